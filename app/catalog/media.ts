@@ -1,0 +1,15 @@
+// Where an image variant is served from. Shared by the server and the browser bundle.
+export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+
+export type ImageRef = { storageKey: string; widths: string; avifReady: boolean; alt: string; width: number; height: number };
+
+export function variantUrl(storageKey: string, width: number | "sq", format: "webp" | "avif" = "webp"): string {
+  return `/media/${storageKey}-${width}.${format}`;
+}
+
+export function srcSet(image: Pick<ImageRef, "storageKey" | "widths">, format: "webp" | "avif"): string {
+  return image.widths
+    .split(",")
+    .map((w) => `${variantUrl(image.storageKey, Number(w), format)} ${w}w`)
+    .join(", ");
+}

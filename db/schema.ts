@@ -1,0 +1,535 @@
+// The whole data model of OCOP Connect. Money is integer đồng; instants are stored as
+// UTC ISO-8601 text ("2026-11-22T03:04:05.000Z"); calendar dates (certificate validity)
+// are "yyyy-MM-dd" text; "*_day" columns are the local (Asia/Ho_Chi_Minh) calendar day
+// of an instant, stored so rollups can group without date arithmetic per row.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const updatedAt = () => text("updated_at").notNull().default(now);
+
+export const OCOP_GROUPS = ["food", "beverage", "herbal", "textile", "souvenir", "tourism"] as const;
+export type OcopGroup = (typeof OCOP_GROUPS)[number];
+
+export const PRODUCER_KINDS = ["cooperative", "company", "household"] as const;
+export type ProducerKind = (typeof PRODUCER_KINDS)[number];
+
+/** unclaimed: created from a province registry, nobody has signed up for it yet. */
+export const PRODUCER_STATUSES = ["unclaimed", "pending", "verified", "suspended"] as const;
+
+export const ROLES = ["admin", "national_official", "official", "producer", "shopper"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PRODUCT_STATUSES = ["draft", "active", "archived"] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const CERT_KINDS = ["ocop", "vietgap", "globalgap", "organic"] as const;
+export type CertKind = (typeof CERT_KINDS)[number];
+
+export const LISTING_STATUSES = [
+  "pending", // queued for publishing
+  "in_review", // the marketplace reviews it (Tiki)
+  "exported", // seller-centre file produced, awaiting the producer's confirmation (Postmart, Voso)
+  "live",
+  "rejected",
+  "error",
+  "delisted",
+] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "placed",
+  "confirmed",
+  "shipped",
+  "delivered",
+  "completed",
+  "cancelled",
+  "refunded",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PAYMENT_CHANNELS = ["cash", "cashless_direct", "cashless_intermediary"] as const;
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+
+export const PAYMENT_STATUSES = [
+  "pending",
+  "authorized",
+  "paid",
+  "failed",
+  "expired",
+  "cancelled",
+  "refunded",
+  "flagged", // e.g. a partial or excess bank transfer: a person must look
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+// ---------------------------------------------------------------- places
+
+/**
+ * Provincial units. The 34 current units (since 1 July 2025) have `is_current = 1` and
+ * `successor_id` = their own id; the 29 former provinces that were merged away have
+ * `is_current = 0` and point at the unit that absorbed them. A current unit that kept a
+ * former name (Lào Cai ← Lào Cai + Yên Bái) is one row: 34 + 29 = the 63 former units.
+ */
+export const provinces = sqliteTable(
+  "provinces",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    kind: text("kind", { enum: ["city", "province"] }).notNull(),
+    isCurrent: integer("is_current", { mode: "boolean" }).notNull(),
+    successorId: integer("successor_id").references((): AnySQLiteColumn => provinces.id),
+  },
+  (t) => [index("provinces_successor_idx").on(t.successorId)],
+);
+
+export const communes = sqliteTable(
+  "communes",
+  {
+    id: integer("id").primaryKey(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["commune", "ward", "special_zone"] }).notNull(),
+  },
+  (t) => [uniqueIndex("communes_province_name_uq").on(t.provinceId, t.name)],
+);
+
+// ---------------------------------------------------------------- producers and people
+
+export const producers = sqliteTable(
+  "producers",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    kind: text("kind", { enum: PRODUCER_KINDS }).notNull(),
+    name: text("name").notNull(),
+    taxCode: text("tax_code").unique(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    communeId: integer("commune_id").references(() => communes.id),
+    address: text("address").notNull().default(""),
+    contactName: text("contact_name").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    description: text("description").notNull().default(""),
+    bankBin: text("bank_bin"),
+    bankAccountNumber: text("bank_account_number"),
+    bankAccountName: text("bank_account_name"),
+    status: text("status", { enum: PRODUCER_STATUSES }).notNull().default("pending"),
+    verifiedAt: text("verified_at"),
+    verifiedBy: integer("verified_by").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("producers_province_idx").on(t.provinceId, t.status),
+    index("producers_commune_idx").on(t.communeId),
+    check("producers_bin_ck", sql`${t.bankBin} is null or (length(${t.bankBin}) = 6)`),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey(),
+    /** Stored lower-cased. */
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone").notNull().default(""),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** The province an official is scoped to. */
+    provinceId: integer("province_id").references(() => provinces.id),
+    /** The producer a producer member belongs to. */
+    producerId: integer("producer_id").references(() => producers.id),
+    locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("users_producer_idx").on(t.producerId),
+    check(
+      "users_scope_ck",
+      sql`(${t.role} <> 'official' or ${t.provinceId} is not null)
+        and (${t.role} <> 'producer' or ${t.producerId} is not null)`,
+    ),
+  ],
+);
+
+/** The cookie carries a random token; only its SHA-256 is stored here. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: text("expires_at").notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------- catalogue
+
+export const categories = sqliteTable("categories", {
+  id: integer("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  ocopGroup: text("ocop_group", { enum: OCOP_GROUPS }).notNull(),
+});
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    ocopGroup: text("ocop_group", { enum: OCOP_GROUPS }).notNull(),
+    categoryId: integer("category_id").references(() => categories.id),
+    /** Selling unit as the shopper reads it: "chai 500 ml", "hộp 200 g", "kg". */
+    unit: text("unit").notNull(),
+    /** Shipping weight of one unit in grams (marketplaces require it). */
+    weightGrams: integer("weight_grams"),
+    price: integer("price").notNull(),
+    stock: integer("stock").notNull().default(0),
+    status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("products_producer_idx").on(t.producerId, t.status),
+    index("products_status_created_idx").on(t.status, t.createdAt),
+    index("products_status_price_idx").on(t.status, t.price),
+    index("products_group_idx").on(t.ocopGroup, t.status),
+    index("products_category_idx").on(t.categoryId),
+    check("products_price_ck", sql`${t.price} >= 0`),
+    check("products_stock_ck", sql`${t.stock} >= 0`),
+  ],
+);
+
+export const certifications = sqliteTable(
+  "certifications",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: CERT_KINDS }).notNull(),
+    /** 3-5 for OCOP, null for the others. */
+    stars: integer("stars"),
+    /** Decision number (quyết định số) for OCOP, certificate number for the others. */
+    number: text("number").notNull(),
+    issuer: text("issuer").notNull(),
+    issuedOn: text("issued_on").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    /** The province named on the certificate: may be a former province. */
+    issueProvinceId: integer("issue_province_id").references(() => provinces.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("certifications_product_idx").on(t.productId, t.kind, t.expiresOn),
+    check(
+      "certifications_stars_ck",
+      sql`(${t.kind} = 'ocop' and ${t.stars} between 3 and 5) or (${t.kind} <> 'ocop' and ${t.stars} is null)`,
+    ),
+    check("certifications_dates_ck", sql`${t.expiresOn} >= ${t.issuedOn}`),
+  ],
+);
+
+/**
+ * One uploaded photo. Its variants live in the media directory as
+ * `{storageKey}-{width}.{webp|avif}` plus `{storageKey}-sq.webp` (1:1 for marketplaces).
+ */
+export const productImages = sqliteTable(
+  "product_images",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** Widths produced for srcset, comma separated ("320,640,1280"). */
+    widths: text("widths").notNull(),
+    /** AVIF variants are encoded in the background; until then only WebP is offered. */
+    avifReady: integer("avif_ready", { mode: "boolean" }).notNull().default(false),
+    alt: text("alt").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);
+
+// ---------------------------------------------------------------- marketplaces
+
+export const marketplaces = sqliteTable("marketplaces", {
+  id: integer("id").primaryKey(),
+  code: text("code", {
+    enum: ["shopee", "lazada", "tiktok", "tiki", "postmart", "voso"],
+  })
+    .notNull()
+    .unique(),
+  name: text("name").notNull(),
+  /** false: no public seller API, listings go through a seller-centre upload file. */
+  hasApi: integer("has_api", { mode: "boolean" }).notNull(),
+});
+
+export const marketplaceAccounts = sqliteTable(
+  "marketplace_accounts",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    marketplaceId: integer("marketplace_id")
+      .notNull()
+      .references(() => marketplaces.id),
+    externalShopId: text("external_shop_id"),
+    shopName: text("shop_name").notNull().default(""),
+    /** AES-GCM encrypted JSON of tokens/keys; the key comes from configuration. */
+    credentialsEncrypted: text("credentials_encrypted"),
+    tokenExpiresAt: text("token_expires_at"),
+    status: text("status", { enum: ["connected", "expired", "revoked"] })
+      .notNull()
+      .default("connected"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("marketplace_accounts_uq").on(t.producerId, t.marketplaceId)],
+);
+
+export const listings = sqliteTable(
+  "listings",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    marketplaceId: integer("marketplace_id")
+      .notNull()
+      .references(() => marketplaces.id),
+    accountId: integer("account_id").references(() => marketplaceAccounts.id),
+    externalId: text("external_id"),
+    externalUrl: text("external_url"),
+    status: text("status", { enum: LISTING_STATUSES }).notNull().default("pending"),
+    lastError: text("last_error"),
+    syncedPrice: integer("synced_price"),
+    syncedStock: integer("synced_stock"),
+    /** First time it went live. */
+    liveSince: text("live_since"),
+    lastSyncedAt: text("last_synced_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("listings_product_marketplace_uq").on(t.productId, t.marketplaceId),
+    index("listings_marketplace_status_idx").on(t.marketplaceId, t.status),
+    index("listings_status_product_idx").on(t.status, t.productId),
+  ],
+);
+
+/** Append-only history of listing status changes: "as of" indicators read it. */
+export const listingEvents = sqliteTable(
+  "listing_events",
+  {
+    id: integer("id").primaryKey(),
+    listingId: integer("listing_id")
+      .notNull()
+      .references(() => listings.id),
+    status: text("status", { enum: LISTING_STATUSES }).notNull(),
+    detail: text("detail"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("listing_events_listing_idx").on(t.listingId, t.at)],
+);
+
+// ---------------------------------------------------------------- orders and payments
+
+/**
+ * One order is one producer's part of a purchase (as marketplaces split a cart per shop);
+ * orders placed together share a `checkout_code`. Marketplace orders are imported with
+ * `channel` = the marketplace code and their external id.
+ */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    checkoutCode: text("checkout_code"),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    /** The seller's province at the time of the order: indicators group by it. */
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    channel: text("channel", {
+      enum: ["storefront", "shopee", "lazada", "tiktok", "tiki", "postmart", "voso"],
+    }).notNull(),
+    externalId: text("external_id"),
+    buyerUserId: integer("buyer_user_id").references(() => users.id),
+    buyerName: text("buyer_name").notNull(),
+    buyerPhone: text("buyer_phone").notNull(),
+    buyerEmail: text("buyer_email").notNull().default(""),
+    shipProvinceId: integer("ship_province_id").references(() => provinces.id),
+    shipCommune: text("ship_commune").notNull().default(""),
+    shipStreet: text("ship_street").notNull().default(""),
+    note: text("note").notNull().default(""),
+    subtotal: integer("subtotal").notNull(),
+    shippingFee: integer("shipping_fee").notNull().default(0),
+    total: integer("total").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    placedAt: text("placed_at").notNull(),
+    /** Local (Asia/Ho_Chi_Minh) calendar day of placed_at, "yyyy-MM-dd". */
+    placedDay: text("placed_day").notNull(),
+    completedAt: text("completed_at"),
+    cancelledAt: text("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_external_uq").on(t.channel, t.externalId),
+    index("orders_producer_idx").on(t.producerId, t.placedAt),
+    index("orders_province_day_idx").on(t.provinceId, t.placedDay),
+    index("orders_buyer_idx").on(t.buyerUserId, t.placedAt),
+    index("orders_checkout_idx").on(t.checkoutCode),
+    check("orders_total_ck", sql`${t.total} = ${t.subtotal} + ${t.shippingFee} and ${t.total} >= 0`),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    /** Snapshot of the name at the time of the order. */
+    productName: text("product_name").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotal: integer("line_total").notNull(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_product_idx").on(t.productId),
+    check("order_items_qty_ck", sql`${t.quantity} > 0 and ${t.lineTotal} = ${t.unitPrice} * ${t.quantity}`),
+  ],
+);
+
+/**
+ * How each payment method is classified. Kept as data: whether a direct VietQR transfer
+ * counts as "through an intermediary" (NAPAS switches it) is a policy question.
+ */
+export const paymentMethods = sqliteTable("payment_methods", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  channel: text("channel", { enum: PAYMENT_CHANNELS }).notNull(),
+});
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: integer("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    method: text("method")
+      .notNull()
+      .references(() => paymentMethods.code),
+    /** Copied from payment_methods when the payment is created, so history does not move. */
+    channel: text("channel", { enum: PAYMENT_CHANNELS }).notNull(),
+    provider: text("provider").notNull(),
+    providerRef: text("provider_ref"),
+    amount: integer("amount").notNull(),
+    status: text("status", { enum: PAYMENT_STATUSES }).notNull().default("pending"),
+    paidAt: text("paid_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("payments_order_idx").on(t.orderId),
+    index("payments_provider_ref_idx").on(t.provider, t.providerRef),
+    check("payments_amount_ck", sql`${t.amount} > 0`),
+  ],
+);
+
+/** Append-only: every webhook/IPN/return and every state change of a payment. */
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    id: integer("id").primaryKey(),
+    paymentId: integer("payment_id").references(() => payments.id),
+    provider: text("provider").notNull(),
+    /** The provider's own event/transaction id; a replay hits the unique index. */
+    eventId: text("event_id").notNull(),
+    type: text("type").notNull(),
+    status: text("status", { enum: PAYMENT_STATUSES }),
+    payload: text("payload").notNull().default("{}"),
+    receivedAt: text("received_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("payment_events_provider_event_uq").on(t.provider, t.eventId),
+    index("payment_events_payment_idx").on(t.paymentId),
+  ],
+);
+
+// ---------------------------------------------------------------- targets
+
+export const INDICATORS = [
+  "ocop_listing_share",
+  "gap_listing_share",
+  "onboarding_share",
+  "producers_online",
+  "cashless_rate_count",
+  "cashless_rate_value",
+  "intermediary_share",
+] as const;
+
+export const provinceTargets = sqliteTable(
+  "province_targets",
+  {
+    id: integer("id").primaryKey(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    indicator: text("indicator", { enum: INDICATORS }).notNull(),
+    year: integer("year").notNull(),
+    /** Target in basis points: 8000 = 80%. */
+    targetBp: integer("target_bp").notNull(),
+    /** The plan or decision the target comes from. */
+    source: text("source").notNull().default(""),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("province_targets_uq").on(t.provinceId, t.indicator, t.year),
+    check("province_targets_bp_ck", sql`${t.targetBp} between 0 and 10000`),
+  ],
+);
