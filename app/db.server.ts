@@ -11,3 +11,18 @@ export function db(): Db {
   globalThis.__ocopDb ??= openDatabase(env().DATABASE_URL);
   return globalThis.__ocopDb;
 }
+
+const statements = new Map<string, import("better-sqlite3").Statement>();
+
+/**
+ * A prepared statement for SQL text, prepared once per process. Domain modules whose
+ * queries are assembled from a fixed set of fragments use it so each shape is prepared once.
+ */
+export function statement(sqlText: string): import("better-sqlite3").Statement {
+  let stmt = statements.get(sqlText);
+  if (!stmt) {
+    stmt = db().$client.prepare(sqlText);
+    statements.set(sqlText, stmt);
+  }
+  return stmt;
+}

@@ -3,6 +3,11 @@ export const IMAGE_WIDTHS = [320, 640, 1280] as const;
 
 export type ImageRef = { storageKey: string; widths: string; avifReady: boolean; alt: string; width: number; height: number };
 
+/** An image row as SQLite returns it (booleans are 0/1). */
+export type ImageRow = Omit<ImageRef, "avifReady"> & { avifReady: number };
+
+export const toImageRef = ({ avifReady, ...img }: ImageRow): ImageRef => ({ ...img, avifReady: avifReady === 1 });
+
 export function variantUrl(storageKey: string, width: number | "sq", format: "webp" | "avif" = "webp"): string {
   return `/media/${storageKey}-${width}.${format}`;
 }

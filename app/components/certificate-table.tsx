@@ -1,0 +1,49 @@
+import type { Certificate } from "~/catalog/product-detail.server";
+import { formatDay } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+
+export function CertificateTable({ certificates }: { certificates: Certificate[] }) {
+  const t = useT();
+  if (certificates.length === 0) return <p className="muted">{t("product.noCertificates")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t("catalog.cert")}</th>
+            <th scope="col">{t("product.certNumber")}</th>
+            <th scope="col">{t("product.certIssuer")}</th>
+            <th scope="col">{t("product.certProvince")}</th>
+            <th scope="col">{t("product.certValidity")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {certificates.map((c) => (
+            <tr key={c.id}>
+              <td>
+                {t(`cert.${c.kind}`)}
+                {c.stars ? ` ${"★".repeat(c.stars)}` : ""}
+                {c.stars ? <span className="visually-hidden"> {t("stars.label", { stars: c.stars })}</span> : null}
+              </td>
+              <td>{c.number}</td>
+              <td>{c.issuer}</td>
+              <td>
+                {c.issueProvince
+                  ? c.issueProvinceNow
+                    ? t("product.nowPartOf", { former: c.issueProvince, current: c.issueProvinceNow })
+                    : c.issueProvince
+                  : "—"}
+              </td>
+              <td>
+                {formatDay(c.issuedOn)} – {formatDay(c.expiresOn)}{" "}
+                <span className={`badge ${c.valid ? "ok" : "expired"}`}>
+                  {c.valid ? t("product.certValid") : t("product.certExpired")}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

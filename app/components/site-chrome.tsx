@@ -1,0 +1,81 @@
+import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import type { SessionUser } from "~/auth/session.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { CsrfInput } from "./csrf-input";
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="container header-row">
+        <Link to="/" className="brand" aria-label={`${t("app.name")}, ${t("error.home").toLowerCase()}`}>
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          {t("app.name")}
+        </Link>
+        <form className="search-form" action="/san-pham" method="get" role="search">
+          <label htmlFor="site-search" className="visually-hidden">
+            {t("search.label")}
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            defaultValue={location.pathname === "/san-pham" ? (params.get("q") ?? "") : ""}
+            placeholder={t("search.placeholder")}
+            maxLength={200}
+            enterKeyHint="search"
+          />
+          <button type="submit">{t("search.submit")}</button>
+        </form>
+        <nav className="header-nav" aria-label={t("nav.account")}>
+          <Link to="/san-pham">{t("nav.products")}</Link>
+          {user ? (
+            <>
+              <Link to="/tai-khoan">{user.name}</Link>
+              <Form method="post" action="/dang-xuat">
+                <CsrfInput />
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/dang-nhap?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
+              <Link to="/dang-ky">{t("nav.signup")}</Link>
+            </>
+          )}
+          <Form method="post" action="/ngon-ngu">
+            <CsrfInput />
+            <input type="hidden" name="lang" value={locale === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" lang={locale === "vi" ? "en" : "vi"}>
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footer.about")}</p>
+        <p>© OCOP Connect</p>
+      </div>
+    </footer>
+  );
+}

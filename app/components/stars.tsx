@@ -1,0 +1,15 @@
+import { useT } from "~/i18n/use-t";
+
+/** A valid OCOP rating as a badge; nothing when the product has none. */
+export function Stars({ stars }: { stars: number | null }) {
+  const t = useT();
+  if (!stars) return null;
+  return (
+    <span className="stars">
+      <span className="glyphs" aria-hidden="true">
+        {"★".repeat(stars)}
+      </span>
+      <span>{t("stars.label", { stars })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,106 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { csrfToken } from "~/auth/csrf.server";
+import { getSessionUser } from "~/auth/session.server";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { getLocale } from "~/i18n/locale.server";
+import { translator, type Locale } from "~/i18n/messages";
+import baseCss from "~/styles/base.css?url";
+import catalogCss from "~/styles/catalog.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: baseCss },
+  { rel: "stylesheet", href: catalogCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "OCOP Connect" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, csrf] = await Promise.all([getSessionUser(request), getLocale(request), csrfToken(request)]);
+  return data(
+    { user, locale, csrf: csrf.token },
+    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = root?.locale ?? "vi";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#24593a" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main id="main" className="container">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = translator(root?.locale ?? "vi");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | null)?.reason : undefined;
+  const [title, text] =
+    status === 404
+      ? [t("error.notFound"), t("error.notFoundText")]
+      : status === 403
+        ? [t("error.title"), reason === "csrf" ? t("error.csrf") : t("auth.forbidden")]
+        : status === 400
+          ? [t("error.badRequest"), t("error.generic")]
+          : [t("error.title"), t("error.generic")];
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <>
+      <SiteHeader user={root?.user ?? null} />
+      <main id="main" className="container">
+        <div className="card narrow">
+          <h1>{title}</h1>
+          <p>{text}</p>
+          <p className="muted">HTTP {status}</p>
+          <a className="button" href="/">
+            {t("error.home")}
+          </a>
+        </div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { authenticate } from "~/auth/accounts.server";
+import { requireCsrf } from "~/auth/csrf.server";
+import { LoginSchema } from "~/auth/forms";
+import { safeRedirect } from "~/auth/guards.server";
+import { createSession, getSessionUser } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field } from "~/components/field";
+import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { useT } from "~/i18n/use-t";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const redirectTo = safeRedirect(form.get("redirectTo"));
+  const parsed = LoginSchema.safeParse(Object.fromEntries(form));
+  const email = String(form.get("email") ?? "").slice(0, 254);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, wrong: false }, { status: 400 });
+  const userId = await authenticate(parsed.data.email, parsed.data.password);
+  if (!userId) return data({ errors: {} as FieldErrors, email, wrong: true }, { status: 400 });
+  const cookie = await createSession(userId, request.headers.get("User-Agent") ?? "");
+  throw redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="card narrow">
+      <h1>{t("auth.loginTitle")}</h1>
+      {result?.wrong ? (
+        <p className="alert error" role="alert">
+          {t("auth.wrongCredentials")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result?.email}
+          error={result?.errors.email}
+        />
+        <Field
+          name="password"
+          label={t("auth.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={result?.errors.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submitLogin")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.noAccount")} <Link to="/dang-ky">{t("nav.signup")}</Link>
+      </p>
+    </div>
+  );
+}

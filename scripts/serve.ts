@@ -1,0 +1,59 @@
+// The web server: migrates the database, then serves the Remix app, its assets and the
+// image variants. `npm start` runs the production build; `npm run dev` adds Vite's dev server.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { resolve } from "node:path";
+import { openDatabase } from "#db/client";
+import { env } from "~/env.server";
+
+const config = env();
+const dev = config.NODE_ENV === "development";
+
+// Fail fast: a database that cannot be opened or migrated stops the start, not the first request.
+openDatabase(config.DATABASE_URL).$client.close();
+
+const vite = dev
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use((_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+});
+
+// Variants are named by content hash: they never change, so they are cached for a year.
+app.use(
+  "/media",
+  express.static(resolve(config.MEDIA_DIR), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+);
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+}
+
+const build = vite
+  ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(resolve("build/server/index.js"))) as ServerBuild);
+
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}

@@ -1,0 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Each test file runs in its own process with its own throwaway database file.
+const dir = mkdtempSync(join(tmpdir(), "ocop-test-"));
+process.env.DATABASE_URL = join(dir, "test.sqlite");
+process.env.MEDIA_DIR = join(dir, "media");
+process.env.NODE_ENV = "test";
