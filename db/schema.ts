@@ -64,6 +64,8 @@ export const communes = sqliteTable(
       .references(() => provinces.id),
     name: text("name").notNull(),
     kind: text("kind", { enum: ["commune", "ward", "special_zone"] }).notNull(),
+    /** The province it belonged to before 1 July 2025 (for "formerly Bến Tre" and old records). */
+    formerProvinceId: integer("former_province_id").references(() => provinces.id),
   },
   (t) => [uniqueIndex("communes_province_name_uq").on(t.provinceId, t.name)],
 );
@@ -122,6 +124,7 @@ export const users = sqliteTable(
   },
   (t) => [
     index("users_producer_idx").on(t.producerId),
+    check("users_email_lower_ck", sql`${t.email} = lower(${t.email})`),
     check(
       "users_scope_ck",
       sql`(${t.role} <> 'official' or ${t.provinceId} is not null)
@@ -174,14 +177,28 @@ export const products = sqliteTable(
     price: integer("price").notNull(),
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    // Derived columns, kept by triggers (db/migrations/0001_catalogue_triggers.sql); never
+    // written by the app. They let the public catalogue filter, count and sort on one table.
+    /** 1 when the shopper may see it: active, and its producer verified. */
+    visible: integer("visible", { mode: "boolean" }).notNull().default(false),
+    /** The producer's current province. */
+    provinceId: integer("province_id").references(() => provinces.id),
+    /** The last day an OCOP certificate of at least 3 / 4 / 5 stars is valid ("yyyy-MM-dd"), or null. */
+    ocop3ValidUntil: text("ocop3_valid_until"),
+    ocop4ValidUntil: text("ocop4_valid_until"),
+    ocop5ValidUntil: text("ocop5_valid_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("products_producer_idx").on(t.producerId, t.status),
-    index("products_status_created_idx").on(t.status, t.createdAt),
-    index("products_status_price_idx").on(t.status, t.price),
-    index("products_group_idx").on(t.ocopGroup, t.status),
+    index("products_visible_created_idx").on(t.visible, t.createdAt),
+    index("products_visible_price_idx").on(t.visible, t.price),
+    index("products_visible_province_idx").on(t.visible, t.provinceId, t.createdAt),
+    index("products_visible_group_idx").on(t.visible, t.ocopGroup, t.createdAt),
+    index("products_visible_ocop3_idx").on(t.visible, t.ocop3ValidUntil),
+    index("products_visible_ocop4_idx").on(t.visible, t.ocop4ValidUntil),
+    index("products_visible_ocop5_idx").on(t.visible, t.ocop5ValidUntil),
     index("products_category_idx").on(t.categoryId),
     check("products_price_ck", sql`${t.price} >= 0`),
     check("products_stock_ck", sql`${t.stock} >= 0`),
@@ -305,6 +322,7 @@ export const listings = sqliteTable(
   },
   (t) => [
     uniqueIndex("listings_product_marketplace_uq").on(t.productId, t.marketplaceId),
+    uniqueIndex("listings_external_uq").on(t.marketplaceId, t.externalId),
     index("listings_marketplace_status_idx").on(t.marketplaceId, t.status),
     index("listings_status_product_idx").on(t.status, t.productId),
   ],
@@ -341,7 +359,7 @@ export const orders = sqliteTable(
     producerId: integer("producer_id")
       .notNull()
       .references(() => producers.id),
-    /** The seller's province at the time of the order: indicators group by it. */
+    /** The seller's current provincial unit (one of the 34): indicators group by it. */
     provinceId: integer("province_id")
       .notNull()
       .references(() => provinces.id),

@@ -1,16 +1,16 @@
 import { statement } from "~/db.server";
-import type { OcopGroup } from "#db/schema";
-import { PUBLIC } from "./products.server";
+import type { OcopGroup } from "#db/vocabulary";
 
 export type CatalogueStats = { products: number; producers: number; groups: Record<OcopGroup, number> };
 
+/** Public products per OCOP group, and how many producers they come from. */
 export function catalogueStats(): CatalogueStats {
   const rows = statement(
-    `SELECT p.ocop_group AS ocopGroup, count(*) AS n, count(DISTINCT p.producer_id) AS producers
-     FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${PUBLIC} GROUP BY p.ocop_group`,
-  ).all() as { ocopGroup: OcopGroup; n: number; producers: number }[];
+    `SELECT ocop_group AS ocopGroup, count(*) AS n FROM products WHERE visible = 1 GROUP BY ocop_group`,
+  ).all() as { ocopGroup: OcopGroup; n: number }[];
   const { n: producers } = statement(
-    `SELECT count(DISTINCT p.producer_id) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE ${PUBLIC}`,
+    `SELECT count(*) AS n FROM producers pr WHERE pr.status = 'verified'
+       AND EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND p.visible = 1)`,
   ).get() as { n: number };
   const groups = { food: 0, beverage: 0, herbal: 0, textile: 0, souvenir: 0, tourism: 0 };
   for (const r of rows) groups[r.ocopGroup] = r.n;

@@ -18,3 +18,7 @@ export function srcSet(image: Pick<ImageRef, "storageKey" | "widths">, format: "
     .map((w) => `${variantUrl(image.storageKey, Number(w), format)} ${w}w`)
     .join(", ");
 }
+
+export function largestWidth(image: Pick<ImageRef, "widths">): number {
+  return Math.max(...image.widths.split(",").map(Number));
+}

@@ -2,7 +2,6 @@ import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import type { CertKind, OcopGroup } from "#db/schema";
 import { toImageRef, type ImageRef, type ImageRow } from "./media";
-import { PUBLIC } from "./products.server";
 
 export type Certificate = {
   id: number;
@@ -46,9 +45,9 @@ export function getPublicProduct(slug: string, today = vietnamToday()): ProductD
        pv.slug AS provinceSlug, pv.name AS provinceName
      FROM products p
      JOIN producers pr ON pr.id = p.producer_id
-     JOIN provinces pv ON pv.id = pr.province_id
+     JOIN provinces pv ON pv.id = p.province_id
      LEFT JOIN categories c ON c.id = p.category_id
-     WHERE p.slug = ? AND ${PUBLIC}`,
+     WHERE p.slug = ? AND p.visible = 1`,
   ).get(slug) as
     | (Omit<ProductDetail, "producer" | "province" | "stars" | "images" | "certificates"> & {
         producerId: number;

@@ -1,7 +1,9 @@
-// The public catalogue: what shoppers may see is an active product of a verified producer.
+// The public catalogue. What shoppers may see is `products.visible = 1` (active, producer verified),
+// kept by triggers along with the product's province and its OCOP validity per star level, so
+// listing, counting and filtering read one table through its indexes (see the 0001 migration).
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
-import type { OcopGroup } from "#db/schema";
+import type { OcopGroup } from "#db/vocabulary";
 import { toImageRef, type ImageRef, type ImageRow } from "./media";
 import { PAGE_SIZE, type ListFilters } from "./list-filters";
 import { toFtsQuery } from "./search-query";
@@ -21,31 +23,39 @@ export type ProductCard = {
   image: ImageRef | null;
 };
 
-export const PUBLIC = "p.status = 'active' AND pr.status = 'verified'";
-const VALID_STARS = `(SELECT max(c.stars) FROM certifications c
-   WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.expires_on >= @today)`;
+/** The star level a product holds today (null: no valid OCOP certificate). */
+export const VALID_STARS = `CASE WHEN p.ocop5_valid_until >= @today THEN 5
+  WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END`;
 
-const CARD_COLUMNS = `p.id, p.slug, p.name, p.price, p.unit, p.stock, p.ocop_group AS ocopGroup,
-  ${VALID_STARS} AS stars, pr.name AS producerName, pr.slug AS producerSlug, pv.name AS provinceName`;
+const STARS_AT_LEAST = { 3: "p.ocop3_valid_until", 4: "p.ocop4_valid_until", 5: "p.ocop5_valid_until" } as const;
 
 const ORDER_BY = {
-  relevance: "bm25(products_fts, 10.0, 1.0, 4.0), p.id DESC",
   newest: "p.created_at DESC, p.id DESC",
   price_asc: "p.price ASC, p.id DESC",
   price_desc: "p.price DESC, p.id DESC",
+  relevance: "products_fts.rank, p.id DESC",
 } as const;
 
 type CardRow = Omit<ProductCard, "image">;
 
-/** Attaches each product's first photo, in one query for the whole page. */
-export function withFirstImages(rows: CardRow[]): ProductCard[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+/** The cards for some product ids, in the order given, each with its first photo. */
+export function productCards(ids: number[], today = vietnamToday()): ProductCard[] {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify(ids);
+  const rows = statement(
+    `SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.ocop_group AS ocopGroup, ${VALID_STARS} AS stars,
+       pr.name AS producerName, pr.slug AS producerSlug, pv.name AS provinceName
+     FROM json_each(@ids) j
+     JOIN products p ON p.id = j.value
+     JOIN producers pr ON pr.id = p.producer_id
+     JOIN provinces pv ON pv.id = p.province_id
+     ORDER BY j.key`,
+  ).all({ ids: json, today }) as CardRow[];
   const images = statement(
     `SELECT product_id AS productId, storage_key AS storageKey, widths, avif_ready AS avifReady, alt, width, height
      FROM product_images WHERE product_id IN (SELECT value FROM json_each(?))
      ORDER BY product_id, position, id`,
-  ).all(JSON.stringify(ids)) as (ImageRow & { productId: number })[];
+  ).all(json) as (ImageRow & { productId: number })[];
   const first = new Map<number, ImageRef>();
   for (const { productId, ...img } of images) {
     if (!first.has(productId)) first.set(productId, toImageRef(img));
@@ -56,27 +66,21 @@ export function withFirstImages(rows: CardRow[]): ProductCard[] {
 export type ProductPage = { items: ProductCard[]; total: number; page: number; pages: number };
 
 export function listProducts(filters: ListFilters, provinceId: number | null, today = vietnamToday()): ProductPage {
-  const where = [PUBLIC];
-  const params: Record<string, string | number> = { today };
   const fts = filters.q ? toFtsQuery(filters.q) : null;
   if (filters.q && !fts) return { items: [], total: 0, page: 1, pages: 1 };
-  if (fts) {
-    where.push("products_fts MATCH @fts");
-    params.fts = fts;
-  }
+
+  // Conditions besides visibility and the text match.
+  const where: string[] = [];
+  const params: Record<string, string | number> = { today };
   if (provinceId !== null) {
-    where.push("pr.province_id = @province");
+    where.push("p.province_id = @province");
     params.province = provinceId;
   }
   if (filters.group) {
     where.push("p.ocop_group = @group");
     params.group = filters.group;
   }
-  if (filters.stars) {
-    where.push(`EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop'
-      AND c.stars >= @stars AND c.expires_on >= @today)`);
-    params.stars = filters.stars;
-  }
+  if (filters.stars) where.push(`${STARS_AT_LEAST[filters.stars as 3 | 4 | 5]} >= @today`);
   if (filters.cert) {
     where.push(`EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = @cert
       AND c.expires_on >= @today)`);
@@ -90,39 +94,53 @@ export function listProducts(filters: ListFilters, provinceId: number | null, to
     where.push("p.price <= @max");
     params.max = filters.max;
   }
-  const from = `FROM products p
-    JOIN producers pr ON pr.id = p.producer_id
-    JOIN provinces pv ON pv.id = pr.province_id
-    ${fts ? "JOIN products_fts ON products_fts.rowid = p.id" : ""}
-    WHERE ${where.join(" AND ")}`;
+  if (fts) params.fts = fts;
 
-  const { n: total } = statement(`SELECT count(*) AS n ${from}`).get(params) as { n: number };
+  // The search index holds only visible products, so a bare search counts inside it.
+  const from = fts
+    ? `FROM products_fts JOIN products p ON p.id = products_fts.rowid WHERE products_fts MATCH @fts`
+    : `FROM products p WHERE p.visible = 1`;
+  const conditions = where.map((w) => ` AND ${w}`).join("");
+  const countSql =
+    fts && where.length === 0
+      ? `SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH @fts`
+      : `SELECT count(*) AS n ${from}${conditions}`;
+  const { n: total } = statement(countSql).get(params) as { n: number };
+
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pages);
-  const sort = filters.sort === "relevance" && !fts ? "newest" : (filters.sort ?? (fts ? "relevance" : "newest"));
-  const rows = statement(
-    `SELECT ${CARD_COLUMNS} ${from} ORDER BY ${ORDER_BY[sort]} LIMIT ${PAGE_SIZE} OFFSET @offset`,
-  ).all({ ...params, offset: (page - 1) * PAGE_SIZE }) as CardRow[];
-  return { items: withFirstImages(rows), total, page, pages };
+  const offset = (page - 1) * PAGE_SIZE;
+  const sort = fts ? (filters.sort ?? "relevance") : filters.sort === "relevance" || !filters.sort ? "newest" : filters.sort;
+  const idsSql =
+    fts && where.length === 0 && sort === "relevance"
+      ? // FTS5 ranks and cuts the page itself when asked directly.
+        `SELECT rowid AS id FROM products_fts WHERE products_fts MATCH @fts ORDER BY rank LIMIT ${PAGE_SIZE} OFFSET @offset`
+      : `SELECT p.id ${from}${conditions} ORDER BY ${ORDER_BY[sort]} LIMIT ${PAGE_SIZE} OFFSET @offset`;
+  const ids = (statement(idsSql).all({ ...params, offset }) as { id: number }[]).map((r) => r.id);
+  return { items: productCards(ids, today), total, page, pages };
 }
 
-/** Cards for a fixed query shape: newest public products, optionally of one producer or star level. */
+/** Newest public products, optionally of one producer or from a star level up. */
 export function latestProducts(
-  opts: { limit: number; producerId?: number; minStars?: number; excludeId?: number },
+  opts: { limit: number; producerId?: number; minStars?: 3 | 4 | 5; excludeId?: number },
   today = vietnamToday(),
 ): ProductCard[] {
-  const where = [PUBLIC];
-  if (opts.producerId !== undefined) where.push("p.producer_id = @producerId");
-  if (opts.excludeId !== undefined) where.push("p.id <> @excludeId");
-  if (opts.minStars !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop'
-      AND c.stars >= @minStars AND c.expires_on >= @today)`);
+  const where = ["p.visible = 1"];
+  const params: Record<string, string | number> = { today, limit: opts.limit };
+  if (opts.producerId !== undefined) {
+    where.push("p.producer_id = @producerId");
+    params.producerId = opts.producerId;
   }
-  const rows = statement(
-    `SELECT ${CARD_COLUMNS} FROM products p
-     JOIN producers pr ON pr.id = p.producer_id
-     JOIN provinces pv ON pv.id = pr.province_id
-     WHERE ${where.join(" AND ")} ORDER BY ${ORDER_BY.newest} LIMIT @limit`,
-  ).all({ today, ...opts }) as CardRow[];
-  return withFirstImages(rows);
+  if (opts.excludeId !== undefined) {
+    where.push("p.id <> @excludeId");
+    params.excludeId = opts.excludeId;
+  }
+  if (opts.minStars !== undefined) where.push(`${STARS_AT_LEAST[opts.minStars]} >= @today`);
+  const ids = statement(
+    `SELECT p.id FROM products p WHERE ${where.join(" AND ")} ORDER BY ${ORDER_BY.newest} LIMIT @limit`,
+  ).all(params) as { id: number }[];
+  return productCards(
+    ids.map((r) => r.id),
+    today,
+  );
 }

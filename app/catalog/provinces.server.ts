@@ -1,5 +1,4 @@
 import { statement } from "~/db.server";
-import { PUBLIC } from "./products.server";
 
 export type ProvinceOption = { id: number; slug: string; name: string; nameEn: string };
 
@@ -21,8 +20,9 @@ export function currentProvinceBySlug(slug: string): ProvinceOption | null {
 /** Current provinces with at least one public product, busiest first. */
 export function provincesWithProducts(): (ProvinceOption & { products: number })[] {
   return statement(
-    `SELECT pv.id, pv.slug, pv.name, pv.name_en AS nameEn, count(*) AS products
-     FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN provinces pv ON pv.id = pr.province_id
-     WHERE ${PUBLIC} GROUP BY pv.id ORDER BY products DESC, pv.name`,
+    `SELECT pv.id, pv.slug, pv.name, pv.name_en AS nameEn, n.products
+     FROM (SELECT province_id, count(*) AS products FROM products WHERE visible = 1 GROUP BY province_id) n
+     JOIN provinces pv ON pv.id = n.province_id
+     ORDER BY n.products DESC, pv.name`,
   ).all() as (ProvinceOption & { products: number })[];
 }

@@ -7,7 +7,7 @@ export function CertificateTable({ certificates }: { certificates: Certificate[]
   if (certificates.length === 0) return <p className="muted">{t("product.noCertificates")}</p>;
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className="data stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t("catalog.cert")}</th>
@@ -20,21 +20,21 @@ export function CertificateTable({ certificates }: { certificates: Certificate[]
         <tbody>
           {certificates.map((c) => (
             <tr key={c.id}>
-              <td>
+              <td data-label={t("catalog.cert")}>
                 {t(`cert.${c.kind}`)}
                 {c.stars ? ` ${"★".repeat(c.stars)}` : ""}
                 {c.stars ? <span className="visually-hidden"> {t("stars.label", { stars: c.stars })}</span> : null}
               </td>
-              <td>{c.number}</td>
-              <td>{c.issuer}</td>
-              <td>
+              <td data-label={t("product.certNumber")}>{c.number}</td>
+              <td data-label={t("product.certIssuer")}>{c.issuer}</td>
+              <td data-label={t("product.certProvince")}>
                 {c.issueProvince
                   ? c.issueProvinceNow
                     ? t("product.nowPartOf", { former: c.issueProvince, current: c.issueProvinceNow })
                     : c.issueProvince
                   : "—"}
               </td>
-              <td>
+              <td data-label={t("product.certValidity")}>
                 {formatDay(c.issuedOn)} – {formatDay(c.expiresOn)}{" "}
                 <span className={`badge ${c.valid ? "ok" : "expired"}`}>
                   {c.valid ? t("product.certValid") : t("product.certExpired")}

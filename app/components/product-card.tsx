@@ -36,7 +36,7 @@ export function ProductCard({ product, eager }: { product: Card; eager?: boolean
         <div className="body">
           <h3 className="product-name">{product.name}</h3>
           <span className="price">{formatVnd(product.price)}</span>
-          <Stars stars={product.stars} />
+          <Stars stars={product.stars} compact />
           {product.stock === 0 ? <span className="out-of-stock">{t("product.outOfStock")}</span> : null}
           <span className="meta">
             {product.producerName} · {product.provinceName}

@@ -1,13 +1,13 @@
 import { useT } from "~/i18n/use-t";
 
 /** A valid OCOP rating as a badge; nothing when the product has none. */
-export function Stars({ stars }: { stars: number | null }) {
+export function Stars({ stars, compact = false }: { stars: number | null; compact?: boolean }) {
   const t = useT();
   if (!stars) return null;
   return (
     <span className="stars">
       <span className="glyphs" aria-hidden="true">
-        {"★".repeat(stars)}
+        {compact ? "★" : "★".repeat(stars)}
       </span>
       <span>{t("stars.label", { stars })}</span>
     </span>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { largestWidth, variantUrl } from "~/catalog/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
 import { latestProducts } from "~/catalog/products.server";
 import { CertificateTable } from "~/components/certificate-table";
@@ -61,7 +62,9 @@ export default function ProductPage() {
             <ul>
               {rest.map((img, i) => (
                 <li key={img.storageKey + i}>
-                  <Picture image={img} sizes="150px" alt={img.alt || t("product.photoOf", { n: i + 2, name: product.name })} />
+                  <a href={variantUrl(img.storageKey, largestWidth(img))}>
+                    <Picture image={img} sizes="150px" alt={img.alt || t("product.photoOf", { n: i + 2, name: product.name })} />
+                  </a>
                 </li>
               ))}
             </ul>

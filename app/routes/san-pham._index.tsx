@@ -43,7 +43,8 @@ export default function ProductList() {
   const { items, total, page, pages, filters, invalid, provinces, title } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const hasFilters = Object.keys(filters).some((k) => k !== "page" && k !== "sort");
+  const active = (["province", "stars", "group", "cert", "min", "max"] as const).filter((k) => filters[k] !== undefined).length;
+  const hasFilters = active > 0;
   return (
     <>
       <h1>{title}</h1>
@@ -53,8 +54,11 @@ export default function ProductList() {
         </p>
       ) : null}
       <div className="catalog-layout">
-        <details className="filters" open={hasFilters || undefined}>
-          <summary>{t("catalog.filters")}</summary>
+        <details className="filters">
+          <summary>
+            {t("catalog.filters")}
+            {hasFilters ? ` (${active})` : ""}
+          </summary>
           <Form method="get" action="/san-pham" preventScrollReset>
             {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
             <div className="field">
@@ -125,7 +129,7 @@ export default function ProductList() {
               <button type="submit" className="button">
                 {t("catalog.apply")}
               </button>
-              {hasFilters ? <Link to="/san-pham">{t("catalog.clear")}</Link> : null}
+              {hasFilters ? <Link to={`/san-pham${filtersToSearch({ page: 1, q: filters.q })}`}>{t("catalog.clear")}</Link> : null}
             </div>
           </Form>
         </details>

@@ -30,7 +30,9 @@ CREATE TABLE `communes` (
 	`province_id` integer NOT NULL,
 	`name` text NOT NULL,
 	`kind` text NOT NULL,
-	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action
+	`former_province_id` integer,
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`former_province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `communes_province_name_uq` ON `communes` (`province_id`,`name`);--> statement-breakpoint
@@ -65,6 +67,7 @@ CREATE TABLE `listings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `listings_product_marketplace_uq` ON `listings` (`product_id`,`marketplace_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `listings_external_uq` ON `listings` (`marketplace_id`,`external_id`);--> statement-breakpoint
 CREATE INDEX `listings_marketplace_status_idx` ON `listings` (`marketplace_id`,`status`);--> statement-breakpoint
 CREATE INDEX `listings_status_product_idx` ON `listings` (`status`,`product_id`);--> statement-breakpoint
 CREATE TABLE `marketplace_accounts` (
@@ -244,19 +247,29 @@ CREATE TABLE `products` (
 	`price` integer NOT NULL,
 	`stock` integer DEFAULT 0 NOT NULL,
 	`status` text DEFAULT 'draft' NOT NULL,
+	`visible` integer DEFAULT false NOT NULL,
+	`province_id` integer,
+	`ocop3_valid_until` text,
+	`ocop4_valid_until` text,
+	`ocop5_valid_until` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`producer_id`) REFERENCES `producers`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "products_price_ck" CHECK("products"."price" >= 0),
 	CONSTRAINT "products_stock_ck" CHECK("products"."stock" >= 0)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `products_slug_unique` ON `products` (`slug`);--> statement-breakpoint
 CREATE INDEX `products_producer_idx` ON `products` (`producer_id`,`status`);--> statement-breakpoint
-CREATE INDEX `products_status_created_idx` ON `products` (`status`,`created_at`);--> statement-breakpoint
-CREATE INDEX `products_status_price_idx` ON `products` (`status`,`price`);--> statement-breakpoint
-CREATE INDEX `products_group_idx` ON `products` (`ocop_group`,`status`);--> statement-breakpoint
+CREATE INDEX `products_visible_created_idx` ON `products` (`visible`,`created_at`);--> statement-breakpoint
+CREATE INDEX `products_visible_price_idx` ON `products` (`visible`,`price`);--> statement-breakpoint
+CREATE INDEX `products_visible_province_idx` ON `products` (`visible`,`province_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `products_visible_group_idx` ON `products` (`visible`,`ocop_group`,`created_at`);--> statement-breakpoint
+CREATE INDEX `products_visible_ocop3_idx` ON `products` (`visible`,`ocop3_valid_until`);--> statement-breakpoint
+CREATE INDEX `products_visible_ocop4_idx` ON `products` (`visible`,`ocop4_valid_until`);--> statement-breakpoint
+CREATE INDEX `products_visible_ocop5_idx` ON `products` (`visible`,`ocop5_valid_until`);--> statement-breakpoint
 CREATE INDEX `products_category_idx` ON `products` (`category_id`);--> statement-breakpoint
 CREATE TABLE `province_targets` (
 	`id` integer PRIMARY KEY NOT NULL,
@@ -309,6 +322,7 @@ CREATE TABLE `users` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`producer_id`) REFERENCES `producers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "users_email_lower_ck" CHECK("users"."email" = lower("users"."email")),
 	CONSTRAINT "users_scope_ck" CHECK(("users"."role" <> 'official' or "users"."province_id" is not null)
         and ("users"."role" <> 'producer' or "users"."producer_id" is not null))
 );

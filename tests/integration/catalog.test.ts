@@ -71,3 +71,48 @@ describe("public catalogue", () => {
     expect(getPublicProduct("nuoc-mam-cho-duyet", TODAY)).toBeNull();
   });
 });
+
+describe("derived catalogue columns, kept by triggers", () => {
+  const raw = () => db().$client;
+  const visible = (id: number) =>
+    (raw().prepare("SELECT visible, province_id AS provinceId FROM products WHERE id = ?").get(id) as {
+      visible: number;
+      provinceId: number;
+    });
+
+  it("shows a product once its producer is verified, and hides it again when suspended", () => {
+    expect(visible(ids.hidden).visible).toBe(0);
+    raw().prepare("UPDATE producers SET status = 'verified' WHERE slug = 'ho-kinh-doanh-cho-duyet'").run();
+    expect(visible(ids.hidden).visible).toBe(1);
+    expect(names("q=cho+duyet")).toEqual(["Nước mắm chờ duyệt"]);
+    raw().prepare("UPDATE producers SET status = 'suspended' WHERE slug = 'ho-kinh-doanh-cho-duyet'").run();
+    expect(visible(ids.hidden).visible).toBe(0);
+    expect(names("q=cho+duyet")).toEqual([]);
+  });
+
+  it("follows a producer that moves province", () => {
+    const sonLa = raw().prepare("SELECT id FROM provinces WHERE slug = 'son-la'").get() as { id: number };
+    raw().prepare("UPDATE producers SET province_id = ? WHERE slug = 'ho-kinh-doanh-cho-duyet'").run(sonLa.id);
+    expect(visible(ids.hidden).provinceId).toBe(sonLa.id);
+  });
+
+  it("recomputes the star levels when certificates are added, changed or removed", () => {
+    expect(names("stars=4")).toEqual(["Nước mắm cá cơm 40 độ đạm"]);
+    const { lastInsertRowid } = raw()
+      .prepare(
+        `INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on)
+         VALUES (?, 'ocop', 4, '99/QĐ-UBND', 'UBND tỉnh Vĩnh Long', '2025-02-01', '2028-02-01')`,
+      )
+      .run(ids.keoDua);
+    expect(names("stars=4")).toEqual(["Đặc sản kẹo dừa Bến Tre", "Nước mắm cá cơm 40 độ đạm"]);
+    raw().prepare("UPDATE certifications SET expires_on = '2026-01-01' WHERE id = ?").run(lastInsertRowid);
+    expect(names("stars=4")).toEqual(["Nước mắm cá cơm 40 độ đạm"]);
+    raw().prepare("DELETE FROM certifications WHERE id = ?").run(lastInsertRowid);
+    expect(raw().prepare("SELECT ocop4_valid_until AS d FROM products WHERE id = ?").get(ids.keoDua)).toEqual({ d: "2025-01-10" });
+  });
+
+  it("re-indexes a producer's products when it is renamed", () => {
+    raw().prepare("UPDATE producers SET name = 'HTX Đảo Ngọc' WHERE slug = 'htx-nuoc-mam-phu-quoc'").run();
+    expect(names("q=dao+ngoc")).toEqual(["Nước mắm cá cơm 40 độ đạm"]);
+  });
+});
