@@ -48,6 +48,19 @@ const build = vite
 
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
+// The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing
+// image variant) get their 4xx without a stack trace in the log. Anything else is ours: 500, logged.
+app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = error instanceof URIError ? 400 : (error as { status?: number }).status;
+  if (status && status >= 400 && status < 500) {
+    res.status(status).type("text/plain").send(status === 404 ? "Not found" : "Bad request");
+    return;
+  }
+  console.error(error);
+  res.status(500).type("text/plain").send("Internal server error");
+});
+
 // 64 KiB of headers: a 10 kB search in Vietnamese is ~30 kB once percent-encoded in the URL.
 const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(config.PORT, config.HOST, () => {
   console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);

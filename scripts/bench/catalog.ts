@@ -47,7 +47,7 @@ export async function benchCatalog(): Promise<void> {
       { stdio: "ignore", env: { ...process.env, DATABASE_URL: db } },
     );
     console.log(`seeded ${size.label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const server = await startServer(db, 3400 + SIZES.indexOf(size));
+    const server = await startServer(db, Number(process.env.BENCH_PORT ?? 3400) + SIZES.indexOf(size));
     try {
       for (const page of PAGES) {
         await load(server.url + page.path); // warm-up pass, not recorded
