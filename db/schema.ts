@@ -16,6 +16,7 @@ import {
   CERT_KINDS,
   INDICATORS,
   LISTING_STATUSES,
+  MARKETPLACE_CODES,
   OCOP_GROUPS,
   ORDER_STATUSES,
   PAYMENT_CHANNELS,
@@ -24,6 +25,7 @@ import {
   PRODUCER_STATUSES,
   PRODUCT_STATUSES,
   ROLES,
+  SALES_CHANNELS,
 } from "./vocabulary";
 
 export * from "./vocabulary";
@@ -263,11 +265,7 @@ export const productImages = sqliteTable(
 
 export const marketplaces = sqliteTable("marketplaces", {
   id: integer("id").primaryKey(),
-  code: text("code", {
-    enum: ["shopee", "lazada", "tiktok", "tiki", "postmart", "voso"],
-  })
-    .notNull()
-    .unique(),
+  code: text("code", { enum: MARKETPLACE_CODES }).notNull().unique(),
   name: text("name").notNull(),
   /** false: no public seller API, listings go through a seller-centre upload file. */
   hasApi: integer("has_api", { mode: "boolean" }).notNull(),
@@ -363,9 +361,7 @@ export const orders = sqliteTable(
     provinceId: integer("province_id")
       .notNull()
       .references(() => provinces.id),
-    channel: text("channel", {
-      enum: ["storefront", "shopee", "lazada", "tiktok", "tiki", "postmart", "voso"],
-    }).notNull(),
+    channel: text("channel", { enum: SALES_CHANNELS }).notNull(),
     externalId: text("external_id"),
     buyerUserId: integer("buyer_user_id").references(() => users.id),
     buyerName: text("buyer_name").notNull(),

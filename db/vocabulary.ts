@@ -65,3 +65,9 @@ export const INDICATORS = [
   "cashless_rate_value",
   "intermediary_share",
 ] as const;
+
+export const MARKETPLACE_CODES = ["shopee", "lazada", "tiktok", "tiki", "postmart", "voso"] as const;
+export type MarketplaceCode = (typeof MARKETPLACE_CODES)[number];
+
+export const SALES_CHANNELS = ["storefront", ...MARKETPLACE_CODES] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];

@@ -4,10 +4,11 @@
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
+import * as readiness from "./messages/readiness";
 
-export const vi = { ...common.vi, ...catalog.vi, ...auth.vi };
+export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en };
 
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];

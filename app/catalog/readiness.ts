@@ -1,0 +1,84 @@
+// What each marketplace needs before a product can be published there, checked on the
+// product alone (no network). The producer sees the problems before any sync exists, and the
+// connector refuses to publish a product with a blocker. Rules are data: one row per
+// requirement, so a marketplace's changed policy is an edit here, not new code.
+// Limits marked (unverified) come from seller-centre help pages, not from the APIs' specs.
+import type { MarketplaceCode } from "#db/vocabulary";
+
+export type ReadinessInput = {
+  name: string;
+  description: string;
+  weightGrams: number | null;
+  price: number;
+  stock: number;
+  categoryId: number | null;
+  /** Every photo's pixel size. */
+  images: { width: number; height: number }[];
+  /** The star level of a valid OCOP certificate today, or null. */
+  validOcopStars: number | null;
+  /** True when the product has an OCOP certificate, valid or not. */
+  hasOcopCertificate: boolean;
+};
+
+export type ReadinessProblem = {
+  code: ReadinessCode;
+  /** A blocker stops publishing; a warning is shown but does not. */
+  severity: "blocker" | "warning";
+};
+
+export type ReadinessCode =
+  | "photo_missing"
+  | "photo_too_small"
+  | "weight_missing"
+  | "description_short"
+  | "name_length"
+  | "category_missing"
+  | "price_missing"
+  | "out_of_stock"
+  | "certificate_missing"
+  | "certificate_expired";
+
+type Rules = {
+  /** Shortest side of at least one photo, for the 1:1 crop the marketplace shows. */
+  minPhotoSide: number;
+  nameLength: [min: number, max: number];
+  minDescription: number;
+  needsWeight: boolean;
+  /** OCOP sections of the state post's marketplaces list certified products only. */
+  needsOcop: boolean;
+};
+
+export const MARKETPLACE_RULES: Record<MarketplaceCode, Rules> = {
+  shopee: { minPhotoSide: 500, nameLength: [10, 120], minDescription: 100, needsWeight: true, needsOcop: false }, // (unverified) name/description limits
+  lazada: { minPhotoSide: 330, nameLength: [2, 255], minDescription: 30, needsWeight: true, needsOcop: false }, // (unverified)
+  tiktok: { minPhotoSide: 300, nameLength: [1, 255], minDescription: 30, needsWeight: true, needsOcop: false }, // (unverified)
+  tiki: { minPhotoSide: 500, nameLength: [10, 255], minDescription: 50, needsWeight: true, needsOcop: false },
+  postmart: { minPhotoSide: 300, nameLength: [5, 200], minDescription: 30, needsWeight: false, needsOcop: true }, // (unverified)
+  voso: { minPhotoSide: 300, nameLength: [5, 200], minDescription: 30, needsWeight: false, needsOcop: true }, // (unverified)
+};
+
+export function readiness(product: ReadinessInput, marketplace: MarketplaceCode): ReadinessProblem[] {
+  const rules = MARKETPLACE_RULES[marketplace];
+  const problems: ReadinessProblem[] = [];
+  const add = (code: ReadinessCode, severity: ReadinessProblem["severity"] = "blocker") => problems.push({ code, severity });
+
+  if (product.images.length === 0) add("photo_missing");
+  else if (!product.images.some((i) => Math.min(i.width, i.height) >= rules.minPhotoSide)) add("photo_too_small");
+  if (rules.needsWeight && !product.weightGrams) add("weight_missing");
+  const nameLength = product.name.trim().length;
+  if (nameLength < rules.nameLength[0] || nameLength > rules.nameLength[1]) add("name_length");
+  if (product.description.trim().length < rules.minDescription) add("description_short");
+  if (product.categoryId === null) add("category_missing");
+  if (product.price <= 0) add("price_missing");
+  if (product.stock <= 0) add("out_of_stock", "warning");
+  if (product.validOcopStars === null) {
+    if (product.hasOcopCertificate) add("certificate_expired", rules.needsOcop ? "blocker" : "warning");
+    else if (rules.needsOcop) add("certificate_missing");
+  }
+  return problems;
+}
+
+/** Whether nothing blocks publishing on that marketplace. */
+export function isReady(product: ReadinessInput, marketplace: MarketplaceCode): boolean {
+  return readiness(product, marketplace).every((p) => p.severity !== "blocker");
+}
