@@ -40,6 +40,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <Link to="/san-pham">{t("nav.products")}</Link>
           {user ? (
             <>
+              {user.role === "producer" ? <Link to="/kenh-nguoi-ban">{t("workspace.title")}</Link> : null}
               <Link to="/tai-khoan">{user.name}</Link>
               <Form method="post" action="/dang-xuat">
                 <CsrfInput />

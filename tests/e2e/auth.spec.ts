@@ -22,6 +22,9 @@ test("a shopper signs up, is logged in, and logs out", async ({ page }, info) =>
 
 test("a producer logs in and sees their cooperative, then logs out", async ({ page }) => {
   await logIn(page, "htx@ocop.vn");
+  await page.getByRole("link", { name: "Kênh người bán" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("HTX Nông nghiệp Tân Thuận");
+  await expect(page.locator(".stat").filter({ hasText: "Đang bán" })).toContainText(/\d+/);
   await page.goto("/tai-khoan");
   await expect(page.getByTestId("role")).toContainText("Thành viên của");
   await logOut(page);
@@ -33,4 +36,11 @@ test("a wrong password gets a clear message", async ({ page }) => {
   await logIn(page, "htx@ocop.vn", "mat-khau-sai-roi");
   await expect(page.getByRole("alert")).toHaveText("Email hoặc mật khẩu không đúng.");
   await expect(page.getByLabel("Email")).toHaveValue("htx@ocop.vn");
+});
+
+test("a shopper cannot open the seller centre", async ({ page }) => {
+  await logIn(page, "khach@ocop.vn");
+  const res = await page.goto("/kenh-nguoi-ban");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
 });

@@ -1,0 +1,25 @@
+import { NavLink } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+
+/** The seller centre's sections. Each feature adds its entry here. */
+export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: "/kenh-nguoi-ban", label: "workspace.overview", end: true },
+];
+
+export function SellerNav() {
+  const t = useT();
+  return (
+    <nav className="seller-nav" aria-label={t("workspace.nav")}>
+      <ul>
+        {SELLER_SECTIONS.map((s) => (
+          <li key={s.to}>
+            <NavLink to={s.to} end={s.end}>
+              {t(s.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

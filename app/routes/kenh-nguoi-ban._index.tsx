@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { workspaceSummary } from "~/catalog/producer-workspace.server";
+import { formatNumber } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { PRODUCT_STATUSES } from "#db/vocabulary";
+
+export const meta: MetaFunction = () => [{ title: "Kênh người bán · OCOP Connect" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const summary = user.producerId === null ? null : workspaceSummary(user.producerId);
+  if (!summary) throw data({ reason: "not_found" as const }, { status: 404 });
+  return { summary };
+}
+
+export default function SellerOverview() {
+  const { summary } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{summary.name}</h1>
+      <p>
+        <span className={`badge ${summary.status === "verified" ? "ok" : "expired"}`}>{t(`workspace.status.${summary.status}`)}</span>
+      </p>
+      {summary.status === "pending" ? <p className="alert info">{t("auth.producerPending")}</p> : null}
+      <div className="stat-grid">
+        {PRODUCT_STATUSES.map((s) => (
+          <div className="stat" key={s}>
+            <strong>{formatNumber(summary.products[s])}</strong>
+            {t(`workspace.products.${s}`)}
+          </div>
+        ))}
+      </div>
+      <p>{t("workspace.visible", { count: formatNumber(summary.visible) })}</p>
+      {summary.status === "verified" ? <Link to={`/nha-san-xuat/${summary.slug}`}>{t("workspace.publicPage")}</Link> : null}
+    </>
+  );
+}
