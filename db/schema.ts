@@ -7,6 +7,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -518,4 +519,31 @@ export const emailOutbox = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("email_outbox_created_idx").on(t.createdAt)],
+);
+
+// ---------------------------------------------------------------- indicators
+
+/**
+ * Daily sales rollup for the officials' indicators: orders and their value per placed day
+ * (Asia/Ho_Chi_Minh), seller province, sales channel, order status and the method and channel of
+ * the order's latest payment ('' when it has none). Kept by triggers on orders and payments
+ * (db/migrations/0004_sales_rollup.sql), in the same transaction as every change, so dashboards
+ * never scan the orders table. `db/rollups.ts` rebuilds it from scratch and checks it.
+ */
+export const salesDaily = sqliteTable(
+  "sales_daily",
+  {
+    day: text("day").notNull(),
+    provinceId: integer("province_id").notNull(),
+    channel: text("channel", { enum: SALES_CHANNELS }).notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    method: text("method").notNull(),
+    payChannel: text("pay_channel").notNull(),
+    orders: integer("orders").notNull(),
+    value: integer("value").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.provinceId, t.channel, t.status, t.method, t.payChannel] }),
+    index("sales_daily_province_day_idx").on(t.provinceId, t.day),
+  ],
 );

@@ -1,0 +1,88 @@
+// Reporting periods: a month ("2026-11"), a quarter ("2026-Q4"), a year ("2026") or a custom
+// range ("2026-09-01..2026-11-20"). Days are Asia/Ho_Chi_Minh calendar days, "yyyy-MM-dd".
+// Browser-safe: the period picker uses the same parsing as the loaders.
+
+export type PeriodKind = "month" | "quarter" | "year" | "custom";
+
+export type Period = {
+  kind: PeriodKind;
+  /** The canonical URL form. */
+  key: string;
+  /** First and last day, inclusive. */
+  from: string;
+  to: string;
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+export function monthPeriod(year: number, month: number): Period {
+  return {
+    kind: "month",
+    key: `${year}-${pad(month)}`,
+    from: `${year}-${pad(month)}-01`,
+    to: `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`,
+  };
+}
+
+export function quarterPeriod(year: number, quarter: number): Period {
+  const first = (quarter - 1) * 3 + 1;
+  return {
+    kind: "quarter",
+    key: `${year}-Q${quarter}`,
+    from: `${year}-${pad(first)}-01`,
+    to: `${year}-${pad(first + 2)}-${pad(lastDayOfMonth(year, first + 2))}`,
+  };
+}
+
+export function yearPeriod(year: number): Period {
+  return { kind: "year", key: String(year), from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** Parses a period key; null when it is not one (the caller falls back to the current month). */
+export function parsePeriod(key: string | null | undefined): Period | null {
+  if (!key || key.length > 30) return null;
+  let m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? monthPeriod(Number(m[1]), month) : null;
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return quarterPeriod(Number(m[1]), Number(m[2]));
+  m = /^(\d{4})$/.exec(key);
+  if (m) return yearPeriod(Number(m[1]));
+  m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(key);
+  if (m && isDay(m[1]!) && isDay(m[2]!) && m[1]! <= m[2]!) return { kind: "custom", key, from: m[1]!, to: m[2]! };
+  return null;
+}
+
+export function currentMonth(today: string): Period {
+  return monthPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
+}
+
+/** The last day of the period that has happened: "as of" figures are taken then. */
+export function asOfDay(period: Period, today: string): string {
+  return period.to < today ? period.to : today;
+}
+
+/** The `count` months ending with the month of `day`, oldest first. */
+export function monthsEnding(day: string, count: number): Period[] {
+  let year = Number(day.slice(0, 4));
+  let month = Number(day.slice(5, 7));
+  const out: Period[] = [];
+  for (let i = 0; i < count; i++) {
+    out.unshift(monthPeriod(year, month));
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return out;
+}
+
+/** The UTC instant at which a Vietnamese calendar day ends (the next day's 00:00 in UTC+7). */
+export function endOfDayUtc(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
+}

@@ -1,0 +1,121 @@
+// The sales rollup is kept by triggers; after any sequence of order and payment changes it must
+// equal a full recomputation from the base tables.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { rebuildSalesDaily, salesDailyDifferences } from "#db/rollups";
+import { ORDER_STATUSES, PAYMENT_STATUSES, SALES_CHANNELS } from "#db/vocabulary";
+
+const METHODS = [
+  ["cod", "cash"],
+  ["vietqr", "cashless_direct"],
+  ["vnpay", "cashless_intermediary"],
+  ["momo", "cashless_intermediary"],
+  ["stripe", "cashless_intermediary"],
+  ["marketplace_online", "cashless_intermediary"],
+] as const;
+
+function setup() {
+  const raw = db().$client;
+  const province = (slug: string) => (raw.prepare("SELECT id FROM provinces WHERE slug = ?").get(slug) as { id: number }).id;
+  const producer = (slug: string, provinceSlug: string) =>
+    Number(
+      raw
+        .prepare("INSERT INTO producers (slug, kind, name, province_id, status) VALUES (?, 'cooperative', ?, ?, 'verified')")
+        .run(slug, slug, province(provinceSlug)).lastInsertRowid,
+    );
+  return [
+    { id: producer("htx-a", "dong-thap"), provinceId: province("dong-thap") },
+    { id: producer("htx-b", "vinh-long"), provinceId: province("vinh-long") },
+  ];
+}
+
+const op = fc.oneof(
+  fc.record({
+    kind: fc.constant("order" as const),
+    seller: fc.nat(1),
+    channel: fc.constantFrom(...SALES_CHANNELS),
+    status: fc.constantFrom(...ORDER_STATUSES),
+    total: fc.integer({ min: 1000, max: 5_000_000 }),
+    day: fc.constantFrom("2026-10-31", "2026-11-01", "2026-11-02"),
+  }),
+  fc.record({ kind: fc.constant("payment" as const), order: fc.nat(), method: fc.nat(METHODS.length - 1), status: fc.constantFrom(...PAYMENT_STATUSES) }),
+  fc.record({ kind: fc.constant("status" as const), order: fc.nat(), status: fc.constantFrom(...ORDER_STATUSES) }),
+  fc.record({ kind: fc.constant("refund" as const), order: fc.nat() }),
+  fc.record({ kind: fc.constant("move" as const), order: fc.nat(), day: fc.constantFrom("2026-10-31", "2026-11-03") }),
+  fc.record({ kind: fc.constant("delete" as const), order: fc.nat() }),
+);
+
+describe("sales_daily rollup", () => {
+  const sellers = setup();
+  const raw = db().$client;
+  let codes = 0;
+  let paymentsMade = 0;
+
+  it("equals a full recomputation after any sequence of orders, payments, status changes and refunds", () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
+        const orderIds = () => (raw.prepare("SELECT id FROM orders ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+        const pick = (n: number) => {
+          const ids = orderIds();
+          return ids.length ? ids[n % ids.length]! : null;
+        };
+        for (const o of ops) {
+          if (o.kind === "order") {
+            const s = sellers[o.seller]!;
+            raw
+              .prepare(
+                `INSERT INTO orders (code, producer_id, province_id, channel, buyer_name, buyer_phone, subtotal, shipping_fee, total,
+                   status, placed_at, placed_day) VALUES (?, ?, ?, ?, 'Khách', '0912345678', ?, 0, ?, ?, ?, ?)`,
+              )
+              .run(`T${++codes}`, s.id, s.provinceId, o.channel, o.total, o.total, o.status, `${o.day}T03:00:00.000Z`, o.day);
+          } else if (o.kind === "payment") {
+            const id = pick(o.order);
+            if (id === null) continue;
+            const [method, channel] = METHODS[o.method]!;
+            const total = (raw.prepare("SELECT total FROM orders WHERE id = ?").get(id) as { total: number }).total;
+            raw
+              .prepare("INSERT INTO payments (order_id, method, channel, provider, amount, status) VALUES (?, ?, ?, ?, ?, ?)")
+              .run(id, method, channel, method, total, o.status);
+            paymentsMade++;
+          } else if (o.kind === "status") {
+            const id = pick(o.order);
+            if (id !== null) raw.prepare("UPDATE orders SET status = ? WHERE id = ?").run(o.status, id);
+          } else if (o.kind === "refund") {
+            const id = pick(o.order);
+            if (id === null) continue;
+            raw.transaction(() => {
+              raw.prepare("UPDATE orders SET status = 'refunded' WHERE id = ?").run(id);
+              raw.prepare("UPDATE payments SET status = 'refunded' WHERE order_id = ? AND status = 'paid'").run(id);
+            })();
+          } else if (o.kind === "move") {
+            const id = pick(o.order);
+            if (id !== null) raw.prepare("UPDATE orders SET placed_day = ? WHERE id = ?").run(o.day, id);
+          } else {
+            const id = pick(o.order);
+            const hasPayments = id !== null && raw.prepare("SELECT 1 FROM payments WHERE order_id = ?").get(id);
+            if (id !== null && !hasPayments) raw.prepare("DELETE FROM orders WHERE id = ?").run(id);
+          }
+        }
+        expect(salesDailyDifferences(raw)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+    // The sequences did exercise the triggers (dozens of orders and payments over 60 runs).
+    expect(codes).toBeGreaterThan(20);
+    expect(paymentsMade).toBeGreaterThan(20);
+  });
+
+  it("notices a rollup that drifted, and a rebuild mends it", () => {
+    raw.prepare("UPDATE sales_daily SET orders = orders + 1 WHERE rowid = (SELECT min(rowid) FROM sales_daily WHERE orders > 0)").run();
+    expect(salesDailyDifferences(raw)).toHaveLength(1);
+    rebuildSalesDaily(raw);
+    expect(salesDailyDifferences(raw)).toEqual([]);
+  });
+
+  it("keeps payments as history: no change of method, no deletion", () => {
+    const p = raw.prepare("SELECT id FROM payments WHERE method <> 'cod' LIMIT 1").get() as { id: number };
+    expect(() => raw.prepare("UPDATE payments SET method = 'cod', channel = 'cash' WHERE id = ?").run(p.id)).toThrow(/never change/);
+    expect(() => raw.prepare("DELETE FROM payments WHERE id = ?").run(p.id)).toThrow(/kept/);
+  });
+});
