@@ -43,3 +43,19 @@ export function salesDailyDifferences(client: Database.Database): RollupDifferen
   }
   return out;
 }
+
+/** Months where sales_monthly and the sum of sales_daily disagree (empty when they agree). */
+export function salesMonthlyDifferences(client: Database.Database): string[] {
+  return (
+    client
+      .prepare(
+        `SELECT coalesce(d.month, m.month) || '|' || coalesce(d.province_id, m.province_id) || '|' || coalesce(d.channel, m.channel)
+           || '|' || coalesce(d.status, m.status) || '|' || coalesce(d.method, m.method) || '|' || coalesce(d.pay_channel, m.pay_channel) AS key
+         FROM (SELECT substr(day, 1, 7) AS month, province_id, channel, status, method, pay_channel, sum(orders) AS orders, sum(value) AS value
+               FROM sales_daily GROUP BY 1, 2, 3, 4, 5, 6) d
+         FULL OUTER JOIN sales_monthly m USING (month, province_id, channel, status, method, pay_channel)
+         WHERE coalesce(d.orders, 0) <> coalesce(m.orders, 0) OR coalesce(d.value, 0) <> coalesce(m.value, 0)`,
+      )
+      .all() as { key: string }[]
+  ).map((r) => r.key);
+}

@@ -195,6 +195,8 @@ export const products = sqliteTable(
   },
   (t) => [
     index("products_producer_idx").on(t.producerId, t.status),
+    // Covers the registry history load (app/indicators/registry-history.server.ts).
+    index("products_registry_idx").on(t.provinceId, t.status, t.visible, t.ocopGroup, t.createdAt, t.producerId),
     index("products_visible_created_idx").on(t.visible, t.createdAt),
     index("products_visible_price_idx").on(t.visible, t.price),
     index("products_visible_province_idx").on(t.visible, t.provinceId, t.createdAt),
@@ -547,3 +549,35 @@ export const salesDaily = sqliteTable(
     index("sales_daily_province_day_idx").on(t.provinceId, t.day),
   ],
 );
+
+/**
+ * sales_daily summed by month ("yyyy-MM"), kept by triggers on sales_daily itself, so twelve
+ * months of national figures read a few thousand rows instead of a year of days.
+ */
+export const salesMonthly = sqliteTable(
+  "sales_monthly",
+  {
+    month: text("month").notNull(),
+    provinceId: integer("province_id").notNull(),
+    channel: text("channel", { enum: SALES_CHANNELS }).notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    method: text("method").notNull(),
+    payChannel: text("pay_channel").notNull(),
+    orders: integer("orders").notNull(),
+    value: integer("value").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.provinceId, t.channel, t.status, t.method, t.payChannel] }),
+    index("sales_monthly_province_idx").on(t.provinceId, t.month),
+  ],
+);
+
+/**
+ * Counters bumped by triggers whenever the data behind a family of indicators changes
+ * ("registry": products, producers, certificates, listing events), so a process can keep
+ * computed figures in memory and know, with one read, whether they are still true.
+ */
+export const changeCounters = sqliteTable("change_counters", {
+  name: text("name").primaryKey(),
+  n: integer("n").notNull().default(0),
+});

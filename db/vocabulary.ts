@@ -65,6 +65,7 @@ export const INDICATORS = [
   "cashless_rate_value",
   "intermediary_share",
 ] as const;
+export type Indicator = (typeof INDICATORS)[number];
 
 export const MARKETPLACE_CODES = ["shopee", "lazada", "tiktok", "tiki", "postmart", "voso"] as const;
 export type MarketplaceCode = (typeof MARKETPLACE_CODES)[number];

@@ -26,3 +26,7 @@ export function provincesWithProducts(): (ProvinceOption & { products: number })
      ORDER BY n.products DESC, pv.name`,
   ).all() as (ProvinceOption & { products: number })[];
 }
+
+export function provinceSlugById(id: number): string | null {
+  return (statement(`SELECT slug FROM provinces WHERE id = ?`).get(id) as { slug: string } | undefined)?.slug ?? null;
+}

@@ -24,6 +24,8 @@ export type ReadinessProblem = {
   code: ReadinessCode;
   /** A blocker stops publishing; a warning is shown but does not. */
   severity: "blocker" | "warning";
+  /** Values for the message ({min}, {max}). */
+  params?: Record<string, number>;
 };
 
 export type ReadinessCode =
@@ -60,14 +62,19 @@ export const MARKETPLACE_RULES: Record<MarketplaceCode, Rules> = {
 export function readiness(product: ReadinessInput, marketplace: MarketplaceCode): ReadinessProblem[] {
   const rules = MARKETPLACE_RULES[marketplace];
   const problems: ReadinessProblem[] = [];
-  const add = (code: ReadinessCode, severity: ReadinessProblem["severity"] = "blocker") => problems.push({ code, severity });
+  const add = (code: ReadinessCode, severity: ReadinessProblem["severity"] = "blocker", params?: Record<string, number>) =>
+    problems.push(params ? { code, severity, params } : { code, severity });
 
   if (product.images.length === 0) add("photo_missing");
-  else if (!product.images.some((i) => Math.min(i.width, i.height) >= rules.minPhotoSide)) add("photo_too_small");
+  else if (!product.images.some((i) => Math.min(i.width, i.height) >= rules.minPhotoSide)) {
+    add("photo_too_small", "blocker", { min: rules.minPhotoSide });
+  }
   if (rules.needsWeight && !product.weightGrams) add("weight_missing");
   const nameLength = product.name.trim().length;
-  if (nameLength < rules.nameLength[0] || nameLength > rules.nameLength[1]) add("name_length");
-  if (product.description.trim().length < rules.minDescription) add("description_short");
+  if (nameLength < rules.nameLength[0] || nameLength > rules.nameLength[1]) {
+    add("name_length", "blocker", { min: rules.nameLength[0], max: rules.nameLength[1] });
+  }
+  if (product.description.trim().length < rules.minDescription) add("description_short", "blocker", { min: rules.minDescription });
   if (product.categoryId === null) add("category_missing");
   if (product.price <= 0) add("price_missing");
   if (product.stock <= 0) add("out_of_stock", "warning");

@@ -41,6 +41,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           {user ? (
             <>
               {user.role === "producer" ? <Link to="/kenh-nguoi-ban">{t("workspace.title")}</Link> : null}
+              {user.role === "official" || user.role === "national_official" || user.role === "admin" ? (
+                <Link to="/chi-so">{t("nav.indicators")}</Link>
+              ) : null}
               <Link to="/tai-khoan">{user.name}</Link>
               <Form method="post" action="/dang-xuat">
                 <CsrfInput />

@@ -35,3 +35,10 @@ export function formatDay(day: string): string {
 export function vietnamToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+const percent = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
+
+/** 0.318 → "31,8%" (Vietnamese decimal comma); null → "—". */
+export function formatPercent(share: number | null): string {
+  return share === null ? "—" : percent.format(share);
+}

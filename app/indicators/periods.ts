@@ -86,3 +86,51 @@ export function monthsEnding(day: string, count: number): Period[] {
 export function endOfDayUtc(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
 }
+
+/** The periods a picker offers: the last twelve months, the last four quarters, this year and last. */
+export function periodChoices(today: string): Period[] {
+  const months = monthsEnding(today, 12).reverse();
+  const year = Number(today.slice(0, 4));
+  let quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
+  let qYear = year;
+  const quarters: Period[] = [];
+  for (let i = 0; i < 4; i++) {
+    quarters.push(quarterPeriod(qYear, quarter));
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      qYear -= 1;
+    }
+  }
+  return [...months, ...quarters, yearPeriod(year), yearPeriod(year - 1)];
+}
+
+/** "2026-11" → "11/2026", "2026-Q4" → "Q4/2026", custom → "01/09/2026 – 20/11/2026". */
+export function periodLabel(p: Period): string {
+  const d = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  if (p.kind === "month") return `${p.key.slice(5, 7)}/${p.key.slice(0, 4)}`;
+  if (p.kind === "quarter") return `${p.key.slice(5)}/${p.key.slice(0, 4)}`;
+  if (p.kind === "year") return p.key;
+  return `${d(p.from)} – ${d(p.to)}`;
+}
+
+/**
+ * Splits [from, to] into the calendar months it covers whole (read from sales_monthly) and the
+ * partial months at its ends (read from sales_daily).
+ */
+export function rangeParts(from: string, to: string): { months: string[]; days: [string, string][] } {
+  const months: string[] = [];
+  const days: [string, string][] = [];
+  let month = from.slice(0, 7);
+  while (month <= to.slice(0, 7)) {
+    const first = `${month}-01`;
+    const last = monthPeriod(Number(month.slice(0, 4)), Number(month.slice(5, 7))).to;
+    const start = from > first ? from : first;
+    const end = to < last ? to : last;
+    if (start === first && end === last) months.push(month);
+    else days.push([start, end]);
+    const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+  return { months, days };
+}

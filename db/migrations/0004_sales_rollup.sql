@@ -2,6 +2,13 @@
 -- order and payment change. An order counts once, in the bucket of its placed day, seller province,
 -- sales channel, status, and the method and channel of its latest payment ('' before it has one).
 -- db/rollups.ts rebuilds the table from scratch with the same definition and compares the two.
+-- First the orders that exist already (same query as db/rollups.ts SALES_DAILY_FROM_BASE).
+INSERT INTO `sales_daily` (`day`, `province_id`, `channel`, `status`, `method`, `pay_channel`, `orders`, `value`)
+SELECT o.placed_day, o.province_id, o.channel, o.status, coalesce(lp.method, ''), coalesce(lp.channel, ''), count(*), sum(o.total)
+FROM `orders` o
+LEFT JOIN `payments` lp ON lp.id = (SELECT max(p.id) FROM `payments` p WHERE p.order_id = o.id)
+GROUP BY 1, 2, 3, 4, 5, 6;
+--> statement-breakpoint
 CREATE TRIGGER `sales_rollup_order_ai` AFTER INSERT ON `orders` BEGIN
   INSERT INTO `sales_daily` (`day`, `province_id`, `channel`, `status`, `method`, `pay_channel`, `orders`, `value`)
   VALUES (

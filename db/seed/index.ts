@@ -2,7 +2,8 @@
 // random). Everything is dated relative to `today`, drawn from named PRNG streams, and
 // written with raw prepared statements in a few transactions.
 import type { Db } from "../client";
-import { rebuildSalesDaily, ROLLUP_TRIGGER_PREFIX } from "../rollups";
+import { ROLLUP_TRIGGER_PREFIX } from "../rollups";
+import { withSalesRollup } from "./sales-rollup";
 import { generatePlaceholderImages, type ImageStore, type PlaceholderImage } from "./images";
 import { generateListings } from "./listings";
 import { loadReference } from "./model";
@@ -155,14 +156,15 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
           .prepare(`select name, sql from sqlite_master where type = 'trigger' and name like '${ROLLUP_TRIGGER_PREFIX}%'`)
           .all() as { name: string; sql: string }[];
         for (const tr of triggers) client.exec(`DROP TRIGGER "${tr.name}"`);
-        generateOrders(ref, producers, productRows, listings, shoppers, { count: orders, months: orderMonths, today }, orderSink(client));
+        const rollup = withSalesRollup(orderSink(client));
+        generateOrders(ref, producers, productRows, listings, shoppers, { count: orders, months: orderMonths, today }, rollup.sink);
         const rebuild = performance.now();
         for (const ix of indexes) client.exec(ix.sql);
         log(`orders: ${indexes.length} indexes rebuilt in ${Math.round(performance.now() - rebuild)} ms`);
-        const rollup = performance.now();
-        rebuildSalesDaily(client);
+        const rollupStarted = performance.now();
+        const buckets = rollup.write(client);
         for (const tr of triggers) client.exec(tr.sql);
-        log(`orders: sales rollup rebuilt in ${Math.round(performance.now() - rollup)} ms`);
+        log(`orders: sales rollup of ${buckets} buckets written in ${Math.round(performance.now() - rollupStarted)} ms`);
         // Foreign keys were off for speed: check what was written, and roll back if anything dangles.
         const fk = performance.now();
         for (const table of ["orders", "order_items", "payments", "payment_events"]) {

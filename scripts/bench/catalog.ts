@@ -2,9 +2,7 @@
 // search, on the demo-sized catalogue and on the national-sized one (20,000 products,
 // 1,000,000 orders), so the two can be compared in one run.
 import autocannon from "autocannon";
-import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { benchDatabase } from "./large-db";
 import { ensureBuild, startServer } from "./server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -39,14 +37,7 @@ export async function benchCatalog(): Promise<void> {
   await ensureBuild();
   const rows: Row[] = [];
   for (const size of SIZES) {
-    const db = join(tmpdir(), `ocop-bench-${size.products}.sqlite`);
-    const started = Date.now();
-    execFileSync(
-      "npx",
-      ["tsx", "scripts/seed.ts", "--reset", "--no-images", "--products", String(size.products), "--orders", String(size.orders)],
-      { stdio: "ignore", env: { ...process.env, DATABASE_URL: db } },
-    );
-    console.log(`seeded ${size.label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const db = benchDatabase(size.products, size.orders);
     const server = await startServer(db, Number(process.env.BENCH_PORT ?? 3400) + SIZES.indexOf(size));
     try {
       for (const page of PAGES) {

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { rebuildSalesDaily, salesDailyDifferences } from "#db/rollups";
+import { rebuildSalesDaily, salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 import { ORDER_STATUSES, PAYMENT_STATUSES, SALES_CHANNELS } from "#db/vocabulary";
 
 const METHODS = [
@@ -98,6 +98,7 @@ describe("sales_daily rollup", () => {
           }
         }
         expect(salesDailyDifferences(raw)).toEqual([]);
+        expect(salesMonthlyDifferences(raw)).toEqual([]);
       }),
       { numRuns: 60 },
     );
@@ -111,6 +112,7 @@ describe("sales_daily rollup", () => {
     expect(salesDailyDifferences(raw)).toHaveLength(1);
     rebuildSalesDaily(raw);
     expect(salesDailyDifferences(raw)).toEqual([]);
+    expect(salesMonthlyDifferences(raw)).toEqual([]);
   });
 
   it("keeps payments as history: no change of method, no deletion", () => {

@@ -23,6 +23,7 @@ describe("marketplace readiness", () => {
     const bare = { ...complete, weightGrams: null, images: [{ width: 400, height: 300 }], description: "Ngon." };
     expect(codes(bare, "shopee")).toEqual(["photo_too_small", "weight_missing", "description_short"]);
     expect(codes(bare, "postmart")).toEqual(["description_short"]);
+    expect(readiness(bare, "shopee")[2]).toEqual({ code: "description_short", severity: "blocker", params: { min: 100 } });
     expect(isReady(bare, "shopee")).toBe(false);
   });
   it("treats an expired OCOP certificate as none: a blocker where OCOP is required", () => {

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "#db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, SEEDED_TABLES, seed, type SeedSummary } from "#db/seed";
 import { OCOP_GROUPS } from "#db/schema";
 import { CATEGORIES } from "#db/reference/catalogue";
+import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 
 const TODAY = "2026-11-20";
 // A stand-in for argon2 (random salts): deterministic and fast.
@@ -37,6 +38,12 @@ beforeAll(async () => {
 });
 
 describe("seed", () => {
+  it("writes the sales rollup its triggers would have kept", () => {
+    expect((db.$client.prepare("SELECT sum(orders) AS n FROM sales_daily").get() as { n: number }).n).toBe(2000);
+    expect(salesDailyDifferences(db.$client)).toEqual([]);
+    expect(salesMonthlyDifferences(db.$client)).toEqual([]);
+  });
+
   it("writes the requested sizes", () => {
     expect(summary.counts.products).toBe(400);
     expect(summary.counts.orders).toBe(2000);

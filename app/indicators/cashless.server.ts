@@ -1,0 +1,151 @@
+// Cashless figures of completed e-commerce orders (storefront and imported marketplace orders),
+// read from the sales_daily rollup: never from the orders table.
+import { statement } from "~/db.server";
+import type { PaymentChannel, SalesChannel } from "#db/vocabulary";
+import { rangeParts } from "./periods";
+import { ratio, type Ratio } from "./ratios";
+
+/** An order counts as a completed sale once delivered; cancelled and refunded ones do not. */
+export const COMPLETED = "('delivered', 'completed')";
+
+export type SalesBucket = { payChannel: PaymentChannel | ""; method: string; channel: SalesChannel; orders: number; value: number };
+
+export type CashlessFigures = {
+  orders: number;
+  value: number;
+  cashlessCount: Ratio;
+  cashlessValue: Ratio;
+  /** Through a licensed intermediary, of cashless payments, VietQR transfers counting as direct. */
+  intermediaryShare: Ratio;
+  /** The same with VietQR counted as intermediated (NAPAS switches every transfer). */
+  intermediaryShareWithVietqr: Ratio;
+  byMethod: { method: string; orders: number; value: number }[];
+  byChannel: { channel: SalesChannel; orders: number; cashless: Ratio }[];
+};
+
+const scope = (provinceId: number | null) => (provinceId === null ? "" : "province_id = @province AND");
+
+export function salesBuckets(provinceId: number | null, from: string, to: string): SalesBucket[] {
+  const { months, days } = rangeParts(from, to);
+  const rows: SalesBucket[] = [];
+  if (months.length > 0) {
+    rows.push(
+      ...(statement(
+        `SELECT pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
+         FROM sales_monthly WHERE ${scope(provinceId)} month IN (SELECT value FROM json_each(@months)) AND status IN ${COMPLETED}
+         GROUP BY pay_channel, method, channel`,
+      ).all({ province: provinceId, months: JSON.stringify(months) }) as SalesBucket[]),
+    );
+  }
+  for (const [start, end] of days) {
+    rows.push(
+      ...(statement(
+        `SELECT pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
+         FROM sales_daily WHERE ${scope(provinceId)} day BETWEEN @from AND @to AND status IN ${COMPLETED}
+         GROUP BY pay_channel, method, channel`,
+      ).all({ province: provinceId, from: start, to: end }) as SalesBucket[]),
+    );
+  }
+  const merged = new Map<string, SalesBucket>();
+  for (const r of rows) {
+    const key = `${r.payChannel}|${r.method}|${r.channel}`;
+    const m = merged.get(key);
+    if (m) {
+      m.orders += r.orders;
+      m.value += r.value;
+    } else merged.set(key, { ...r });
+  }
+  return [...merged.values()];
+}
+
+export function cashlessFigures(buckets: SalesBucket[]): CashlessFigures {
+  const sum = (rows: SalesBucket[], f: (b: SalesBucket) => number) => rows.reduce((s, b) => s + f(b), 0);
+  const cashless = buckets.filter((b) => b.payChannel === "cashless_direct" || b.payChannel === "cashless_intermediary");
+  const intermediary = cashless.filter((b) => b.payChannel === "cashless_intermediary");
+  const vietqr = cashless.filter((b) => b.payChannel === "cashless_direct" && b.method === "vietqr");
+  const orders = sum(buckets, (b) => b.orders);
+  const value = sum(buckets, (b) => b.value);
+  const cashlessOrders = sum(cashless, (b) => b.orders);
+  const byMethod = new Map<string, { method: string; orders: number; value: number }>();
+  for (const b of buckets) {
+    const m = byMethod.get(b.method) ?? { method: b.method, orders: 0, value: 0 };
+    m.orders += b.orders;
+    m.value += b.value;
+    byMethod.set(b.method, m);
+  }
+  const byChannel = new Map<SalesChannel, { all: number; cashless: number }>();
+  for (const b of buckets) {
+    const c = byChannel.get(b.channel) ?? { all: 0, cashless: 0 };
+    c.all += b.orders;
+    if (b.payChannel === "cashless_direct" || b.payChannel === "cashless_intermediary") c.cashless += b.orders;
+    byChannel.set(b.channel, c);
+  }
+  return {
+    orders,
+    value,
+    cashlessCount: ratio(cashlessOrders, orders),
+    cashlessValue: ratio(sum(cashless, (b) => b.value), value),
+    intermediaryShare: ratio(sum(intermediary, (b) => b.orders), cashlessOrders),
+    intermediaryShareWithVietqr: ratio(sum(intermediary, (b) => b.orders) + sum(vietqr, (b) => b.orders), cashlessOrders),
+    byMethod: [...byMethod.values()].sort((a, b) => b.orders - a.orders),
+    byChannel: [...byChannel].map(([channel, c]) => ({ channel, orders: c.all, cashless: ratio(c.cashless, c.all) })),
+  };
+}
+
+/**
+ * Cashless share by count and by value for each month of the trend. Every month but the last is
+ * whole; the last runs to `asOf`.
+ */
+export function monthlyCashless(
+  provinceId: number | null,
+  fromDay: string,
+  asOf: string,
+): Map<string, { count: Ratio; value: Ratio; orders: number }> {
+  const out = new Map<string, { count: Ratio; value: Ratio; orders: number }>();
+  const { months, days } = rangeParts(fromDay, asOf);
+  const rows = statement(
+    `SELECT month, sum(orders) AS orders, sum(value) AS value,
+       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN orders ELSE 0 END) AS cashlessOrders,
+       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN value ELSE 0 END) AS cashlessValue
+     FROM sales_monthly WHERE ${scope(provinceId)} month IN (SELECT value FROM json_each(@months)) AND status IN ${COMPLETED}
+     GROUP BY month`,
+  ).all({ province: provinceId, months: JSON.stringify(months) }) as {
+    month: string;
+    orders: number;
+    value: number;
+    cashlessOrders: number;
+    cashlessValue: number;
+  }[];
+  for (const r of rows) {
+    out.set(r.month, { count: ratio(r.cashlessOrders, r.orders), value: ratio(r.cashlessValue, r.value), orders: r.orders });
+  }
+  for (const [start, end] of days) {
+    const f = cashlessFigures(salesBuckets(provinceId, start, end));
+    out.set(start.slice(0, 7), { count: f.cashlessCount, value: f.cashlessValue, orders: f.orders });
+  }
+  return out;
+}
+
+/** The cashless share by count of every province, for the national comparison. */
+export function cashlessByProvince(from: string, to: string): Map<number, Ratio> {
+  const { months, days } = rangeParts(from, to);
+  const select = (table: string, where: string) =>
+    `SELECT province_id AS provinceId, sum(orders) AS orders,
+       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN orders ELSE 0 END) AS cashless
+     FROM ${table} WHERE ${where} AND status IN ${COMPLETED} GROUP BY province_id`;
+  type Row = { provinceId: number; orders: number; cashless: number };
+  const rows = [
+    ...(statement(select("sales_monthly", "month IN (SELECT value FROM json_each(@months))")).all({
+      months: JSON.stringify(months),
+    }) as Row[]),
+    ...days.flatMap(([start, end]) => statement(select("sales_daily", "day BETWEEN @from AND @to")).all({ from: start, to: end }) as Row[]),
+  ];
+  const sums = new Map<number, { orders: number; cashless: number }>();
+  for (const r of rows) {
+    const s = sums.get(r.provinceId) ?? { orders: 0, cashless: 0 };
+    s.orders += r.orders;
+    s.cashless += r.cashless;
+    sums.set(r.provinceId, s);
+  }
+  return new Map([...sums].map(([id, s]) => [id, ratio(s.cashless, s.orders)]));
+}

@@ -1,0 +1,67 @@
+// Rankings by distance to the target: provinces (national view), communes and producers.
+import { currentProvinces } from "~/catalog/provinces.server";
+import { vietnamToday } from "~/i18n/format";
+import { cashlessByProvince } from "./cashless.server";
+import { listingFigures } from "./listing-figures";
+import { asOfDay, type Period } from "./periods";
+import { gapPoints, ratio, type Ratio } from "./ratios";
+import { registrySnapshots } from "./registry-cache.server";
+import { targetsFor } from "./targets.server";
+
+export type RankedRow = {
+  key: string;
+  label: string;
+  listed: Ratio;
+  onboarded: Ratio;
+  /** Points to the listing target (negative: behind). */
+  gap: number | null;
+  cashless?: Ratio;
+};
+
+const byGap = (a: RankedRow, b: RankedRow) => (a.gap ?? 0) - (b.gap ?? 0) || b.listed.den - a.listed.den;
+
+/** Communes and producers of a province, furthest behind first. */
+export function provinceRankings(provinceId: number, period: Period, today = vietnamToday()) {
+  const asOf = asOfDay(period, today);
+  const [snapshot] = registrySnapshots(provinceId, [asOf]);
+  const figures = listingFigures(snapshot!);
+  const target = targetsFor(provinceId, Number(asOf.slice(0, 4))).ocop_listing_share;
+  const t = target ? target.bp / 10_000 : null;
+  const rank = (rows: typeof figures.byCommune | typeof figures.byProducer): RankedRow[] =>
+    rows
+      .map((r) => ({ key: String(r.key), label: r.label, listed: r.listed, onboarded: r.claimed, gap: gapPoints(r.listed.value, t) }))
+      .sort(byGap);
+  return { asOf, target: t, communes: rank(figures.byCommune), producers: rank(figures.byProducer) };
+}
+
+/** The 34 provinces, furthest behind their own listing target first, with their cashless rate. */
+export function provinceComparison(period: Period, today = vietnamToday()) {
+  const asOf = asOfDay(period, today);
+  const [national] = registrySnapshots(null, [asOf]);
+  const byProvince = new Map<number, { total: number; listed: number; claimed: number }>();
+  for (const r of national!.rows) {
+    if (r.stars === null) continue;
+    const g = byProvince.get(r.provinceId) ?? { total: 0, listed: 0, claimed: 0 };
+    g.total++;
+    if (r.liveOn.length > 0) g.listed++;
+    if (r.producerVerified) g.claimed++;
+    byProvince.set(r.provinceId, g);
+  }
+  const sales = cashlessByProvince(period.from, asOf);
+  const year = Number(asOf.slice(0, 4));
+  const rows: (RankedRow & { slug: string })[] = currentProvinces().map((p) => {
+    const g = byProvince.get(p.id) ?? { total: 0, listed: 0, claimed: 0 };
+    const target = targetsFor(p.id, year).ocop_listing_share;
+    const listed = ratio(g.listed, g.total);
+    return {
+      key: String(p.id),
+      slug: p.slug,
+      label: p.name,
+      listed,
+      onboarded: ratio(g.claimed, g.total),
+      gap: gapPoints(listed.value, target ? target.bp / 10_000 : null),
+      cashless: sales.get(p.id) ?? ratio(0, 0),
+    };
+  });
+  return { asOf, rows: rows.sort(byGap) };
+}

@@ -1,0 +1,58 @@
+// Listing and onboarding figures from a registry snapshot: the headline shares and their
+// breakdowns by marketplace, star level, OCOP group, commune and producer. Pure.
+import { MARKETPLACE_CODES, OCOP_GROUPS, type MarketplaceCode, type OcopGroup } from "#db/vocabulary";
+import type { RegistryRow, RegistrySnapshot } from "./registry";
+import { ratio, type Ratio } from "./ratios";
+
+export type Breakdown<K extends string | number> = { key: K; label: string; listed: Ratio; claimed: Ratio }[];
+
+export type ListingFigures = {
+  ocopListing: Ratio;
+  gapListing: Ratio;
+  ocopOnboarding: Ratio;
+  gapOnboarding: Ratio;
+  producersOnline: Ratio;
+  byMarketplace: { key: MarketplaceCode; listed: Ratio }[];
+  byStars: Breakdown<3 | 4 | 5>;
+  byGroup: Breakdown<OcopGroup>;
+  byCommune: Breakdown<string>;
+  byProducer: Breakdown<number>;
+};
+
+const listed = (r: RegistryRow) => r.liveOn.length > 0;
+
+function breakdown<K extends string | number>(rows: RegistryRow[], keyOf: (r: RegistryRow) => K, labelOf: (r: RegistryRow) => string): Breakdown<K> {
+  const groups = new Map<K, { label: string; total: number; listed: number; claimed: number }>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { label: labelOf(r), total: 0, listed: 0, claimed: 0 }));
+    g.total++;
+    if (listed(r)) g.listed++;
+    if (r.producerVerified) g.claimed++;
+  }
+  return [...groups].map(([key, g]) => ({ key, label: g.label, listed: ratio(g.listed, g.total), claimed: ratio(g.claimed, g.total) }));
+}
+
+export function listingFigures(snapshot: RegistrySnapshot): ListingFigures {
+  const ocop = snapshot.rows.filter((r) => r.stars !== null);
+  const gap = snapshot.rows.filter((r) => r.gap);
+  const count = (rows: RegistryRow[], p: (r: RegistryRow) => boolean) => rows.reduce((n, r) => n + (p(r) ? 1 : 0), 0);
+  const byStars = breakdown(ocop, (r) => r.stars!, (r) => `${r.stars}★`).sort((a, b) => a.key - b.key);
+  const byGroup = breakdown(ocop, (r) => r.ocopGroup, (r) => r.ocopGroup).sort(
+    (a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key),
+  );
+  const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ?? 0) - (b.listed.value ?? 0) || b.listed.den - a.listed.den;
+  return {
+    ocopListing: ratio(count(ocop, listed), ocop.length),
+    gapListing: ratio(count(gap, listed), gap.length),
+    ocopOnboarding: ratio(count(ocop, (r) => r.producerVerified), ocop.length),
+    gapOnboarding: ratio(count(gap, (r) => r.producerVerified), gap.length),
+    producersOnline: ratio(snapshot.producersOnline, snapshot.producersVerified),
+    byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: ratio(count(ocop, (r) => r.liveOn.includes(m)), ocop.length) })),
+    byStars,
+    byGroup,
+    byCommune: breakdown(ocop, (r) => r.communeName ?? "", (r) => r.communeName ?? "").sort(byGap),
+    byProducer: breakdown(ocop, (r) => r.producerId, (r) => r.producerName).sort(byGap),
+  };
+}

@@ -1,0 +1,84 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { currentProvinces } from "~/catalog/provinces.server";
+import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
+import { formatDay } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requireIndicatorScope } from "~/indicators/access.server";
+import { NATIONAL_SLUG } from "~/indicators/scope";
+import { periodFromUrl } from "~/indicators/period-param.server";
+import { asOfDay, periodChoices } from "~/indicators/periods";
+import { vietnamToday } from "~/i18n/format";
+import indicatorsCss from "~/styles/indicators.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: indicatorsCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Chỉ số TMĐT · ${data?.province?.name ?? "Toàn quốc"} · OCOP Connect` },
+];
+
+// Every page below checks the scope again in its own loader (loaders run in parallel).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, province, slug } = await requireIndicatorScope(request, params.province);
+  const today = vietnamToday();
+  const { period, invalid } = periodFromUrl(new URL(request.url), today);
+  return {
+    province,
+    base: `/chi-so/${slug}`,
+    period,
+    invalid,
+    asOf: asOfDay(period, today),
+    choices: periodChoices(today),
+    others: user.role === "official" ? [] : currentProvinces(),
+    canEditTargets: user.role === "admin" && province !== null,
+  };
+}
+
+export default function IndicatorLayout() {
+  const { province, base, period, invalid, asOf, choices, others, canEditTargets } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <div className="ind-head">
+        <h1>
+          {t("ind.title")} · {province?.name ?? t("ind.national")}
+        </h1>
+        {others.length > 0 ? (
+          <details className="no-print">
+            <summary>{t("ind.col.province")}</summary>
+            <ul>
+              <li>
+                <Link to={`/chi-so/${NATIONAL_SLUG}`}>{t("ind.national")}</Link>
+              </li>
+              {others.map((p) => (
+                <li key={p.slug}>
+                  <Link to={`/chi-so/${p.slug}`}>{locale === "en" ? p.nameEn : p.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      <IndicatorNav base={base} />
+      <PeriodForm current={period} choices={choices} />
+      {invalid ? (
+        <p className="alert info" role="status">
+          {t("ind.period.invalid")}
+        </p>
+      ) : null}
+      <p className="muted">
+        {t("ind.asOf", { day: formatDay(asOf) })}
+        {canEditTargets && province ? (
+          <>
+            {" · "}
+            <Link className="no-print" to={`/quan-tri/chi-tieu?tinh=${province.slug}&nam=${asOf.slice(0, 4)}`}>
+              {t("ind.targets.edit")}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <Outlet />
+    </>
+  );
+}
