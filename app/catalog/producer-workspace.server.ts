@@ -8,12 +8,13 @@ export type WorkspaceSummary = {
   slug: string;
   kind: ProducerKind;
   status: "unclaimed" | "pending" | "verified" | "suspended";
+  provinceId: number;
   products: Record<ProductStatus, number>;
   visible: number;
 };
 
 export function workspaceSummary(producerId: number): WorkspaceSummary | null {
-  const producer = statement(`SELECT name, slug, kind, status FROM producers WHERE id = ?`).get(producerId) as
+  const producer = statement(`SELECT name, slug, kind, status, province_id AS provinceId FROM producers WHERE id = ?`).get(producerId) as
     | Omit<WorkspaceSummary, "products" | "visible">
     | undefined;
   if (!producer) return null;

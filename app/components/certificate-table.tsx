@@ -1,12 +1,13 @@
 import type { Certificate } from "~/catalog/product-detail.server";
 import { formatDay } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { TableWrap } from "./table-wrap";
 
 export function CertificateTable({ certificates }: { certificates: Certificate[] }) {
   const t = useT();
   if (certificates.length === 0) return <p className="muted">{t("product.noCertificates")}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("product.certificates")}>
       <table className="data stack-on-phone">
         <thead>
           <tr>
@@ -44,6 +45,6 @@ export function CertificateTable({ certificates }: { certificates: Certificate[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { RankedRow } from "~/indicators/comparison.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { TableWrap } from "./table-wrap";
 
 /** Rows ranked by gap to the listing target, furthest behind first. */
 export function RankingTable({
@@ -20,7 +21,7 @@ export function RankingTable({
   const t = useT();
   const withCashless = rows.some((r) => r.cashless);
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="data" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -48,6 +49,6 @@ export function RankingTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,7 @@
 import type { Ratio } from "~/indicators/ratios";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { TableWrap } from "./table-wrap";
 
 export type RatioRow = { key: string | number; label: string; ratio: Ratio; extra?: Ratio };
 
@@ -22,7 +23,7 @@ export function RatioTable({
 }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="data" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function RatioTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -10,6 +10,7 @@ import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { marketplaceNames, paymentMethodNames } from "~/indicators/labels.server";
 import { getLocale } from "~/i18n/locale.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { province, slug } = await requireIndicatorScope(request, params.province);
@@ -83,7 +84,7 @@ export default function IndicatorOverview() {
               target={cashlessTarget ? { value: cashlessTarget.bp / 10_000, label: formatPercent(cashlessTarget.bp / 10_000) } : null}
             />
           </div>
-          <div className="table-wrap">
+          <TableWrap label={t("ind.trend")}>
             <table className="data" data-testid="trend-table">
               <caption className="visually-hidden">{t("ind.trend")}</caption>
               <thead>
@@ -106,7 +107,7 @@ export default function IndicatorOverview() {
               </tbody>
             </table>
             <p className="muted">{t("ind.short.note")}</p>
-          </div>
+          </TableWrap>
         </div>
       </section>
 
@@ -140,7 +141,7 @@ export default function IndicatorOverview() {
       </div>
       <section className="section" aria-labelledby="by-method">
         <h2 id="by-method">{t("ind.byMethod")}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t("ind.byMethod")}>
           <table className="data" data-testid="method-table">
             <thead>
               <tr>
@@ -159,7 +160,7 @@ export default function IndicatorOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { provinceComparison, provinceRankings } from "~/indicators/comparison.se
 import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { monthPeriod, periodLabel } from "~/indicators/periods";
+import { TableWrap } from "~/components/table-wrap";
 
 const TOP = 10;
 
@@ -37,7 +38,7 @@ export default function MonthlyReport() {
           {t("ind.report.print")}
         </button>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t("ind.title")}>
         <table className="data" data-testid="report-figures">
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function MonthlyReport() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h3>{t("ind.trend")}</h3>
       <LineChart
         title={t("ind.trend.listing")}

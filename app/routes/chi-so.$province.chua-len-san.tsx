@@ -6,6 +6,7 @@ import { requireIndicatorScope } from "~/indicators/access.server";
 import { marketplaceNames } from "~/indicators/labels.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { unlistedProducts } from "~/indicators/unlisted.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { province, slug } = await requireIndicatorScope(request, params.province);
@@ -29,7 +30,7 @@ export default function Unlisted() {
         {t("ind.export")}: <a href={`/chi-so/${slug}/xuat?${q}&dinh-dang=xlsx`}>{t("ind.exportXlsx")}</a>
         <a href={`/chi-so/${slug}/xuat?${q}&dinh-dang=csv`}>{t("ind.exportCsv")}</a>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t("ind.unlisted.title")}>
         <table className="data stack-on-phone" data-testid="unlisted-table">
           <thead>
             <tr>
@@ -67,7 +68,7 @@ export default function Unlisted() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { workspaceSummary } from "~/catalog/producer-workspace.server";
-import { formatNumber } from "~/i18n/format";
+import { formatNumber, formatPercent } from "~/i18n/format";
+import { producerFigures } from "~/indicators/producer-figures.server";
 import { useT } from "~/i18n/use-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 
@@ -13,11 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
   const summary = user.producerId === null ? null : workspaceSummary(user.producerId);
   if (!summary) throw data({ reason: "not_found" as const }, { status: 404 });
-  return { summary };
+  return { summary, figures: producerFigures(user.producerId!, summary.provinceId) };
 }
 
 export default function SellerOverview() {
-  const { summary } = useLoaderData<typeof loader>();
+  const { summary, figures } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -36,6 +37,19 @@ export default function SellerOverview() {
       </div>
       <p>{t("workspace.visible", { count: formatNumber(summary.visible) })}</p>
       {summary.status === "verified" ? <Link to={`/nha-san-xuat/${summary.slug}`}>{t("workspace.publicPage")}</Link> : null}
+      <section className="section" aria-labelledby="my-figures">
+        <h2 id="my-figures">{t("workspace.figures")}</h2>
+        <div className="stat-grid">
+          <div className="stat" data-testid="my-listing-share">
+            <strong>{formatPercent(figures.listing.value)}</strong>
+            {t("workspace.figures.listing", { num: figures.listing.num, den: figures.listing.den })}
+          </div>
+          <div className="stat">
+            <strong>{formatPercent(figures.cashlessCount.value)}</strong>
+            {t("workspace.figures.cashless", { num: figures.cashlessCount.num, den: figures.cashlessCount.den })}
+          </div>
+        </div>
+      </section>
     </>
   );
 }

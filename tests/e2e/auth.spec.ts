@@ -24,7 +24,7 @@ test("a producer logs in and sees their cooperative, then logs out", async ({ pa
   await logIn(page, "htx@ocop.vn");
   await page.getByRole("link", { name: "Kênh người bán" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("HTX Nông nghiệp Tân Thuận");
-  await expect(page.locator(".stat").filter({ hasText: "Đang bán" })).toContainText(/\d+/);
+  await expect(page.locator(".stat-grid").first().locator(".stat").filter({ hasText: "Đang bán" })).toContainText(/\d+/);
   await page.goto("/tai-khoan");
   await expect(page.getByTestId("role")).toContainText("Thành viên của");
   await logOut(page);

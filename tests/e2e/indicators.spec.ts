@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
@@ -10,6 +11,8 @@ test("an official follows the province's indicators, drills down and exports", a
   const listing = page.locator('[data-indicator="ocop_listing_share"]');
   await expect(listing).toContainText("Mục tiêu 2026: 80%");
   await expect(page.locator('[data-indicator="cashless_rate_count"]')).toContainText("Mục tiêu 2026: 50%");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   // Another period: last month, figures as of its last day.
   await page.getByLabel("Kỳ báo cáo").selectOption("2026-10");

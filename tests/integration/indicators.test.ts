@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
 import { overview } from "~/indicators/overview.server";
+import { producerFigures } from "~/indicators/producer-figures.server";
 import { monthPeriod, parsePeriod } from "~/indicators/periods";
 import { unlistedProducts } from "~/indicators/unlisted.server";
 
@@ -159,5 +160,14 @@ describe("indicators on a hand-made dataset", () => {
     expect(provinces.rows).toHaveLength(34);
     expect(provinces.rows.find((r) => r.slug === "vinh-long")!.listed).toEqual({ num: 1, den: 1, value: 1 });
     expect(provinces.rows.find((r) => r.slug === "dong-thap")!.cashless).toEqual({ num: 3, den: 5, value: 0.6 });
+  });
+});
+
+describe("a producer's own figures", () => {
+  it("counts its valid OCOP products online and its cashless orders this month", () => {
+    const a = (raw().prepare("SELECT id FROM producers WHERE slug = 'htx-a'").get() as { id: number }).id;
+    const f = producerFigures(a, dt, TODAY);
+    expect(f.listing).toEqual({ num: 1, den: 2, value: 0.5 }); // p1 live, p4 delisted
+    expect(f.cashlessCount).toEqual({ num: 0, den: 1, value: 0 }); // O6, cash, 1 November in Vietnam
   });
 });

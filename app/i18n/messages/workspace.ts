@@ -12,6 +12,9 @@ export const vi = {
   "workspace.products.archived": "Đã lưu trữ",
   "workspace.visible": "{count} sản phẩm đang hiển thị trên cửa hàng",
   "workspace.publicPage": "Xem trang công khai",
+  "workspace.figures": "Chỉ số của bạn",
+  "workspace.figures.listing": "sản phẩm OCOP còn hiệu lực đang bán trên sàn ({num}/{den})",
+  "workspace.figures.cashless": "đơn đã giao trong tháng thanh toán không dùng tiền mặt ({num}/{den})",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -27,4 +30,7 @@ export const en: Record<keyof typeof vi, string> = {
   "workspace.products.archived": "Archived",
   "workspace.visible": "{count} products visible in the store",
   "workspace.publicPage": "See the public page",
+  "workspace.figures": "Your figures",
+  "workspace.figures.listing": "of valid OCOP products live on a marketplace ({num}/{den})",
+  "workspace.figures.cashless": "of orders delivered this month paid without cash ({num}/{den})",
 };
