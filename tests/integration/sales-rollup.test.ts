@@ -121,3 +121,49 @@ describe("sales_daily rollup", () => {
     expect(() => raw.prepare("DELETE FROM payments WHERE id = ?").run(p.id)).toThrow(/kept/);
   });
 });
+
+describe("registry cache", () => {
+  it("answers like a fresh computation after any sequence of listing and certificate changes", async () => {
+    const { registrySnapshots } = await import("~/indicators/registry-cache.server");
+    const { loadRegistryHistory } = await import("~/indicators/registry-history.server");
+    const { registryAsOf } = await import("~/indicators/registry");
+    const raw = db().$client;
+    const [seller] = (raw.prepare("SELECT id, province_id AS provinceId FROM producers WHERE slug = 'htx-a'").all() as { id: number; provinceId: number }[]);
+    const products = [1, 2, 3].map((i) =>
+      Number(
+        raw
+          .prepare(`INSERT INTO products (producer_id, slug, name, ocop_group, unit, price, status) VALUES (?, ?, ?, 'food', 'hộp', 1000, 'active')`)
+          .run(seller!.id, `cache-${i}`, `cache-${i}`).lastInsertRowid,
+      ),
+    );
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant("event" as const), product: fc.nat(2), marketplace: fc.constantFrom("shopee", "lazada"), status: fc.constantFrom("live", "delisted", "rejected") }),
+      fc.record({ kind: fc.constant("cert" as const), product: fc.nat(2), stars: fc.integer({ min: 3, max: 5 }), expires: fc.constantFrom("2026-10-31", "2027-06-30") }),
+      fc.record({ kind: fc.constant("archive" as const), product: fc.nat(2), status: fc.constantFrom("active", "archived") }),
+    );
+    const day = "2026-11-20";
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 15 }), (changes) => {
+        registrySnapshots(seller!.provinceId, [day]); // warm the cache first
+        for (const c of changes) {
+          const productId = products[c.product]!;
+          if (c.kind === "event") {
+            raw.prepare(`INSERT OR IGNORE INTO listings (product_id, marketplace_id) VALUES (?, (SELECT id FROM marketplaces WHERE code = ?))`).run(productId, c.marketplace);
+            raw
+              .prepare(`INSERT INTO listing_events (listing_id, status, at) VALUES ((SELECT id FROM listings WHERE product_id = ? AND marketplace_id = (SELECT id FROM marketplaces WHERE code = ?)), ?, ?)`)
+              .run(productId, c.marketplace, c.status, new Date(Date.UTC(2026, 10, 1) + ++n * 1000).toISOString());
+          } else if (c.kind === "cert") {
+            raw.prepare(`INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on) VALUES (?, 'ocop', ?, 'x', 'y', '2025-01-01', ?)`).run(productId, c.stars, c.expires);
+          } else {
+            raw.prepare(`UPDATE products SET status = ? WHERE id = ?`).run(c.status, productId);
+          }
+        }
+        const cached = registrySnapshots(seller!.provinceId, [day])[0]!;
+        const fresh = registryAsOf(loadRegistryHistory(seller!.provinceId), day);
+        expect(cached).toEqual(fresh);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
