@@ -13,7 +13,7 @@ import { moveOrder, orderForEmail, type Tx } from "~/orders/state.server";
 export const PAYMENT_NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   pending: ["authorized", "paid", "failed", "expired", "cancelled", "flagged"],
   authorized: ["paid", "failed", "expired", "cancelled", "flagged"],
-  flagged: ["paid", "refunded", "cancelled"],
+  flagged: ["paid", "refunded"],
   paid: ["refunded"],
   failed: ["flagged"],
   expired: ["flagged"],
@@ -25,7 +25,7 @@ export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean 
   return PAYMENT_NEXT[from].includes(to);
 }
 
-/** Our own entries in payment_events: one per status a payment reaches (it reaches each at most once). */
+/** Our own entries in payment_events: one per status a payment reaches (PAYMENT_NEXT has no cycle, tested, so each at most once). */
 const INTERNAL = "ocop";
 
 function recordStatus(tx: Tx, paymentId: number, status: PaymentStatus, at: string, detail: Record<string, unknown>) {

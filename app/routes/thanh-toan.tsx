@@ -42,10 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const values = Object.fromEntries(KEPT.map((k) => [k, String(form.get(k) ?? "").slice(0, 600)]));
   const parsed = CheckoutSchema.safeParse(Object.fromEntries(form));
-  const province = parsed.success ? currentProvinceBySlug(parsed.data.province) : null;
+  // One of the 34 current units: a former (merged) province or an unknown one is refused.
+  const province = currentProvinceBySlug(values.province!);
   if (!parsed.success || !province) {
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (parsed.success || errors.province) errors.province = "checkout.validation.province";
+    if (!province) errors.province = "checkout.validation.province";
     return data({ errors, values, problem: null as Problem | null }, { status: 400 });
   }
   const input = parsed.data;
