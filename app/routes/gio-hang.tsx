@@ -94,7 +94,7 @@ export default function CartPage() {
                         <span className="field-error">{t(l.stock === 0 ? "cart.outOfStock" : "cart.onlyLeft", { name: l.name, count: l.stock })}</span>
                       ) : null}
                     </div>
-                    <Form method="post" className="cart-qty">
+                    <Form method="post" className="cart-qty" noValidate>
                       <CsrfInput />
                       <input type="hidden" name="intent" value="update" />
                       <input type="hidden" name="productId" value={l.productId} />
