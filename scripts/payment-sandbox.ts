@@ -17,6 +17,7 @@ const app = express();
 app.disable("x-powered-by");
 
 app.get("/healthz", (_req, res) => res.json({ ok: true }));
+app.get("/favicon.ico", (_req, res) => res.status(204).end());
 app.get("/", (_req, res) =>
   res.send(
     page(

@@ -45,19 +45,19 @@ export function OrderTable({ rows, href, who }: { rows: OrderListRow[]; href: (r
 }
 
 /** Previous/next links that keep the other query parameters. */
-export function Pager({ page, pages, params }: { page: number; pages: number; params: URLSearchParams }) {
+export function Pager({ page, hasNext, params }: { page: number; hasNext: boolean; params: URLSearchParams }) {
   const t = useT();
-  if (pages <= 1) return null;
+  if (page === 1 && !hasNext) return null;
   const to = (p: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(p));
     return `?${next}`;
   };
   return (
-    <nav className="pager" aria-label={t("orders.page", { page, pages })}>
+    <nav className="pager" aria-label={t("orders.page", { page })}>
       {page > 1 ? <Link to={to(page - 1)}>{t("orders.prev")}</Link> : <span />}
-      <span>{t("orders.page", { page, pages })}</span>
-      {page < pages ? <Link to={to(page + 1)}>{t("orders.next")}</Link> : <span />}
+      <span>{t("orders.page", { page })}</span>
+      {hasNext ? <Link to={to(page + 1)}>{t("orders.next")}</Link> : <span />}
     </nav>
   );
 }

@@ -3,19 +3,19 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
 import { useT } from "~/i18n/use-t";
-import { PAGE_SIZE, buyerOrders } from "~/orders/queries.server";
+import { buyerOrders } from "~/orders/queries.server";
 
 export const meta: MetaFunction = () => [{ title: "Đơn hàng của tôi · OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1));
-  const { rows, total } = buyerOrders(user.id, page);
-  return { rows, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const { rows, hasNext } = buyerOrders(user.id, page);
+  return { rows, page, hasNext };
 }
 
 export default function MyOrders() {
-  const { rows, page, pages } = useLoaderData<typeof loader>();
+  const { rows, page, hasNext } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   return (
@@ -31,7 +31,7 @@ export default function MyOrders() {
       ) : (
         <>
           <OrderTable rows={rows} who="producer" href={(r) => `/don-hang/${r.checkoutCode ?? ""}`} />
-          <Pager page={page} pages={pages} params={params} />
+          <Pager page={page} hasNext={hasNext} params={params} />
         </>
       )}
     </div>

@@ -14,6 +14,8 @@ import { producerOrder } from "~/orders/queries.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn ${data?.order.code ?? ""} · Kênh người bán · OCOP Connect` }];
 
 const CODE = /^OC\d{6,20}$/;
+/** Our own causes of a payment change, translated; a provider's event shows as it came. */
+const CAUSES: readonly string[] = ["created", "expiry", "producer", "buyer"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
@@ -140,7 +142,7 @@ export default function SellerOrder() {
                 <td data-label={t("seller.when")}>{formatDateTime(h.at)}</td>
                 <td data-label={t("orders.status")}>{h.status ? h.kind === "order" ? <StatusBadge kind="order" status={h.status as never} /> : <StatusBadge kind="payment" status={h.status as never} /> : "—"}</td>
                 <td data-label={t("seller.what")}>
-                  {h.what} {h.detail ? <span className="muted">{h.detail}</span> : null}
+                  {CAUSES.includes(h.what) ? t(`seller.cause.${h.what as "created"}`) : h.what} {h.detail ? <span className="muted">{h.detail}</span> : null}
                 </td>
               </tr>
             ))}

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
 import { useT } from "~/i18n/use-t";
-import { PAGE_SIZE, producerOrders } from "~/orders/queries.server";
+import { producerOrders } from "~/orders/queries.server";
 import { ORDER_STATUSES, type OrderStatus } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Đơn hàng · Kênh người bán · OCOP Connect" }];
@@ -15,12 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = params.get("status");
   const status = (ORDER_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as OrderStatus) : null;
   const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  const { rows, total } = producerOrders(user.producerId!, status, page);
-  return { rows, status, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), producerName: user.producerName ?? "" };
+  const { rows, hasNext } = producerOrders(user.producerId!, status, page);
+  return { rows, status, page, hasNext, producerName: user.producerName ?? "" };
 }
 
 export default function SellerOrders() {
-  const { rows, status, page, pages, producerName } = useLoaderData<typeof loader>();
+  const { rows, status, page, hasNext, producerName } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   return (
@@ -41,7 +41,7 @@ export default function SellerOrders() {
       ) : (
         <>
           <OrderTable rows={rows} who="buyer" href={(r) => `/kenh-nguoi-ban/don-hang/${r.code}`} />
-          <Pager page={page} pages={pages} params={params} />
+          <Pager page={page} hasNext={hasNext} params={params} />
         </>
       )}
     </>
