@@ -612,6 +612,8 @@ export const paymentSessions = sqliteTable(
     payUrl: text("pay_url"),
     /** The last error creating it at the provider (shown with a "try again" button). */
     lastError: text("last_error"),
+    /** Creates tried so far: each retry after an error gets its own Idempotency-Key. */
+    attempts: integer("attempts").notNull().default(0),
     /** After this instant, unpaid orders of the checkout are cancelled by the expiry job. */
     expiresAt: text("expires_at").notNull(),
     createdAt: createdAt(),

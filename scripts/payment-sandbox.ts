@@ -8,7 +8,7 @@
 // Credentials come from the same variables (and defaults) as the app's (app/env.server.ts).
 import express from "express";
 import { bankRoutes } from "./payment-sandbox/bank";
-import { DEFAULT_BEHAVIOUR, behaviour, config, deliveries, page } from "./payment-sandbox/common";
+import { DEFAULT_BEHAVIOUR, behaviour, config, deliveries, page, scoped, type Behaviour } from "./payment-sandbox/common";
 import { momoRoutes } from "./payment-sandbox/momo";
 import { stripeRoutes } from "./payment-sandbox/stripe";
 import { vnpayRoutes } from "./payment-sandbox/vnpay";
@@ -30,17 +30,29 @@ app.get("/", (_req, res) =>
   ),
 );
 
+// {"failCreate","delayMs","twice","outOfOrder","drop"} for everything, or with "match" only for
+// payments whose key (Stripe customer e-mail, MoMo/VNPay order reference) contains it.
 app.post("/__sandbox/behaviour", express.json(), (req, res) => {
   const b = req.body ?? {};
-  if (typeof b.failCreate === "boolean") behaviour.failCreate = b.failCreate;
-  if (Number.isInteger(b.delayMs) && b.delayMs >= 0 && b.delayMs <= 120_000) behaviour.delayMs = b.delayMs;
-  if (typeof b.twice === "boolean") behaviour.twice = b.twice;
-  if (typeof b.outOfOrder === "boolean") behaviour.outOfOrder = b.outOfOrder;
-  if (typeof b.drop === "boolean") behaviour.drop = b.drop;
+  const next: Partial<Behaviour> = {};
+  if (typeof b.failCreate === "boolean") next.failCreate = b.failCreate;
+  if (Number.isInteger(b.delayMs) && b.delayMs >= 0 && b.delayMs <= 120_000) next.delayMs = b.delayMs;
+  if (typeof b.twice === "boolean") next.twice = b.twice;
+  if (typeof b.outOfOrder === "boolean") next.outOfOrder = b.outOfOrder;
+  if (typeof b.drop === "boolean") next.drop = b.drop;
+  if (typeof b.match === "string" && b.match.length >= 3) {
+    const i = scoped.findIndex((r) => r.match === b.match);
+    const rule = { ...(i >= 0 ? scoped[i] : {}), ...next, match: b.match };
+    if (i >= 0) scoped[i] = rule;
+    else scoped.push(rule);
+    return res.json(rule);
+  }
+  Object.assign(behaviour, next);
   res.json(behaviour);
 });
 app.post("/__sandbox/reset", (_req, res) => {
   Object.assign(behaviour, DEFAULT_BEHAVIOUR);
+  scoped.length = 0;
   deliveries.length = 0;
   res.json(behaviour);
 });

@@ -53,7 +53,7 @@ export function momoProvider(config: MomoConfig): PaymentProvider {
       const values = {
         partnerCode: config.partnerCode,
         accessKey: config.accessKey,
-        requestId: `${checkout.reference}-${Date.now()}`,
+        requestId: `${checkout.reference}-${checkout.attempt}`,
         amount: checkout.amount,
         orderId: checkout.reference,
         orderInfo: checkout.description,

@@ -22,6 +22,8 @@ export type ProviderEvent = {
   amount: number | null;
   /** The provider's transaction id (Stripe payment intent, VNPay TransactionNo, MoMo transId, bank FT…). */
   providerRef: string | null;
+  /** The provider's session the event is about (Stripe cs_…), when it says: a stale session's events are not ours. */
+  sessionId?: string;
   /** For a bank transfer: the account that received it (must be the order's producer's). */
   payee?: { bin: string; accountNumber: string };
   payload: unknown;
@@ -31,8 +33,10 @@ export type ProviderEvent = {
 export type RawRequest = { body: string; headers: Headers; query: URLSearchParams };
 
 export type CheckoutToPay = {
-  /** Our reference for this attempt (sent as vnp_TxnRef, MoMo orderId, Stripe client_reference_id). */
+  /** Our reference for the checkout's payment (sent as vnp_TxnRef, MoMo orderId, Stripe client_reference_id). */
   reference: string;
+  /** 1 for the first create, 2 after one that failed…: part of the Idempotency-Key. */
+  attempt: number;
   checkoutCode: string;
   amount: number;
   /** Unaccented ASCII description ("Thanh toan don CK…"). */

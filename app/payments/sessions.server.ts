@@ -18,6 +18,7 @@ type SessionRow = {
   payUrl: string | null;
   expiresAt: string;
   createdAt: string;
+  attempts: number;
   open: number;
 };
 
@@ -26,7 +27,7 @@ function sessionOf(checkoutCode: string, buyerUserId: number): SessionRow | null
   return (
     (statement(
       `SELECT s.id, s.reference, s.checkout_code AS checkoutCode, s.method, s.amount, s.pay_url AS payUrl,
-         s.expires_at AS expiresAt, s.created_at AS createdAt,
+         s.expires_at AS expiresAt, s.created_at AS createdAt, s.attempts,
          (SELECT count(*) FROM payments pm JOIN orders o ON o.id = pm.order_id
           WHERE o.checkout_code = s.checkout_code AND pm.status IN ('pending', 'authorized')) AS open
        FROM payment_sessions s
@@ -61,10 +62,13 @@ export async function startPayment(
   const lines = shipping > 0 ? [...items, { name: "Phí vận chuyển", unitPrice: shipping, quantity: 1 }] : items;
   // The provider's own deadline is the grace period earlier than ours.
   const providerDeadline = new Date(new Date(session.expiresAt).getTime() - 5 * 60_000);
+  const attempt = session.attempts + 1;
+  db().update(paymentSessions).set({ attempts: attempt }).where(eq(paymentSessions.id, session.id)).run();
 
   try {
     const started = await provider.start({
       reference: session.reference,
+      attempt,
       checkoutCode,
       amount: session.amount,
       description: toEmvText(`Thanh toan don hang ${checkoutCode}`),

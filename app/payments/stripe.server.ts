@@ -63,7 +63,9 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
           metadata: { checkout_code: checkout.checkoutCode, reference: checkout.reference },
           payment_intent_data: { metadata: { checkout_code: checkout.checkoutCode } },
         },
-        { idempotencyKey: `checkout-session-${checkout.reference}` },
+        // The SDK's own retries reuse this key; a new attempt after an error (Stripe keeps even a
+        // 500 under its key) gets a new one.
+        { idempotencyKey: `checkout-session-${checkout.reference}-${checkout.attempt}` },
       );
       if (!session.url) throw new Error("Stripe returned a session without a URL");
       if (session.amount_total !== checkout.amount) {
@@ -93,6 +95,7 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
         // Zero-decimal: amount_total is whole đồng. Another currency never matches.
         amount: object.currency === "vnd" && typeof object.amount_total === "number" ? object.amount_total : null,
         providerRef: typeof intent === "string" ? intent : (intent?.id ?? null),
+        ...(typeof object.id === "string" ? { sessionId: object.id } : {}),
         payload: { id: event.id, type: event.type, created: event.created, object: event.data.object },
       };
     },

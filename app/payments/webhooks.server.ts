@@ -37,10 +37,13 @@ function findTargets(tx: Tx, event: ProviderEvent): { payments: Target[]; expect
   const select = sql`SELECT pm.id, pm.status, pm.amount, pm.method, pr.bank_bin AS bin, pr.bank_account_number AS account
     FROM payments pm JOIN orders o ON o.id = pm.order_id JOIN producers pr ON pr.id = o.producer_id`;
   if (event.target.kind === "session") {
-    const session = tx.get<{ checkoutCode: string; amount: number; method: string }>(
-      sql`SELECT checkout_code AS checkoutCode, amount, method FROM payment_sessions WHERE reference = ${event.target.reference} AND provider = ${event.provider}`,
+    const session = tx.get<{ checkoutCode: string; amount: number; method: string; providerSessionId: string | null }>(
+      sql`SELECT checkout_code AS checkoutCode, amount, method, provider_session_id AS providerSessionId
+          FROM payment_sessions WHERE reference = ${event.target.reference} AND provider = ${event.provider}`,
     );
     if (!session) return null;
+    // A session we replaced after an error (its create answered too late) is not the one being paid.
+    if (event.sessionId && session.providerSessionId && event.sessionId !== session.providerSessionId) return null;
     const rows = tx.all<Target>(sql`${select} WHERE o.checkout_code = ${session.checkoutCode} AND pm.method = ${session.method} ORDER BY pm.id`);
     return rows.length ? { payments: rows, expected: session.amount } : null;
   }

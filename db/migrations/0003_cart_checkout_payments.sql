@@ -44,6 +44,7 @@ CREATE TABLE `payment_sessions` (
 	`provider_session_id` text,
 	`pay_url` text,
 	`last_error` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
 	`expires_at` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,

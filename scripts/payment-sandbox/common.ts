@@ -34,15 +34,25 @@ export type Behaviour = {
 };
 export const DEFAULT_BEHAVIOUR: Behaviour = { failCreate: false, delayMs: 0, twice: false, outOfOrder: false, drop: false };
 export const behaviour: Behaviour = { ...DEFAULT_BEHAVIOUR };
+/**
+ * Behaviour for some payments only: those whose key (the Stripe customer e-mail, the MoMo or
+ * VNPay order reference) contains `match`. Lets parallel tests misbehave without disturbing each other.
+ */
+export const scoped: (Partial<Behaviour> & { match: string })[] = [];
 
-export type Delivery = { provider: string; url: string; status: number | null; attempt: number; at: string; body: string };
+export function behaviourFor(key: string | null | undefined): Behaviour {
+  const rule = key ? scoped.find((r) => key.includes(r.match)) : undefined;
+  return { ...behaviour, ...rule };
+}
+
+export type Delivery = { provider: string; key: string | null; url: string; status: number | null; attempt: number; at: string; body: string };
 export const deliveries: Delivery[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Outgoing = { provider: string; url: string; method: "GET" | "POST"; headers?: Record<string, string>; body?: string; ok: (status: number, text: string) => boolean };
 
-async function sendOnce(m: Outgoing): Promise<void> {
+async function sendOnce(m: Outgoing, key: string | null): Promise<void> {
   for (let attempt = 1; attempt <= 4; attempt++) {
     let status: number | null = null;
     let text = "";
@@ -53,7 +63,7 @@ async function sendOnce(m: Outgoing): Promise<void> {
     } catch {
       status = null;
     }
-    deliveries.push({ provider: m.provider, url: m.url, status, attempt, at: new Date().toISOString(), body: text.slice(0, 500) });
+    deliveries.push({ provider: m.provider, key, url: m.url, status, attempt, at: new Date().toISOString(), body: text.slice(0, 500) });
     if (deliveries.length > 500) deliveries.splice(0, deliveries.length - 500);
     if (status !== null && m.ok(status, text)) return;
     await sleep(500 * 2 ** attempt);
@@ -64,15 +74,15 @@ async function sendOnce(m: Outgoing): Promise<void> {
  * Sends a provider's notifications in the background, in order, honouring the behaviour
  * switches, and retrying each (like the real ones) until the merchant acknowledges it.
  */
-export function deliver(messages: Outgoing[]): void {
-  const b = { ...behaviour };
+export function deliver(messages: Outgoing[], key: string | null = null): void {
+  const b = behaviourFor(key);
   if (b.drop) return;
   const ordered = b.outOfOrder ? [...messages].reverse() : messages;
   void (async () => {
     if (b.delayMs > 0) await sleep(b.delayMs);
     for (const m of ordered) {
-      await sendOnce(m);
-      if (b.twice) await sendOnce(m);
+      await sendOnce(m, key);
+      if (b.twice) await sendOnce(m, key);
     }
   })();
 }

@@ -3,7 +3,7 @@
 // 204) and sends the shopper back to redirectUrl.
 import express, { type Router } from "express";
 import { signMomoCreate, signMomoIpn } from "../../app/payments/momo";
-import { behaviour, config, deliver, escapeHtml, formatVnd, page, randomDigits, randomId } from "./common";
+import { behaviourFor, config, deliver, escapeHtml, formatVnd, page, randomDigits, randomId } from "./common";
 
 type Payment = { orderId: string; requestId: string; amount: number; orderInfo: string; redirectUrl: string; ipnUrl: string; extraData: string; done: boolean };
 const payments = new Map<string, Payment>();
@@ -19,7 +19,7 @@ export function momoRoutes(): Router {
     const b = (req.body ?? {}) as Record<string, string | number>;
     if (b.partnerCode !== config.momo.partnerCode || b.accessKey !== config.momo.accessKey) return reply(res, b, 11, "Truy cập bị từ chối.");
     if (typeof b.signature !== "string" || b.signature !== signMomoCreate(b, config.momo.secretKey)) return reply(res, b, 11, "Chữ ký không hợp lệ.");
-    if (behaviour.failCreate) return reply(res, b, 99, "Lỗi không xác định (sandbox được yêu cầu lỗi).");
+    if (behaviourFor(String(b.orderId)).failCreate) return reply(res, b, 99, "Lỗi không xác định (sandbox được yêu cầu lỗi).");
     if (b.requestType !== "captureWallet") return reply(res, b, 20, "Yêu cầu sai định dạng (requestType).");
     const amount = Number(b.amount);
     if (!Number.isInteger(amount) || amount < 1_000 || amount > 50_000_000) return reply(res, b, 22, "Số tiền giao dịch không hợp lệ (1.000-50.000.000 ₫).");
@@ -87,7 +87,7 @@ export function momoRoutes(): Router {
     };
     const signature = signMomoIpn({ ...ipn, accessKey: config.momo.accessKey }, config.momo.secretKey);
     const body = JSON.stringify({ ...ipn, signature });
-    deliver([{ provider: "momo", url: p.ipnUrl, method: "POST", headers: { "Content-Type": "application/json" }, body, ok: (status) => status === 204 }]);
+    deliver([{ provider: "momo", url: p.ipnUrl, method: "POST", headers: { "Content-Type": "application/json" }, body, ok: (status) => status === 204 }], p.orderId);
     const back = new URLSearchParams(Object.entries({ ...ipn, signature }).map(([k, v]) => [k, String(v)]));
     res.redirect(303, `${p.redirectUrl}${p.redirectUrl.includes("?") ? "&" : "?"}${back}`);
   });

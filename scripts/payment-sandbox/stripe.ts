@@ -3,7 +3,7 @@
 // t=…,v1=HMAC-SHA256(secret, "t.payload")) to the merchant's endpoint.
 import express, { type Router } from "express";
 import { createHmac } from "node:crypto";
-import { behaviour, config, deliver, escapeHtml, formatVnd, page, randomId } from "./common";
+import { behaviourFor, config, deliver, escapeHtml, formatVnd, page, randomId } from "./common";
 
 type Session = {
   id: string;
@@ -105,7 +105,7 @@ function event(type: string, session: Session) {
   };
 }
 
-function send(events: ReturnType<typeof event>[]) {
+function send(events: ReturnType<typeof event>[], key: string | null) {
   deliver(
     events.map((e) => {
       const payload = JSON.stringify(e, null, 2);
@@ -120,6 +120,7 @@ function send(events: ReturnType<typeof event>[]) {
         ok: (status: number) => status >= 200 && status < 300,
       };
     }),
+    key,
   );
 }
 
@@ -129,9 +130,14 @@ export function stripeRoutes(): Router {
 
   r.post("/v1/checkout/sessions", form, (req, res) => {
     if (!authorised(req)) return stripeError(res, 401, "invalid_request_error", "Invalid API Key provided");
-    if (behaviour.failCreate) return stripeError(res, 500, "api_error", "Sandbox told to fail");
     const key = req.get("Idempotency-Key");
     const params = JSON.stringify(req.body);
+    if (behaviourFor(typeof req.body.customer_email === "string" ? req.body.customer_email : null).failCreate) {
+      // Like Stripe, the error is kept under its Idempotency-Key: a retry needs a new key.
+      const body = { error: { type: "api_error", message: "Sandbox told to fail" } };
+      if (key && !idempotency.has(key)) idempotency.set(key, { params, status: 500, body });
+      return res.status(500).json(body);
+    }
     if (key) {
       const seen = idempotency.get(key);
       if (seen && seen.params !== params) {
@@ -181,19 +187,19 @@ export function stripeRoutes(): Router {
     const result = String(req.body.result ?? "paid");
     if (result === "expire") {
       s.status = "expired";
-      send([event("checkout.session.expired", s)]);
+      send([event("checkout.session.expired", s)], s.customer_email);
       return res.redirect(303, s.cancel_url);
     }
     s.status = "complete";
     s.payment_intent = `pi_3${randomId(21)}`;
     if (result === "paid") {
       s.payment_status = "paid";
-      send([event("checkout.session.completed", s)]);
+      send([event("checkout.session.completed", s)], s.customer_email);
     } else {
       // A delayed method: completed while unpaid, then the bank's answer.
       const completed = event("checkout.session.completed", s);
       s.payment_status = result === "async_paid" ? "paid" : "unpaid";
-      send([completed, event(result === "async_paid" ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s)]);
+      send([completed, event(result === "async_paid" ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s)], s.customer_email);
     }
     res.redirect(303, s.success_url);
   });

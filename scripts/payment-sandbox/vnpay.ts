@@ -72,7 +72,7 @@ export function vnpayRoutes(): Router {
         method: "GET",
         ok: (status, text) => status === 200 && /"RspCode":"0[02]"/.test(text),
       },
-    ]);
+    ], p.vnp_TxnRef);
     res.redirect(303, `${p.vnp_ReturnUrl}${p.vnp_ReturnUrl!.includes("?") ? "&" : "?"}${query}`);
   });
   return r;

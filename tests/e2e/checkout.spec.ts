@@ -87,3 +87,28 @@ test("pays cash on delivery; the producer marks it delivered and paid", async ({
   await expect(part).toContainText("Đã thanh toán");
   await expect(part.getByTestId("payment-channel")).toHaveText("Tiền mặt");
 });
+
+test("a card payment survives a failed create and a late webhook delivered twice", async ({ page, request }, info) => {
+  // Only this shopper's payments misbehave (the sandbox matches the Stripe customer e-mail).
+  const tag = `chaos-${info.project.name}-${Date.now()}`;
+  await request.post(`${SANDBOX}/__sandbox/behaviour`, { data: { match: tag, failCreate: true } });
+  await addToCart(page, PRODUCTS.bayHoa.slug);
+  await signUpShopper(page, tag);
+  await placeOrder(page, "stripe");
+  // The gateway failed: the order is held, the page says so and offers to try again.
+  await expect(page).toHaveURL(/\/don-hang\/CK\d+$/);
+  await expect(page.getByText("Chưa kết nối được cổng thanh toán.")).toBeVisible();
+  await request.post(`${SANDBOX}/__sandbox/behaviour`, { data: { match: tag, failCreate: false, twice: true, delayMs: 1000 } });
+  await page.getByRole("button", { name: "Thử thanh toán lại" }).click();
+  await page.getByRole("button", { name: "Thanh toán", exact: true }).click();
+  await expectPaid(page);
+  // Two deliveries of the same event: the first applied, the second finds the payment settled and changes nothing.
+  await expect(async () => {
+    const log = (await (await request.get(`${SANDBOX}/__sandbox/deliveries`)).json()) as { key: string | null; status: number; body: string }[];
+    const mine = log.filter((d) => d.key?.includes(tag));
+    expect(mine.map((d) => [d.status, JSON.parse(d.body).result])).toEqual([
+      [200, "applied"],
+      [200, "already_settled"],
+    ]);
+  }).toPass({ timeout: 10_000 });
+});

@@ -19,6 +19,7 @@ import { ORIGIN, fillCart, newShopper, seedShop, stockOf, type Shop } from "../f
 let shop: Shop;
 beforeAll(() => {
   shop = seedShop();
+  db().update(products).set({ stock: 500 }).run(); // many checkouts below; stock is checked relative to this
 });
 
 /** Places a checkout of one hạt sen and one nước mắm (two producers) and returns its code. */
@@ -110,6 +111,17 @@ describe("Stripe webhooks", () => {
     await send(event("checkout.session.async_payment_succeeded", c.code, c.total));
     await send(event("checkout.session.completed", c.code, c.total, "unpaid"));
     await send(event("checkout.session.async_payment_failed", c.code, c.total));
+    expect(stateOf(c.code)).toEqual(["placed/paid", "placed/paid"]);
+  });
+
+  it("ignores the events of a session that was replaced after a failed create", async () => {
+    const c = await placed("stripe");
+    db().run(sql`UPDATE payment_sessions SET provider_session_id = ${`cs_test_${c.code}`} WHERE reference = ${c.code}`);
+    const stale = JSON.parse(event("checkout.session.expired", c.code, c.total)) as { data: { object: { id: string } } };
+    stale.data.object.id = "cs_test_an_older_one";
+    expect((await send(JSON.stringify(stale))).body).toMatchObject({ result: "unknown_target" });
+    expect(stateOf(c.code)).toEqual(["pending_payment/pending", "pending_payment/pending"]);
+    await send(event("checkout.session.completed", c.code, c.total));
     expect(stateOf(c.code)).toEqual(["placed/paid", "placed/paid"]);
   });
 
