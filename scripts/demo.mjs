@@ -11,11 +11,12 @@ run("npx tsx scripts/seed.ts --if-empty");
 
 const port = process.env.PORT ?? "3000";
 const sandboxPort = process.env.SANDBOX_PORT ?? "4100";
-const sandbox = spawn("npx", ["tsx", "scripts/payment-sandbox.ts"], {
+// Node itself with tsx's loader (not npx, which dies on a signal and leaves its child running).
+const sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/payment-sandbox.ts"], {
   stdio: "inherit",
   env: { SANDBOX_APP_URL: `http://127.0.0.1:${port}`, ...process.env, SANDBOX_PORT: sandboxPort },
 });
-const app = spawn("npx", ["tsx", "scripts/serve.ts"], {
+const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
   stdio: "inherit",
   env: { NODE_ENV: "production", PAYMENT_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`, ...process.env },
 });
