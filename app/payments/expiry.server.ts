@@ -16,7 +16,7 @@ export function expireUnpaidPayments(now = new Date()): { expired: number } {
      FROM payments pm
      JOIN orders o ON o.id = pm.order_id
      LEFT JOIN payment_sessions s ON s.checkout_code = o.checkout_code AND s.method = pm.method
-     WHERE pm.status IN ('pending', 'authorized') AND o.status = 'pending_payment'`,
+     WHERE pm.status IN ('pending', 'authorized') AND pm.method <> 'cod' AND o.status = 'pending_payment'`,
   ).all() as Waiting[];
   const due = waiting.filter((p) => {
     const minutes = providers[p.method as StorefrontMethod]?.expiresAfterMinutes ?? null;

@@ -67,7 +67,7 @@ CREATE TABLE `shipping_rates` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `shipping_rates_producer_uq` ON `shipping_rates` (coalesce("producer_id", 0));--> statement-breakpoint
-CREATE INDEX `payments_open_idx` ON `payments` (`status`,`created_at`) WHERE status in ('pending', 'authorized');--> statement-breakpoint
+CREATE INDEX `payments_open_idx` ON `payments` (`status`,`created_at`) WHERE status in ('pending', 'authorized') and method <> 'cod';--> statement-breakpoint
 -- The default shipping fee (any producer without its own row): 20.000 ₫ within the seller's
 -- province, 35.000 ₫ elsewhere, free from 500.000 ₫ of goods. Admins change it as data.
 INSERT INTO `shipping_rates` (`producer_id`, `same_province_fee`, `other_province_fee`, `free_from`) VALUES (NULL, 20000, 35000, 500000);
