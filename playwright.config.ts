@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3310);
+/** The payment sandbox of the e2e run (tests/e2e/checkout-helpers.ts computes the same). */
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 800);
 const DB = "test-results/e2e.sqlite";
 
 export default defineConfig({
@@ -34,20 +36,33 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
-  webServer: {
-    // A fresh database, seeded with the demo data, served by the production build.
-    command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATABASE_URL: DB,
-      MEDIA_DIR: ".cache/e2e-media",
+  webServer: [
+    {
+      // The payment sandbox (Stripe, VNPay, MoMo, bank), sending its webhooks to the app below.
+      command: "npx tsx scripts/payment-sandbox.ts",
+      url: `http://127.0.0.1:${SANDBOX_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_APP_URL: `http://127.0.0.1:${PORT}` },
     },
-  },
+    {
+      // A fresh database, seeded with the demo data, served by the production build.
+      command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        DATABASE_URL: DB,
+        MEDIA_DIR: ".cache/e2e-media",
+        PAYMENT_SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
+      },
+    },
+  ],
 });

@@ -14,9 +14,39 @@ const EnvSchema = z.object({
   MEDIA_DIR: z.string().min(1).default("db/data/media"),
   /** The address shoppers use; cookies are Secure when it is https. */
   PUBLIC_URL: z.url().optional(),
+
+  // Payments. Each outside party has a base URL and credentials; by default all point at the
+  // local payment sandbox (scripts/payment-sandbox), whose defaults match these. Set real ones in production.
+  /** The base every provider URL below defaults to. */
+  PAYMENT_SANDBOX_URL: z.url().default("http://127.0.0.1:4100"),
+  /** Stripe API base (the SDK's host/port/protocol). */
+  STRIPE_API_URL: z.url().optional(),
+  STRIPE_SECRET_KEY: z.string().min(8).default("sk_test_ocop_sandbox_key"),
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).default("whsec_ocop_sandbox_secret"),
+  /** VNPay's payment page (…/paymentv2/vpcpay.html). */
+  VNPAY_PAY_URL: z.url().optional(),
+  VNPAY_TMN_CODE: z.string().min(1).default("OCOPDEMO"),
+  VNPAY_HASH_SECRET: z.string().min(8).default("OCOPSANDBOXVNPAYHASHSECRET2026"),
+  /** MoMo API base (…/v2/gateway/api/create is appended). */
+  MOMO_API_URL: z.url().optional(),
+  MOMO_PARTNER_CODE: z.string().min(1).default("MOMOOCOP2026"),
+  MOMO_ACCESS_KEY: z.string().min(4).default("ocop-momo-access"),
+  MOMO_SECRET_KEY: z.string().min(8).default("ocop-momo-sandbox-secret"),
+  /** HMAC-SHA256 secret of the bank's VietQR transfer notifications (header X-Signature). */
+  BANK_WEBHOOK_SECRET: z.string().min(8).default("ocop-bank-sandbox-secret"),
+  /** An unpaid VietQR order is cancelled (stock released) after this many minutes. */
+  VIETQR_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  /** How often the web process runs the unpaid-order expiry job; 0 turns it off. */
+  EXPIRY_JOB_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string };
+type Parsed = z.infer<typeof EnvSchema>;
+export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "MOMO_API_URL"> & {
+  PUBLIC_URL: string;
+  STRIPE_API_URL: string;
+  VNPAY_PAY_URL: string;
+  MOMO_API_URL: string;
+};
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -25,7 +55,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const env = parsed.data;
-  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}` };
+  const sandbox = env.PAYMENT_SANDBOX_URL.replace(/\/+$/, "");
+  return {
+    ...env,
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    STRIPE_API_URL: env.STRIPE_API_URL ?? sandbox,
+    VNPAY_PAY_URL: env.VNPAY_PAY_URL ?? `${sandbox}/paymentv2/vpcpay.html`,
+    MOMO_API_URL: (env.MOMO_API_URL ?? sandbox).replace(/\/+$/, ""),
+  };
 }
 
 let cached: Env | undefined;

@@ -17,12 +17,15 @@ import { getSessionUser } from "~/auth/session.server";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { getLocale } from "~/i18n/locale.server";
 import { translator, type Locale } from "~/i18n/messages";
+import { cartCount } from "~/orders/cart.server";
 import baseCss from "~/styles/base.css?url";
 import catalogCss from "~/styles/catalog.css?url";
+import ordersCss from "~/styles/orders.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: baseCss },
   { rel: "stylesheet", href: catalogCss },
+  { rel: "stylesheet", href: ordersCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -30,8 +33,9 @@ export const meta: MetaFunction = () => [{ title: "OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, csrf] = await Promise.all([getSessionUser(request), getLocale(request), csrfToken(request)]);
+  const cart = await cartCount(request, user?.id ?? null);
   return data(
-    { user, locale, csrf: csrf.token },
+    { user, locale, csrf: csrf.token, cart },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
   );
 }
@@ -60,10 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, cart } = useLoaderData<typeof loader>();
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader user={user} cart={cart} />
       <main id="main" className="container">
         <Outlet />
       </main>
@@ -89,7 +93,7 @@ export function ErrorBoundary() {
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <>
-      <SiteHeader user={root?.user ?? null} />
+      <SiteHeader user={root?.user ?? null} cart={root?.cart ?? 0} />
       <main id="main" className="container">
         <div className="card narrow">
           <h1>{title}</h1>

@@ -453,6 +453,12 @@ export const payments = sqliteTable(
   (t) => [
     index("payments_order_idx").on(t.orderId),
     index("payments_provider_ref_idx").on(t.provider, t.providerRef),
+    // The few payments that can still expire (the expiry job reads them every minute), among
+    // millions settled and thousands of cash-on-delivery ones waiting for their courier. A query
+    // uses it only when its WHERE repeats each of these terms.
+    index("payments_open_idx")
+      .on(t.status, t.createdAt)
+      .where(sql`status in ('pending', 'authorized') and method <> 'cod'`),
     check("payments_amount_ck", sql`${t.amount} > 0`),
   ],
 );
@@ -581,3 +587,119 @@ export const changeCounters = sqliteTable("change_counters", {
   name: text("name").primaryKey(),
   n: integer("n").notNull().default(0),
 });
+
+// ---------------------------------------------------------------- cart, shipping, payment sessions, order history
+// (issue 4: cart, checkout and payments)
+
+/**
+ * A shopper's cart. A guest's cart is found by the SHA-256 of the random token in its cookie;
+ * at log-in it is merged into the account's cart (one per user) and deleted.
+ */
+export const carts = sqliteTable(
+  "carts",
+  {
+    id: integer("id").primaryKey(),
+    tokenHash: text("token_hash").unique(),
+    userId: integer("user_id")
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("carts_owner_ck", sql`(${t.tokenHash} is null) <> (${t.userId} is null)`)],
+);
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    cartId: integer("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: text("added_at").notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    index("cart_items_product_idx").on(t.productId),
+    check("cart_items_qty_ck", sql`${t.quantity} between 1 and 999`),
+  ],
+);
+
+/**
+ * Shipping fee per order (one producer's part): the producer's own row, else the default row
+ * (producer_id null). Free from `free_from` đồng of goods when set.
+ */
+export const shippingRates = sqliteTable(
+  "shipping_rates",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id").references(() => producers.id, { onDelete: "cascade" }),
+    sameProvinceFee: integer("same_province_fee").notNull(),
+    otherProvinceFee: integer("other_province_fee").notNull(),
+    freeFrom: integer("free_from"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("shipping_rates_producer_uq").on(sql`coalesce(${t.producerId}, 0)`),
+    check(
+      "shipping_rates_fee_ck",
+      sql`${t.sameProvinceFee} >= 0 and ${t.otherProvinceFee} >= 0 and (${t.freeFrom} is null or ${t.freeFrom} > 0)`,
+    ),
+  ],
+);
+
+/**
+ * One attempt to pay a whole checkout (all its orders) through a payment provider. The
+ * provider knows it by `reference` (vnp_TxnRef, MoMo orderId, Stripe client_reference_id);
+ * the payments of the checkout's orders (one per order) carry the state. VietQR and COD need
+ * none: a VietQR transfer goes to each producer's own account, matched on the order code.
+ */
+export const paymentSessions = sqliteTable(
+  "payment_sessions",
+  {
+    id: integer("id").primaryKey(),
+    reference: text("reference").notNull().unique(),
+    checkoutCode: text("checkout_code").notNull().unique(),
+    method: text("method")
+      .notNull()
+      .references(() => paymentMethods.code),
+    provider: text("provider").notNull(),
+    amount: integer("amount").notNull(),
+    /** The provider's own id for the session (Stripe cs_…, MoMo requestId), once created. */
+    providerSessionId: text("provider_session_id"),
+    /** Where the shopper pays; null until the provider has answered. */
+    payUrl: text("pay_url"),
+    /** The last error creating it at the provider (shown with a "try again" button). */
+    lastError: text("last_error"),
+    /** Creates tried so far: each retry after an error gets its own Idempotency-Key. */
+    attempts: integer("attempts").notNull().default(0),
+    /** After this instant, unpaid orders of the checkout are cancelled by the expiry job. */
+    expiresAt: text("expires_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("payment_sessions_provider_idx").on(t.provider, t.providerSessionId),
+    check("payment_sessions_amount_ck", sql`${t.amount} > 0`),
+  ],
+);
+
+/** Append-only history of an order's status: who moved it, when, why. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    /** The person who did it; null for the system (payment webhook, expiry job). */
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    note: text("note").notNull().default(""),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.at)],
+);

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
 import { env } from "~/env.server";
+import { expireUnpaidPayments } from "~/payments/expiry.server";
 
 const config = env();
 const dev = config.NODE_ENV === "development";
@@ -65,6 +66,22 @@ app.use((error: unknown, _req: express.Request, res: express.Response, next: exp
 const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(config.PORT, config.HOST, () => {
   console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);
 });
+
+// The web process's one background job: orders still unpaid after their method's deadline
+// (VietQR after VIETQR_EXPIRY_MINUTES, gateways after their session) are cancelled and their
+// stock released. A timer, not a page visit; each expiry is its own short transaction.
+if (config.EXPIRY_JOB_SECONDS > 0) {
+  const runExpiry = () => {
+    try {
+      const { expired } = expireUnpaidPayments();
+      if (expired > 0) console.log(`expiry: ${expired} unpaid payment(s) expired, their orders cancelled`);
+    } catch (error) {
+      console.error("expiry job failed", error);
+    }
+  };
+  setTimeout(runExpiry, 1000).unref();
+  setInterval(runExpiry, config.EXPIRY_JOB_SECONDS * 1000).unref();
+}
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

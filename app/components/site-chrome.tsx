@@ -3,7 +3,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CsrfInput } from "./csrf-input";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({ user, cart }: { user: SessionUser | null; cart: number }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -38,8 +38,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </form>
         <nav className="header-nav" aria-label={t("nav.account")}>
           <Link to="/san-pham">{t("nav.products")}</Link>
+          <Link to="/gio-hang" className="cart-link" aria-label={t("cart.linkCount", { count: cart })}>
+            {t("cart.link")} <span className="cart-count">{cart}</span>
+          </Link>
           {user ? (
             <>
+              {user.role === "shopper" ? <Link to="/don-hang">{t("orders.link")}</Link> : null}
               {user.role === "producer" ? <Link to="/kenh-nguoi-ban">{t("workspace.title")}</Link> : null}
               {user.role === "official" || user.role === "national_official" || user.role === "admin" ? (
                 <Link to="/chi-so">{t("nav.indicators")}</Link>

@@ -25,6 +25,18 @@ export function formatInstant(instant: string | Date): string {
   return dateFmt.format(typeof instant === "string" ? new Date(instant) : instant);
 }
 
+const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** An instant's time of day in Vietnam, "HH:mm". */
+export function formatTime(instant: string | Date): string {
+  return timeFmt.format(typeof instant === "string" ? new Date(instant) : instant);
+}
+
+/** An instant as "dd/MM/yyyy HH:mm" in Vietnam. */
+export function formatDateTime(instant: string | Date): string {
+  return `${formatInstant(instant)} ${formatTime(instant)}`;
+}
+
 /** A calendar date "yyyy-MM-dd" as dd/MM/yyyy (no time zone shift: it is already a local date). */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-");

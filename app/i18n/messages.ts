@@ -5,12 +5,29 @@ import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
 import * as indicators from "./messages/indicators";
+import * as orders from "./messages/orders";
 import * as readiness from "./messages/readiness";
 import * as workspace from "./messages/workspace";
 
-export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi, ...workspace.vi, ...indicators.vi };
+export const vi = {
+  ...common.vi,
+  ...catalog.vi,
+  ...auth.vi,
+  ...readiness.vi,
+  ...workspace.vi,
+  ...indicators.vi,
+  ...orders.vi,
+};
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en, ...workspace.en, ...indicators.en };
+export const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...catalog.en,
+  ...auth.en,
+  ...readiness.en,
+  ...workspace.en,
+  ...indicators.en,
+  ...orders.en,
+};
 
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];

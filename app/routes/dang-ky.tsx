@@ -10,6 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { useLocale, useT } from "~/i18n/use-t";
+import { mergeGuestCart } from "~/orders/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký · OCOP Connect" }];
@@ -34,8 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
       result.error === "email_taken" ? { email: "auth.emailTaken" } : { province: "validation.province" };
     return data({ errors, values }, { status: 400 });
   }
-  const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
-  throw redirect(parsed.data.accountType === "producer" ? "/tai-khoan" : "/", { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") });
+  const cartCookie = await mergeGuestCart(request, result.userId); // the guest's cart joins the new account
+  if (cartCookie) headers.append("Set-Cookie", cartCookie);
+  throw redirect(parsed.data.accountType === "producer" ? "/tai-khoan" : "/", { headers });
 }
 
 export default function Signup() {

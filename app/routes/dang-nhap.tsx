@@ -10,6 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
+import { mergeGuestCart } from "~/orders/cart.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect" }];
 
@@ -28,8 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, wrong: false }, { status: 400 });
   const userId = await authenticate(parsed.data.email, parsed.data.password);
   if (!userId) return data({ errors: {} as FieldErrors, email, wrong: true }, { status: 400 });
-  const cookie = await createSession(userId, request.headers.get("User-Agent") ?? "");
-  throw redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
+  const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
+  if (cartCookie) headers.append("Set-Cookie", cartCookie);
+  throw redirect(redirectTo, { headers });
 }
 
 export default function Login() {

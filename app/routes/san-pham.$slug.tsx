@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { largestWidth, variantUrl } from "~/catalog/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
 import { latestProducts } from "~/catalog/products.server";
+import { AddToCart } from "~/components/add-to-cart";
 import { CertificateTable } from "~/components/certificate-table";
 import { Picture } from "~/components/picture";
 import { ProductGrid } from "~/components/product-card";
@@ -75,6 +76,7 @@ export default function ProductPage() {
           <Stars stars={product.stars} />
           <p className="price">{formatVnd(product.price)}</p>
           <p>{product.stock > 0 ? t("product.stock", { count: formatNumber(product.stock) }) : <strong className="out-of-stock">{t("product.outOfStock")}</strong>}</p>
+          {product.stock > 0 ? <AddToCart productId={product.id} stock={product.stock} /> : null}
           <dl className="facts">
             <dt>{t("product.producer")}</dt>
             <dd>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { useT } from "~/i18n/use-t";
 
@@ -27,6 +27,15 @@ export default function Account() {
         <dt>{t("auth.accountType")}</dt>
         <dd data-testid="role">{role}</dd>
       </dl>
+      <p>
+        <Link to="/don-hang">{t("account.orders")}</Link>
+        {user.role === "admin" ? (
+          <>
+            {" · "}
+            <Link to="/quan-tri/hop-thu">{t("account.outbox")}</Link>
+          </>
+        ) : null}
+      </p>
       {user.producerStatus === "pending" ? (
         <p className="alert info" role="status">
           {t("auth.producerPending")}

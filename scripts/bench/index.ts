@@ -2,8 +2,13 @@
 // `npm run bench -- catalog` runs one by name.
 import { benchCatalog } from "./catalog";
 import { benchDashboard } from "./dashboard";
+import { benchPayments } from "./payments";
 
-const BENCHES: Record<string, () => Promise<void>> = { catalog: benchCatalog, dashboard: benchDashboard };
+const BENCHES: Record<string, () => Promise<void>> = {
+  catalog: benchCatalog,
+  dashboard: benchDashboard,
+  payments: benchPayments,
+};
 
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(BENCHES)) {

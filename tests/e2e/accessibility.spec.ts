@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/", "/san-pham?q=mat+ong", "/dang-ky"]) {
+for (const path of ["/", "/san-pham?q=mat+ong", "/dang-ky", "/gio-hang"]) {
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();

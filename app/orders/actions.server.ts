@@ -1,0 +1,106 @@
+// What people do to an order: the producer confirms, ships, delivers (and for cash on
+// delivery, records the cash), cancels, refunds, or settles a flagged transfer; the buyer
+// cancels an order nobody has started on. Every check is scoped to the producer or buyer of
+// the session; the status changes themselves go through the two state modules.
+import { db, statement } from "~/db.server";
+import type { OrderStatus, PaymentStatus } from "#db/schema";
+import { movePayment } from "~/payments/record.server";
+import { canMoveOrder, moveOrder } from "./state.server";
+
+export const SELLER_ACTIONS = ["confirm", "ship", "deliver", "cancel", "refund", "accept_payment"] as const;
+export type SellerAction = (typeof SELLER_ACTIONS)[number];
+
+type OrderRow = { id: number; status: OrderStatus; paymentId: number | null; paymentStatus: PaymentStatus | null; method: string | null };
+
+function orderOfProducer(code: string, producerId: number): OrderRow | null {
+  return (
+    (statement(
+      `SELECT o.id, o.status, pm.id AS paymentId, pm.status AS paymentStatus, pm.method
+       FROM orders o LEFT JOIN payments pm ON pm.id = (SELECT max(id) FROM payments WHERE order_id = o.id)
+       WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`,
+    ).get(code, producerId) as OrderRow | undefined) ?? null
+  );
+}
+
+/** The actions that make sense for an order now (the seller page shows these buttons). */
+export function sellerActionsFor(o: Pick<OrderRow, "status" | "paymentStatus" | "method">): SellerAction[] {
+  const out: SellerAction[] = [];
+  const paid = o.paymentStatus === "paid";
+  const cod = o.method === "cod";
+  if (o.status === "placed" && canMoveOrder(o.status, "confirmed")) out.push("confirm");
+  if (o.status === "confirmed") out.push("ship");
+  if (o.status === "shipped" && (paid || (cod && o.paymentStatus === "pending"))) out.push("deliver");
+  if ((o.status === "placed" || o.status === "confirmed") && !paid) out.push("cancel");
+  if (paid && canMoveOrder(o.status, "refunded")) out.push("refund");
+  if (o.paymentStatus === "flagged" && o.status === "pending_payment") out.push("accept_payment");
+  if (o.paymentStatus === "flagged") out.push("refund");
+  return out;
+}
+
+export type ActionOutcome = { ok: true } | { ok: false; reason: "not_found" | "not_allowed" };
+
+/** Runs a seller action on one of the producer's own orders, in one transaction. */
+export function runSellerAction(producerId: number, actorUserId: number, code: string, action: SellerAction, now = new Date()): ActionOutcome {
+  return db().transaction(
+    (tx): ActionOutcome => {
+      const order = orderOfProducer(code, producerId);
+      if (!order) return { ok: false, reason: "not_found" };
+      if (!sellerActionsFor(order).includes(action)) return { ok: false, reason: "not_allowed" };
+      const who = { actorUserId, now };
+      const pay = (to: PaymentStatus, note?: string) =>
+        order.paymentId !== null && movePayment(tx, order.paymentId, to, { cause: "producer", actorUserId, note, now });
+      switch (action) {
+        case "confirm":
+          moveOrder(tx, order.id, "confirmed", who);
+          break;
+        case "ship":
+          moveOrder(tx, order.id, "shipped", who);
+          break;
+        case "deliver":
+          moveOrder(tx, order.id, "delivered", who);
+          // Cash on delivery: the courier's cash is the payment.
+          if (order.method === "cod") pay("paid", "Đã thu tiền khi giao hàng");
+          break;
+        case "cancel":
+          moveOrder(tx, order.id, "cancelled", { ...who, note: "Nhà sản xuất hủy đơn" });
+          pay("cancelled");
+          break;
+        case "refund":
+          pay("refunded", "Nhà sản xuất đã hoàn tiền");
+          if (order.status === "pending_payment") moveOrder(tx, order.id, "cancelled", { ...who, note: "Đã hoàn tiền chuyển khoản" });
+          else moveOrder(tx, order.id, "refunded", who);
+          break;
+        case "accept_payment":
+          pay("paid", "Nhà sản xuất xác nhận đã nhận đủ tiền");
+          break;
+      }
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The buyer cancels their orders of a checkout that are still waiting for payment or not yet
+ * confirmed and not paid; returns how many were cancelled.
+ */
+export function cancelByBuyer(buyerUserId: number, checkoutCode: string, now = new Date()): number {
+  return db().transaction(
+    (tx) => {
+      const rows = statement(
+        `SELECT o.id, o.status, pm.id AS paymentId, pm.status AS paymentStatus, pm.method
+         FROM orders o LEFT JOIN payments pm ON pm.order_id = o.id
+         WHERE o.checkout_code = ? AND o.buyer_user_id = ? AND o.status IN ('pending_payment', 'placed')`,
+      ).all(checkoutCode, buyerUserId) as OrderRow[];
+      let n = 0;
+      for (const o of rows) {
+        if (o.paymentStatus !== "pending" && o.paymentStatus !== "authorized") continue;
+        if (!moveOrder(tx, o.id, "cancelled", { actorUserId: buyerUserId, note: "Khách hàng hủy đơn", now })) continue;
+        if (o.paymentId !== null) movePayment(tx, o.paymentId, "cancelled", { cause: "buyer", actorUserId: buyerUserId, now });
+        n++;
+      }
+      return n;
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,162 @@
+// Placing a checkout: one synchronous, immediate transaction reserves the stock (a guarded
+// decrement that cannot go below zero), writes one order per producer with its items and a
+// pending payment, opens a payment session for redirect methods, empties the cart and queues
+// the e-mail. Any refusal rolls everything back: no order, no stock moved.
+import { sql } from "drizzle-orm";
+import { db, statement } from "~/db.server";
+import { orderItems, paymentSessions } from "#db/schema";
+import { queueEmail } from "~/notifications/outbox.server";
+import type { StorefrontMethod } from "~/payments/provider";
+import { insertPayment } from "~/payments/record.server";
+import { providerFor } from "~/payments/registry.server";
+import { cartLines, findCartOfUser } from "./cart.server";
+import { planCheckout, type Plan } from "./checkout-plan";
+import { checkoutPlacedEmail } from "./emails";
+import { shippingRates } from "./shipping.server";
+import { insertOrder } from "./state.server";
+
+export type CheckoutInput = {
+  userId: number;
+  buyerName: string;
+  buyerPhone: string;
+  buyerEmail: string;
+  shipProvinceId: number;
+  shipCommune: string;
+  shipStreet: string;
+  note: string;
+  method: StorefrontMethod;
+};
+
+export type CheckoutProblem =
+  | { kind: "empty_cart" }
+  | { kind: "unavailable"; name: string }
+  | { kind: "out_of_stock"; name: string; available: number }
+  | { kind: "no_bank_account"; producer: string }
+  | { kind: "amount_range"; min: number; max: number }
+  | { kind: "zero_amount" };
+
+export type PlacedCheckout = { checkoutCode: string; orderCodes: string[]; total: number; redirect: boolean };
+
+class Refused extends Error {
+  constructor(readonly problem: CheckoutProblem) {
+    super(problem.kind);
+  }
+}
+
+/** The cart as orders, for the checkout page (shipping null until a province is chosen). */
+export function checkoutPreview(userId: number, shipProvinceId: number | null) {
+  const cartId = findCartOfUser(userId);
+  const lines = cartId === null ? [] : cartLines(cartId);
+  const rates = Object.fromEntries(shippingRates([...new Set(lines.map((l) => l.producerId))]));
+  return { lines, rates, plan: planCheckout(lines, rates, shipProvinceId) };
+}
+
+/** The phone number on the buyer's account, to fill the form. */
+export function buyerPhone(userId: number): string {
+  return (statement(`SELECT phone FROM users WHERE id = ?`).get(userId) as { phone: string } | undefined)?.phone ?? "";
+}
+
+type Bank = { id: number; name: string; bankBin: string | null; bankAccountNumber: string | null };
+
+function checkMethod(plan: Plan, method: StorefrontMethod): void {
+  const provider = providerFor(method);
+  for (const part of plan.parts) if (part.total! <= 0) throw new Refused({ kind: "zero_amount" });
+  // A redirect provider takes the whole checkout in one payment; the others, one per order.
+  const amounts = provider.start ? [plan.total!] : plan.parts.map((p) => p.total!);
+  for (const amount of amounts) {
+    if (amount < provider.minAmount || amount > provider.maxAmount) {
+      throw new Refused({ kind: "amount_range", min: provider.minAmount, max: provider.maxAmount });
+    }
+  }
+  if (method === "vietqr") {
+    for (const part of plan.parts) {
+      const bank = statement(`SELECT id, name, bank_bin AS bankBin, bank_account_number AS bankAccountNumber FROM producers WHERE id = ?`).get(part.producerId) as Bank;
+      if (!bank.bankBin || !bank.bankAccountNumber) throw new Refused({ kind: "no_bank_account", producer: bank.name });
+    }
+  }
+}
+
+export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: true; placed: PlacedCheckout } | { ok: false; problem: CheckoutProblem } {
+  const provider = providerFor(input.method);
+  try {
+    const placed = db().transaction(
+      (tx): PlacedCheckout => {
+        const cartId = findCartOfUser(input.userId);
+        const lines = cartId === null ? [] : cartLines(cartId);
+        if (lines.length === 0) throw new Refused({ kind: "empty_cart" });
+        const gone = lines.find((l) => !l.available);
+        if (gone) throw new Refused({ kind: "unavailable", name: gone.name });
+        const rates = Object.fromEntries(shippingRates([...new Set(lines.map((l) => l.producerId))]));
+        const plan = planCheckout(lines, rates, input.shipProvinceId);
+        checkMethod(plan, input.method);
+
+        // Reserve: the decrement only happens while enough is on the shelf.
+        for (const line of lines) {
+          const reserved = tx.run(sql`UPDATE products SET stock = stock - ${line.quantity}, updated_at = ${now.toISOString()}
+            WHERE id = ${line.productId} AND visible = 1 AND stock >= ${line.quantity}`).changes;
+          if (reserved !== 1) {
+            const left = statement(`SELECT stock FROM products WHERE id = ?`).get(line.productId) as { stock: number };
+            throw new Refused({ kind: "out_of_stock", name: line.name, available: left.stock });
+          }
+        }
+
+        const awaitingPayment = input.method !== "cod";
+        let checkoutCode: string | null = null;
+        const parts: { code: string; producerName: string; total: number }[] = [];
+        for (const part of plan.parts) {
+          const order = insertOrder(
+            tx,
+            {
+              producerId: part.producerId,
+              provinceId: part.sellerProvinceId,
+              channel: "storefront",
+              buyerUserId: input.userId,
+              buyerName: input.buyerName,
+              buyerPhone: input.buyerPhone,
+              buyerEmail: input.buyerEmail,
+              shipProvinceId: input.shipProvinceId,
+              shipCommune: input.shipCommune,
+              shipStreet: input.shipStreet,
+              note: input.note,
+              subtotal: part.subtotal,
+              shippingFee: part.shippingFee!,
+              total: part.total!,
+              status: awaitingPayment ? "pending_payment" : "placed",
+            },
+            { checkoutCode, actorUserId: input.userId, now },
+          );
+          checkoutCode = order.checkoutCode;
+          tx.insert(orderItems)
+            .values(part.lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPrice: l.price, quantity: l.quantity, lineTotal: l.price * l.quantity })))
+            .run();
+          insertPayment(tx, { orderId: order.id, method: input.method, provider: provider.provider, amount: part.total!, now });
+          parts.push({ code: order.code, producerName: part.producerName, total: part.total! });
+        }
+        if (provider.start) {
+          tx.insert(paymentSessions)
+            .values({
+              reference: checkoutCode!,
+              checkoutCode: checkoutCode!,
+              method: input.method,
+              provider: provider.provider,
+              amount: plan.total!,
+              expiresAt: new Date(now.getTime() + provider.expiresAfterMinutes! * 60_000).toISOString(),
+              createdAt: now.toISOString(),
+              updatedAt: now.toISOString(),
+            })
+            .run();
+        }
+        tx.run(sql`DELETE FROM cart_items WHERE cart_id = ${cartId}`);
+        const methodName = (statement(`SELECT name FROM payment_methods WHERE code = ?`).get(input.method) as { name: string }).name;
+        const email = checkoutPlacedEmail({ name: input.buyerName, email: input.buyerEmail }, checkoutCode!, parts, methodName, awaitingPayment);
+        if (email) queueEmail(tx, email);
+        return { checkoutCode: checkoutCode!, orderCodes: parts.map((p) => p.code), total: plan.total!, redirect: provider.start !== null };
+      },
+      { behavior: "immediate" },
+    );
+    return { ok: true, placed };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}

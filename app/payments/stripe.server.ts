@@ -1,0 +1,103 @@
+// Card payments through Stripe Checkout Sessions, with the real `stripe` SDK pointed at a
+// configurable API base (the local sandbox in the demo and tests). VND is zero-decimal:
+// unit_amount 150000 is 150.000 ₫. An Idempotency-Key on every create; fulfilment only from
+// signed webhooks, never from the success page.
+import Stripe from "stripe";
+import type { PaymentOutcome, PaymentProvider, ProviderEvent, RawRequest } from "./provider";
+
+export type StripeConfig = { apiUrl: string; secretKey: string; webhookSecret: string };
+
+export function stripeClient(config: Pick<StripeConfig, "apiUrl" | "secretKey">): Stripe {
+  const url = new URL(config.apiUrl);
+  return new Stripe(config.secretKey, {
+    host: url.hostname,
+    port: url.port || (url.protocol === "https:" ? 443 : 80),
+    protocol: url.protocol === "https:" ? "https" : "http",
+    maxNetworkRetries: 1,
+    timeout: 15_000,
+    telemetry: false,
+  });
+}
+
+/** What each Checkout Session event means for our payments. */
+function outcomeOf(event: Stripe.Event): PaymentOutcome {
+  switch (event.type) {
+    case "checkout.session.completed":
+      // Card payments complete paid; delayed methods complete "unpaid" and settle later.
+      return event.data.object.payment_status === "unpaid" ? "pending" : "paid";
+    case "checkout.session.async_payment_succeeded":
+      return "paid";
+    case "checkout.session.async_payment_failed":
+      return "failed";
+    case "checkout.session.expired":
+      return "expired";
+    default:
+      return "ignored";
+  }
+}
+
+export function stripeProvider(config: StripeConfig): PaymentProvider {
+  const stripe = stripeClient(config);
+  return {
+    method: "stripe",
+    provider: "stripe",
+    // A Checkout Session must live at least 30 minutes: it is given 35, and the order waits 5
+    // more for a late webhook before the expiry job releases it.
+    expiresAfterMinutes: 40,
+    minAmount: 10_000,
+    maxAmount: 99_999_999,
+    async start(checkout) {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          client_reference_id: checkout.reference,
+          customer_email: checkout.buyerEmail || undefined,
+          locale: checkout.locale,
+          line_items: checkout.lines.map((l) => ({
+            quantity: l.quantity,
+            price_data: { currency: "vnd", unit_amount: l.unitPrice, product_data: { name: l.name } },
+          })),
+          success_url: checkout.returnUrl,
+          cancel_url: checkout.returnUrl,
+          expires_at: Math.floor(checkout.expiresAt.getTime() / 1000),
+          metadata: { checkout_code: checkout.checkoutCode, reference: checkout.reference },
+          payment_intent_data: { metadata: { checkout_code: checkout.checkoutCode } },
+        },
+        // The SDK's own retries reuse this key; a new attempt after an error (Stripe keeps even a
+        // 500 under its key) gets a new one.
+        { idempotencyKey: `checkout-session-${checkout.reference}-${checkout.attempt}` },
+      );
+      if (!session.url) throw new Error("Stripe returned a session without a URL");
+      if (session.amount_total !== checkout.amount) {
+        throw new Error(`Stripe session total ${session.amount_total} differs from ${checkout.amount}`);
+      }
+      return { payUrl: session.url, providerSessionId: session.id };
+    },
+    readEvent(request: RawRequest): ProviderEvent | null {
+      const signature = request.headers.get("Stripe-Signature");
+      if (!signature) return null;
+      let event: Stripe.Event;
+      try {
+        event = stripe.webhooks.constructEvent(request.body, signature, config.webhookSecret);
+      } catch {
+        return null;
+      }
+      const outcome = outcomeOf(event);
+      const object = event.data.object as Partial<Stripe.Checkout.Session>;
+      const reference = outcome === "ignored" ? null : (object.client_reference_id ?? object.metadata?.reference ?? null);
+      const intent = object.payment_intent;
+      return {
+        provider: "stripe",
+        eventId: event.id,
+        type: event.type,
+        target: reference ? { kind: "session", reference } : { kind: "none" },
+        outcome,
+        // Zero-decimal: amount_total is whole đồng. Another currency never matches.
+        amount: object.currency === "vnd" && typeof object.amount_total === "number" ? object.amount_total : null,
+        providerRef: typeof intent === "string" ? intent : (intent?.id ?? null),
+        ...(typeof object.id === "string" ? { sessionId: object.id } : {}),
+        payload: { id: event.id, type: event.type, created: event.created, object: event.data.object },
+      };
+    },
+  };
+}
