@@ -41,6 +41,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           {user ? (
             <>
               {user.role === "producer" ? <Link to="/kenh-nguoi-ban">{t("workspace.title")}</Link> : null}
+              {user.role === "official" || user.role === "admin" ? <Link to="/can-bo/xac-minh">{t("verify.nav")}</Link> : null}
               <Link to="/tai-khoan">{user.name}</Link>
               <Form method="post" action="/dang-xuat">
                 <CsrfInput />

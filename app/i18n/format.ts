@@ -35,3 +35,11 @@ export function formatDay(day: string): string {
 export function vietnamToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** An instant as "dd/MM/yyyy HH:mm" in Vietnam. */
+export function formatDateTime(instant: string | Date): string {
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
+}

@@ -4,12 +4,15 @@
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
+import * as importExport from "./messages/import";
+import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
+import * as seller from "./messages/seller";
 import * as workspace from "./messages/workspace";
 
-export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi, ...workspace.vi };
+export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi, ...workspace.vi, ...profile.vi, ...seller.vi, ...importExport.vi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en, ...workspace.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en, ...workspace.en, ...profile.en, ...seller.en, ...importExport.en };
 
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
