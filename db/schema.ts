@@ -600,6 +600,8 @@ export const productImports = sqliteTable(
     file: blob("file", { mode: "buffer" }).notNull(),
     rowCount: integer("row_count").notNull(),
     badRowCount: integer("bad_row_count").notNull(),
+    /** The preview's findings as JSON (counts, and every bad cell with its reason), so the page need not re-read the file. */
+    report: text("report").notNull().default("{}"),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("previewed"),
     /** valid_only: the good rows; all: every row or nothing. */
     mode: text("mode", { enum: ["valid_only", "all"] }),

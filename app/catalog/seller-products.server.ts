@@ -133,8 +133,8 @@ export function createProduct(producerId: number, input: ProductInput): SaveResu
   return db().transaction((tx) => insertProduct(tx, producerId, input));
 }
 
-/** Inserts inside the caller's transaction (the bulk import calls it for each new product). */
-export function insertProduct(tx: Tx, producerId: number, input: ProductInput): SaveResult {
+/** Inserts inside the caller's transaction (the bulk import calls it for each new product, archived ones included). */
+export function insertProduct(tx: Tx, producerId: number, input: Omit<ProductInput, "status"> & { status: ProductStatus }): SaveResult {
   const category = categoryBySlug(tx, input.category);
   if (!category) return { ok: false, field: "category", error: "product.error.category" };
   const skuProblem = input.sku ? skuError(tx, producerId, input.sku, null) : null;

@@ -64,3 +64,19 @@ export function lastDayOfValidity(issuedOn: string, months: number): string {
   end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
 }
+
+/** A whole number, with or without thousands separators: "1200", "1.200", "1,200". */
+export function parseWholeNumber(text: string): number | null {
+  const s = text.trim().replace(/\s+/g, "");
+  if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) return Number(s.replace(/[.,]/g, ""));
+  if (/^\d{1,12}$/.test(s)) return Number(s);
+  return null;
+}
+
+/** Grams from "800", "800 g", "800 gam", "1.200 g", "1,2 kg", "1.5kg". */
+export function parseGrams(text: string): number | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, "");
+  const kg = /^(\d+(?:[.,]\d+)?)kg$/.exec(s);
+  if (kg) return Math.round(Number(kg[1]!.replace(",", ".")) * 1000);
+  return parseWholeNumber(s.replace(/(g|gam|gram)$/, ""));
+}

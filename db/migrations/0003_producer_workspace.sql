@@ -63,6 +63,7 @@ CREATE TABLE `product_imports` (
 	`file` blob NOT NULL,
 	`row_count` integer NOT NULL,
 	`bad_row_count` integer NOT NULL,
+	`report` text DEFAULT '{}' NOT NULL,
 	`status` text DEFAULT 'previewed' NOT NULL,
 	`mode` text,
 	`imported_rows` integer,

@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 const files = (...list: [name: string, bytes: Buffer, type: string][]) => {
   const form = new FormData();
-  for (const [name, bytes, type] of list) form.append("photos", new File([bytes], name, { type }));
+  for (const [name, bytes, type] of list) form.append("photos", new File([new Uint8Array(bytes)], name, { type }));
   return form;
 };
 
