@@ -2,7 +2,7 @@
 // VietGAP/GlobalGAP/organic (certificate number). The OCOP columns the catalogue reads are kept
 // by triggers, so an expired certificate stops counting everywhere at once.
 import { and, eq } from "drizzle-orm";
-import { db, statement, type Tx } from "~/db.server";
+import { db, statement } from "~/db.server";
 import { lastDayOfValidity } from "~/i18n/parse";
 import { vietnamToday } from "~/i18n/format";
 import { certifications, producers, products, provinces } from "#db/schema";
@@ -42,61 +42,42 @@ export type CertificateResult =
   | { ok: false; field: "issueProvince"; error: "cert.error.province" }
   | { ok: false; field: "number"; error: "cert.error.duplicate" };
 
+/** Adds a certificate to one of the producer's products; the same type and number twice is refused. */
 export function addCertificate(producerId: number, productId: number, input: CertificateInput): CertificateResult {
-  return db().transaction((tx) => upsertCertificate(tx, producerId, productId, input, "refuse"));
-}
-
-/**
- * Adds a certificate to one of the producer's products inside the caller's transaction. The same
- * kind and number on the same product is one certificate: "refuse" says so, "update" overwrites
- * it (the bulk import, so importing a file twice changes nothing).
- */
-export function upsertCertificate(
-  tx: Tx,
-  producerId: number,
-  productId: number,
-  input: CertificateInput,
-  onDuplicate: "refuse" | "update",
-  provinceIds?: Map<string, number>,
-): CertificateResult & { changed?: boolean } {
-  const product = tx
-    .select({ id: products.id, provinceId: producers.provinceId })
-    .from(products)
-    .innerJoin(producers, eq(producers.id, products.producerId))
-    .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
-    .get();
-  if (!product) return { ok: false, field: "form", error: "not_found" };
-  let issueProvinceId: number | null = input.kind === "ocop" ? product.provinceId : null;
-  if (input.issueProvince) {
-    const id =
-      provinceIds?.get(input.issueProvince) ??
-      tx.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, input.issueProvince)).get()?.id;
-    if (id === undefined) return { ok: false, field: "issueProvince", error: "cert.error.province" };
-    issueProvinceId = id;
-  }
-  const values = {
-    productId,
-    kind: input.kind,
-    stars: input.kind === "ocop" ? (input.stars ?? null) : null,
-    number: input.number,
-    issuer: input.issuer,
-    issuedOn: input.issuedOn,
-    expiresOn: input.expiresOn ?? lastDayOfValidity(input.issuedOn, OCOP_VALIDITY_MONTHS),
-    issueProvinceId,
-  };
-  const existing = tx
-    .select()
-    .from(certifications)
-    .where(and(eq(certifications.productId, productId), eq(certifications.kind, input.kind), eq(certifications.number, input.number)))
-    .get();
-  if (existing) {
-    if (onDuplicate === "refuse") return { ok: false, field: "number", error: "cert.error.duplicate" };
-    const same = (Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k]);
-    if (!same) tx.update(certifications).set(values).where(eq(certifications.id, existing.id)).run();
-    return { ok: true, changed: !same };
-  }
-  tx.insert(certifications).values(values).run();
-  return { ok: true, changed: true };
+  return db().transaction((tx): CertificateResult => {
+    const product = tx
+      .select({ id: products.id, provinceId: producers.provinceId })
+      .from(products)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
+      .get();
+    if (!product) return { ok: false, field: "form", error: "not_found" };
+    let issueProvinceId: number | null = input.kind === "ocop" ? product.provinceId : null;
+    if (input.issueProvince) {
+      const id = tx.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, input.issueProvince)).get()?.id;
+      if (id === undefined) return { ok: false, field: "issueProvince", error: "cert.error.province" };
+      issueProvinceId = id;
+    }
+    const duplicate = tx
+      .select({ id: certifications.id })
+      .from(certifications)
+      .where(and(eq(certifications.productId, productId), eq(certifications.kind, input.kind), eq(certifications.number, input.number)))
+      .get();
+    if (duplicate) return { ok: false, field: "number", error: "cert.error.duplicate" };
+    tx.insert(certifications)
+      .values({
+        productId,
+        kind: input.kind,
+        stars: input.kind === "ocop" ? (input.stars ?? null) : null,
+        number: input.number,
+        issuer: input.issuer,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn ?? lastDayOfValidity(input.issuedOn, OCOP_VALIDITY_MONTHS),
+        issueProvinceId,
+      })
+      .run();
+    return { ok: true };
+  });
 }
 
 export function deleteCertificate(producerId: number, productId: number, certificateId: number): boolean {

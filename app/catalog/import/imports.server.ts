@@ -118,3 +118,7 @@ export function finishImport(
       .run().changes === 1
   );
 }
+
+export function discardImport(scope: ImportScope, importId: number): boolean {
+  return finishImport(db(), scope, importId, { status: "discarded" });
+}

@@ -120,8 +120,3 @@ export async function runProductImport(
     throw error;
   }
 }
-
-export function discardImport(scope: ImportScope, importId: number): boolean {
-  return finishImport(db(), scope, importId, { status: "discarded" });
-}
-
