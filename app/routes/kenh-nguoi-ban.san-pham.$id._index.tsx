@@ -28,6 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const id = idParam(params.id);
+  if (!getSellerProduct(producerId, id)) throw notFound();
   const intent = form.get("intent");
   const here = `/kenh-nguoi-ban/san-pham/${id}`;
   if (intent === "archive" || intent === "restore" || intent === "activate") {

@@ -27,6 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const id = idParam(params.id);
+  if (!getSellerProduct(producerId, id)) throw notFound();
   const here = `/kenh-nguoi-ban/san-pham/${id}/chung-nhan`;
   if (form.get("intent") === "delete") {
     const certificateId = Number(form.get("certificateId"));

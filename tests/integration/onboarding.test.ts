@@ -10,7 +10,7 @@ import { action as registryPreviewAction, loader as registryLoader } from "~/rou
 import { action as registryImportAction, loader as registryImportLoader } from "~/routes/can-bo.so-bo-ocop.$importId";
 import { loader as queueLoader } from "~/routes/can-bo.xac-minh._index";
 import { action as verifyAction, loader as caseLoader } from "~/routes/can-bo.xac-minh.$id";
-import { communes, emailOutbox, ocopRegistryEntries, producers, products, users } from "#db/schema";
+import { communes, emailOutbox, ocopRegistryEntries, producerInvitations, producers, products, users } from "#db/schema";
 import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, provinceId, statusOf } from "../fixtures/workspace";
 
 const REGISTRY_HEADER = ["STT", "Tên chủ thể", "Mã số thuế", "Loại hình", "Tên sản phẩm", "Nhóm sản phẩm", "Hạng sao", "Số quyết định", "Ngày quyết định", "Tỉnh"];
@@ -181,11 +181,12 @@ describe("member invitations", () => {
   it("lets no one revoke, remove or invite across producers", async () => {
     const r = dataOf<{ link: string }>(await call(membersAction, post("/kenh-nguoi-ban/thanh-vien", { intent: "invite", email: "moi@example.vn" }, { cookie: existing.member!.cookie })));
     expect(r.link).toBeTruthy();
-    const invitationId = db().select().from(emailOutbox).all().length; // any id will do: it is not vinhLong's
+    const invitationId = db().select().from(producerInvitations).where(eq(producerInvitations.email, "moi@example.vn")).get()!.id;
     const revoke = await call(membersAction, post("/kenh-nguoi-ban/thanh-vien", { intent: "revoke", invitationId: String(invitationId) }, { cookie: vinhLong.member!.cookie }));
     expect(statusOf(revoke)).toBe(404);
     const remove = await call(membersAction, post("/kenh-nguoi-ban/thanh-vien", { intent: "remove", memberId: String(existing.member!.id) }, { cookie: vinhLong.member!.cookie }));
     expect(statusOf(remove)).toBe(404);
+    expect(db().select().from(producerInvitations).where(eq(producerInvitations.id, invitationId)).get()!.revokedAt).toBeNull();
     expect(db().select().from(users).where(eq(users.id, existing.member!.id)).get()!.producerId).toBe(existing.producerId);
     // An e-mail that already has an account cannot be invited (one producer per account).
     const dup = dataOf<{ errors: { email: string } }>(await call(membersAction, post("/kenh-nguoi-ban/thanh-vien", { intent: "invite", email: vinhLong.member!.email }, { cookie: existing.member!.cookie })));
