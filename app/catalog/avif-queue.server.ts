@@ -9,14 +9,31 @@ import { env } from "~/env.server";
 import { storeAvifVariants } from "./image-variants.server";
 import { avifSourcePaths } from "./photo-pipeline.server";
 
-type QueueState = { keys: string[]; queued: Set<string>; running: Promise<void> | null };
+type QueueState = { keys: string[]; queued: Set<string>; running: Promise<void> | null; uploads: number };
 
 declare global {
   // One queue per process, shared by the server entry and the Remix build's copy of this module.
   var __ocopAvifQueue: QueueState | undefined;
 }
 
-const state = (): QueueState => (globalThis.__ocopAvifQueue ??= { keys: [], queued: new Set(), running: null });
+const state = (): QueueState => (globalThis.__ocopAvifQueue ??= { keys: [], queued: new Set(), running: null, uploads: 0 });
+
+/** How long an encode waits for uploads in progress to finish before it runs anyway. */
+const MAX_YIELD_MS = 5_000;
+
+/**
+ * Runs an upload's processing; while any is in progress the queue does not start an encode
+ * (up to MAX_YIELD_MS), so photos being uploaded get the CPU first.
+ */
+export async function whileUploading<T>(work: () => Promise<T>): Promise<T> {
+  const s = state();
+  s.uploads++;
+  try {
+    return await work();
+  } finally {
+    s.uploads--;
+  }
+}
 
 /** Queues the images' storage keys (call after the transaction that stored them has committed). */
 export function queueAvif(storageKeys: string[]): void {
@@ -52,6 +69,8 @@ export function avifQueueLength(): number {
 async function drain(s: QueueState): Promise<void> {
   const mediaDir = env().MEDIA_DIR;
   while (s.keys.length > 0) {
+    const waitingSince = Date.now();
+    while (s.uploads > 0 && Date.now() - waitingSince < MAX_YIELD_MS) await new Promise((resolve) => setTimeout(resolve, 25));
     const key = s.keys.shift()!;
     try {
       const image = statement(`SELECT storage_key AS storageKey, widths FROM product_images WHERE storage_key = ? AND avif_ready = 0 LIMIT 1`).get(

@@ -4,7 +4,7 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { productImages, products } from "#db/schema";
-import { queueAvif } from "./avif-queue.server";
+import { queueAvif, whileUploading } from "./avif-queue.server";
 import type { StoredImage } from "./image-variants.server";
 import { toImageRef, type ImageRef } from "./media";
 import type { PhotoProblem } from "./photo-check.server";
@@ -57,11 +57,13 @@ export async function uploadPhotos(producerId: number, productId: number, files:
   if (!ownsProduct(db(), producerId, productId)) return null;
   const problems: UploadOutcome["problems"] = [];
   const stored: { filename: string; image: StoredImage }[] = [];
-  for (const file of files) {
-    const result = await processPhoto(file.bytes, env().MEDIA_DIR);
-    if (result.ok) stored.push({ filename: file.filename, image: result.image });
-    else problems.push({ filename: file.filename, problem: result.problem });
-  }
+  await whileUploading(async () => {
+    for (const file of files) {
+      const result = await processPhoto(file.bytes, env().MEDIA_DIR);
+      if (result.ok) stored.push({ filename: file.filename, image: result.image });
+      else problems.push({ filename: file.filename, problem: result.problem });
+    }
+  });
   const added = db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return [];
     const last = tx.select({ n: max(productImages.position) }).from(productImages).where(eq(productImages.productId, productId)).get();
