@@ -111,7 +111,7 @@ export default function VerificationCasePage() {
             </span>
           ))}
         </dd>
-        <dt>{t("workspace.products.active")}</dt>
+        <dt>{t("seller.products")}</dt>
         <dd>
           {t("verify.products", { count: formatNumber(found.products) })} · {t("verify.waitingSince", { date: formatInstant(found.createdAt) })}
         </dd>

@@ -115,7 +115,7 @@ export default function ImportPreview() {
         </div>
       ) : null}
       {record.status === "previewed" ? (
-        <Form method="post">
+        <Form method="post" className="discard-form">
           <CsrfInput />
           <button type="submit" name="intent" value="discard" className="link-button">
             {t("import.discard")}

@@ -108,7 +108,7 @@ export default function MembersPage() {
             <CopyField value={result.link} label={t("members.invite")} />
           </div>
         ) : null}
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={result?.link ?? "invite"}>
           <CsrfInput />
           <input type="hidden" name="intent" value="invite" />
           <Field

@@ -67,6 +67,10 @@ export function* checkProductRows(
   for (const [i, key] of sheet.columns) headerOf.set(key, sheet.headers[i]!.trim() || PRODUCT_COLUMNS.find((c) => c.key === key)!.header);
   const column = (key: ProductColumnKey) => headerOf.get(key) ?? PRODUCT_COLUMNS.find((c) => c.key === key)!.header;
 
+  const columnOrder = (header: string) => {
+    const at = sheet.headers.findIndex((h) => h.trim() === header);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
   const errors: RowError[] = [];
   const good: GoodRow[] = [];
   const badLines = new Set<number>();
@@ -114,6 +118,8 @@ export function* checkProductRows(
     }
 
     if (rowErrors.length > 0) {
+      // In the order of the file's columns, as the user reads the row.
+      rowErrors.sort((x, y) => columnOrder(x.column) - columnOrder(y.column));
       errors.push(...rowErrors);
       badLines.add(row.line);
       if (sku && !first) firstBySku.set(sku, { line: row.line, ok: false, product: null });

@@ -64,6 +64,10 @@ export function* checkRegistryRows(
   const headerOf = new Map<RegistryColumnKey, string>();
   for (const [i, key] of sheet.columns) headerOf.set(key, sheet.headers[i]!.trim());
   const column = (key: RegistryColumnKey) => headerOf.get(key) || REGISTRY_COLUMNS.find((c) => c.key === key)!.header;
+  const columnOrder = (header: string) => {
+    const at = sheet.headers.findIndex((h) => h.trim() === header);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
   const errors: RowError[] = [];
   const rows: RegistryRow[] = [];
   const badLines: number[] = [];
@@ -122,6 +126,8 @@ export function* checkRegistryRows(
     const key = `${tax.success ? tax.data : ""}|${productKey}|${decisionNumber}`;
     if (rowErrors.length === 0 && seen.has(key)) fail("productName", "registry.row.duplicate", { first: seen.get(key)! });
     if (rowErrors.length > 0) {
+      // In the order of the file's columns, as the user reads the row.
+      rowErrors.sort((x, y) => columnOrder(x.column) - columnOrder(y.column));
       errors.push(...rowErrors);
       badLines.push(row.line);
       continue;
