@@ -120,6 +120,8 @@ export const vi = {
   "cert.error.duplicate": "Sản phẩm đã có chứng nhận cùng loại và cùng số này.",
 
   "officials.nav": "Điều hướng cán bộ",
+  "workspace.completeProfile": "Hoàn thiện hồ sơ đơn vị",
+  "workspace.importFromExcel": "Nhập cả danh sách từ Excel",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -243,4 +245,6 @@ export const en: Record<keyof typeof vi, string> = {
   "cert.error.duplicate": "The product already has a certificate of this type and number.",
 
   "officials.nav": "Officials' navigation",
+  "workspace.completeProfile": "Complete the producer profile",
+  "workspace.importFromExcel": "Import the whole list from Excel",
 };
