@@ -18,6 +18,9 @@ import { action as importAction } from "~/routes/kenh-nguoi-ban.nhap-xuat.$impor
 import { loader as downloadLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.tai-ve";
 import { loader as sellerLayoutLoader } from "~/routes/kenh-nguoi-ban";
 import { action as registryAction } from "~/routes/can-bo.so-bo-ocop._index";
+import { action as registryImportAction } from "~/routes/can-bo.so-bo-ocop.$importId";
+import { action as verifyAction } from "~/routes/can-bo.xac-minh.$id";
+import { action as acceptAction } from "~/routes/moi.$token";
 import { loader as queueLoader } from "~/routes/can-bo.xac-minh._index";
 import { certifications, productImages, products } from "#db/schema";
 import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, statusOf } from "../fixtures/workspace";
@@ -148,6 +151,11 @@ describe("CSRF", () => {
         ["invite", await call(membersAction, post("/kenh-nguoi-ban/thanh-vien", { intent: "invite", email: "x@example.vn" }, { cookie, csrf }))],
         ["import upload", await call(importUploadAction, post("/kenh-nguoi-ban/nhap-xuat", upload(), { cookie, csrf }))],
         ["registry upload", await call(registryAction, post("/can-bo/so-bo-ocop", upload(), { cookie: official.cookie, csrf }))],
+        ["photo order", await call(photosAction, post(`/kenh-nguoi-ban/san-pham/${productA}/anh`, { intent: "reorder", order: "1" }, { cookie, csrf }), id)],
+        ["import confirm", await call(importAction, post("/kenh-nguoi-ban/nhap-xuat/1", { intent: "all" }, { cookie, csrf }), { importId: "1" })],
+        ["registry confirm", await call(registryImportAction, post("/can-bo/so-bo-ocop/1", { intent: "all" }, { cookie: official.cookie, csrf }), { importId: "1" })],
+        ["verify", await call(verifyAction, post(`/can-bo/xac-minh/${a.producerId}`, { intent: "verify" }, { cookie: official.cookie, csrf }), { id: String(a.producerId) })],
+        ["accept invitation", await call(acceptAction, post(`/moi/${"x".repeat(43)}`, { name: "Ai đó", phone: "0912345678", password: "mat-khau-rat-dai" }, { csrf }), { token: "x".repeat(43) })],
       ];
       for (const [name, result] of cases) expect(statusOf(result), name).toBe(403);
       // A valid token from another site's page is refused too.

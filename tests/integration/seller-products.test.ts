@@ -6,6 +6,7 @@ import { action as listAction, loader as listLoader } from "~/routes/kenh-nguoi-
 import { action as newAction } from "~/routes/kenh-nguoi-ban.san-pham.moi";
 import { action as detailsAction } from "~/routes/kenh-nguoi-ban.san-pham.$id._index";
 import { action as certsAction, loader as certsLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.chung-nhan";
+import { action as photosAction } from "~/routes/kenh-nguoi-ban.san-pham.$id.anh";
 import { loader as readinessLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.san-sang";
 import { certifications, productHistory, productImages, products } from "#db/schema";
 import { vietnamToday } from "~/i18n/format";
@@ -115,5 +116,28 @@ describe("listing a product in the seller centre", () => {
     const next = `${Number(vietnamToday().slice(0, 4)) - 1}`;
     await addCert({ kind: "ocop", stars: "4", number: "88/QĐ-UBND", issuer: "UBND thành phố Cần Thơ", issuedOn: `01/06/${next}` });
     expect(getPublicProduct(product(id).slug)!.stars).toBe(4);
+  });
+
+  it("orders photos by buttons or by dragging, and keeps the alt text", async () => {
+    const cookie = verified.member!.cookie;
+    const id = await create(cookie, { name: "Bộ ảnh để sắp xếp" });
+    const ids = ["d", "e", "f"].map((c, position) =>
+      db().insert(productImages).values({ productId: id, position, storageKey: c.repeat(32), width: 800, height: 800, widths: "320,640" }).returning({ id: productImages.id }).get().id,
+    );
+    const order = () => db().select().from(productImages).where(eq(productImages.productId, id)).orderBy(productImages.position).all().map((p) => p.id);
+    const edit = (fields: Record<string, string>) => call(photosAction, post(`/kenh-nguoi-ban/san-pham/${id}/anh`, fields, { cookie }), { id: String(id) });
+    await edit({ intent: "move", photoId: String(ids[2]), to: "first" });
+    expect(order()).toEqual([ids[2], ids[0], ids[1]]);
+    await edit({ intent: "move", photoId: String(ids[0]), to: "down" });
+    expect(order()).toEqual([ids[2], ids[1], ids[0]]);
+    await edit({ intent: "reorder", order: [ids[0], ids[1], ids[2]].join(",") });
+    expect(order()).toEqual(ids);
+    // A partial or foreign order is refused whole.
+    expect(statusOf(await edit({ intent: "reorder", order: [ids[0], ids[1]].join(",") }))).toBe(404);
+    expect(order()).toEqual(ids);
+    await edit({ intent: "alt", photoId: String(ids[1]), alt: "Mặt sau hũ mật ong, nhãn OCOP" });
+    expect(db().select().from(productImages).where(eq(productImages.id, ids[1]!)).get()!.alt).toBe("Mặt sau hũ mật ong, nhãn OCOP");
+    await edit({ intent: "delete", photoId: String(ids[0]) });
+    expect(order()).toEqual([ids[1], ids[2]]);
   });
 });
