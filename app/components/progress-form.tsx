@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { ImportProgress } from "~/catalog/import/progress.server";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -22,7 +22,6 @@ export function ProgressForm({
 }) {
   const t = useT();
   const navigation = useNavigation();
-  const form = useRef<HTMLFormElement>(null);
   const [token, setToken] = useState("");
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const submitting = navigation.state === "submitting" && navigation.formData?.get("progress") === token && token !== "";
@@ -48,9 +47,12 @@ export function ProgressForm({
   }, [submitting, progressUrl, token]);
 
   return (
-    <Form method="post" encType={encType} className={className} ref={form}>
+    <Form method="post" encType={encType}>
       <input type="hidden" name="progress" value={token} />
-      {children}
+      {/* No second submission while the server works on the first. */}
+      <fieldset disabled={submitting} className={className}>
+        {children}
+      </fieldset>
       {submitting ? (
         <div className="import-progress" role="status" aria-live="polite">
           <progress max={progress?.total || undefined} value={progress?.total ? progress.done : undefined} />
