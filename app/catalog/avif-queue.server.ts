@@ -62,10 +62,6 @@ export async function avifQueueIdle(): Promise<void> {
   while (state().running) await state().running;
 }
 
-export function avifQueueLength(): number {
-  return state().keys.length;
-}
-
 async function drain(s: QueueState): Promise<void> {
   const mediaDir = env().MEDIA_DIR;
   while (s.keys.length > 0) {

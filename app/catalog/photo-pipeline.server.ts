@@ -14,7 +14,7 @@ import { MAX_PHOTO_PIXELS } from "./photo-limits";
 export const MASTER_SIDE = 2048;
 
 /** Masters live in a dot-directory of the media folder, which the static server never serves. */
-export const masterPath = (mediaDir: string, storageKey: string) => join(mediaDir, ".masters", `${storageKey}.jpg`);
+const masterPath = (mediaDir: string, storageKey: string) => join(mediaDir, ".masters", `${storageKey}.jpg`);
 
 export type ProcessedPhoto = { ok: true; image: StoredImage } | { ok: false; problem: PhotoProblem };
 

@@ -15,7 +15,7 @@ export const taxCodeSchema = z
   .pipe(z.string().regex(/^\d{10}(-\d{3})?$/, { error: "profile.error.taxCode" }));
 
 /** "Xã Tân Thuận", "Phường Sa Đéc", "Đặc khu Phú Quốc": the level below the province since 1/7/2025. */
-export const communeSchema = z
+const communeSchema = z
   .string({ error: "profile.error.commune" })
   .trim()
   .transform((s) => s.replace(/\s+/g, " "))

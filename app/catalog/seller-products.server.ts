@@ -11,7 +11,7 @@ import { toImageRef, type ImageRef, type ImageRow } from "./media";
 import type { ProductInput } from "./product-form";
 import { VALID_STARS } from "./products.server";
 
-export const SELLER_PAGE_SIZE = 50;
+const SELLER_PAGE_SIZE = 50;
 
 /** A SQL function folding Vietnamese text (for searching a producer's own products), once per connection. */
 const folding = new WeakSet<object>();
@@ -133,8 +133,7 @@ export function createProduct(producerId: number, input: ProductInput): SaveResu
   return db().transaction((tx) => insertProduct(tx, producerId, input));
 }
 
-/** Inserts inside the caller's transaction (the bulk import calls it for each new product, archived ones included). */
-export function insertProduct(tx: Tx, producerId: number, input: Omit<ProductInput, "status"> & { status: ProductStatus }): SaveResult {
+function insertProduct(tx: Tx, producerId: number, input: ProductInput): SaveResult {
   const category = categoryBySlug(tx, input.category);
   if (!category) return { ok: false, field: "category", error: "product.error.category" };
   const skuProblem = input.sku ? skuError(tx, producerId, input.sku, null) : null;
@@ -248,7 +247,7 @@ export function duplicateProduct(producerId: number, productId: number, copySuff
   });
 }
 
-export function categoryBySlug(tx: Tx, slug: string) {
+function categoryBySlug(tx: Tx, slug: string) {
   return tx
     .select({ id: categories.id, ocopGroup: categories.ocopGroup })
     .from(categories)

@@ -43,7 +43,7 @@ export const REGISTRY_COLUMNS = [
 export type RegistryColumnKey = (typeof REGISTRY_COLUMNS)[number]["key"];
 
 /** Header text reduced to what people mean: no diacritics, case, punctuation or extra spaces. */
-export const headerKey = (text: string) =>
+const headerKey = (text: string) =>
   foldVietnamese(text)
     .replace(/[^a-z0-9()]+/g, " ")
     .trim();

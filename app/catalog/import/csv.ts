@@ -3,7 +3,7 @@
 // gets a leading apostrophe, which the importer takes off again, so a round trip is exact.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function guardFormula(text: string): string {
+function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

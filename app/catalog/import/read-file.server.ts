@@ -8,7 +8,7 @@ import { matchHeaders, type Column } from "./columns";
 import { unguardFormula } from "./csv";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
+const MAX_IMPORT_ROWS = 20_000;
 /** What an XLSX may inflate to: a 10 MB zip of 20,000 rows is far below this. */
 const MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 
@@ -122,7 +122,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | null> {
 }
 
 /** A cell as the text a person sees: numbers plainly, dates as dd/MM/yyyy, formulas by their result. */
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
@@ -143,7 +143,7 @@ export function cellText(value: unknown): string {
  * The total uncompressed size a zip declares in its central directory, without inflating
  * anything; null when the directory cannot be read. ZIP64 archives count as too large.
  */
-export function zipInflatedSize(bytes: Uint8Array): number | null {
+function zipInflatedSize(bytes: Uint8Array): number | null {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const from = Math.max(0, view.length - 22 - 65_535);
   let eocd = -1;
