@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    // Flows the issues ask for on a phone only (*.phone.spec.ts) run in the phone project alone.
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/*.phone.spec.ts" },
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
   webServer: [

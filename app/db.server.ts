@@ -26,3 +26,6 @@ export function statement(sqlText: string): import("better-sqlite3").Statement {
   }
   return stmt;
 }
+
+/** The handle a synchronous `db().transaction((tx) => …)` body receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -4,6 +4,7 @@
 // of an instant, stored so rollups can group without date arithmetic per row.
 import { sql } from "drizzle-orm";
 import {
+  blob,
   check,
   index,
   integer,
@@ -98,6 +99,11 @@ export const producers = sqliteTable(
     status: text("status", { enum: PRODUCER_STATUSES }).notNull().default("pending"),
     verifiedAt: text("verified_at"),
     verifiedBy: integer("verified_by").references((): AnySQLiteColumn => users.id),
+    /**
+     * (issue 3) A producer that signed up with the tax code of an unclaimed producer from the
+     * province's OCOP registry: verifying it moves that producer's products here.
+     */
+    claimsProducerId: integer("claims_producer_id").references((): AnySQLiteColumn => producers.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -180,6 +186,11 @@ export const products = sqliteTable(
     price: integer("price").notNull(),
     stock: integer("stock").notNull().default(0),
     status: text("status", { enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    /**
+     * (issue 3) The producer's own product code, unique per producer; the key of the bulk
+     * import/export. A trigger gives "SP-{id}" to a product inserted without one.
+     */
+    sku: text("sku"),
     // Derived columns, kept by triggers (db/migrations/0001_catalogue_triggers.sql); never
     // written by the app. They let the public catalogue filter, count and sort on one table.
     /** 1 when the shopper may see it: active, and its producer verified. */
@@ -205,6 +216,7 @@ export const products = sqliteTable(
     index("products_visible_ocop4_idx").on(t.visible, t.ocop4ValidUntil),
     index("products_visible_ocop5_idx").on(t.visible, t.ocop5ValidUntil),
     index("products_category_idx").on(t.categoryId),
+    uniqueIndex("products_producer_sku_uq").on(t.producerId, t.sku),
     check("products_price_ck", sql`${t.price} >= 0`),
     check("products_stock_ck", sql`${t.stock} >= 0`),
   ],
@@ -702,4 +714,133 @@ export const orderEvents = sqliteTable(
     at: text("at").notNull().default(now),
   },
   (t) => [index("order_events_order_idx").on(t.orderId, t.at)],
+);
+
+// ---------------------------------------------------------------- producer workspace (issue 3)
+
+/**
+ * Every price or stock a product has had, with when: one row at creation and one per change,
+ * written by triggers (db/migrations/*_product_history_triggers.sql) so no code path (form,
+ * import, order, marketplace sync) can forget it. The price or stock "as of" an instant is the
+ * last row at or before it.
+ */
+export const productHistory = sqliteTable(
+  "product_history",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    price: integer("price").notNull(),
+    stock: integer("stock").notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("product_history_product_idx").on(t.productId, t.at)],
+);
+
+/** An e-mailed invitation to join a producer; the link carries a token whose SHA-256 is kept. */
+export const producerInvitations = sqliteTable(
+  "producer_invitations",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    /** Stored lower-cased. */
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: integer("invited_by")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    acceptedUserId: integer("accepted_user_id").references(() => users.id),
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("producer_invitations_producer_idx").on(t.producerId, t.createdAt)],
+);
+
+export const IMPORT_KINDS = ["products", "registry"] as const;
+export const IMPORT_STATUSES = ["previewed", "imported", "discarded"] as const;
+
+/**
+ * An uploaded spreadsheet between its preview and its import: the file itself is kept, so the
+ * import re-reads and re-checks exactly what the preview showed. `products` imports belong to a
+ * producer; `registry` imports (a province's OCOP registry) to a province.
+ */
+export const productImports = sqliteTable(
+  "product_imports",
+  {
+    id: integer("id").primaryKey(),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    producerId: integer("producer_id").references(() => producers.id),
+    provinceId: integer("province_id").references(() => provinces.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    filename: text("filename").notNull(),
+    format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    file: blob("file", { mode: "buffer" }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    badRowCount: integer("bad_row_count").notNull(),
+    /** The preview's findings as JSON (counts, and every bad cell with its reason), so the page need not re-read the file. */
+    report: text("report").notNull().default("{}"),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("previewed"),
+    /** valid_only: the good rows; all: every row or nothing. */
+    mode: text("mode", { enum: ["valid_only", "all"] }),
+    importedRows: integer("imported_rows"),
+    createdProducts: integer("created_products"),
+    updatedProducts: integer("updated_products"),
+    createdAt: createdAt(),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [
+    index("product_imports_producer_idx").on(t.producerId, t.createdAt),
+    index("product_imports_province_idx").on(t.provinceId, t.createdAt),
+    check(
+      "product_imports_scope_ck",
+      sql`(${t.kind} = 'products' and ${t.producerId} is not null) or (${t.kind} = 'registry' and ${t.provinceId} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * The province's OCOP registry: every certified product the council recognised, as officials
+ * import it, linked to the product (and producer) it created or matched. The denominator of the
+ * onboarding and listing shares: a product whose producer never joined is still counted.
+ */
+export const ocopRegistryEntries = sqliteTable(
+  "ocop_registry_entries",
+  {
+    id: integer("id").primaryKey(),
+    /** The current province whose registry lists it. */
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    importId: integer("import_id").references(() => productImports.id),
+    taxCode: text("tax_code").notNull(),
+    producerName: text("producer_name").notNull(),
+    productName: text("product_name").notNull(),
+    /** The product name folded (no diacritics, lower case, single spaces): the match key. */
+    productKey: text("product_key").notNull(),
+    stars: integer("stars").notNull(),
+    decisionNumber: text("decision_number").notNull(),
+    issuedOn: text("issued_on").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("ocop_registry_entry_uq").on(t.provinceId, t.taxCode, t.productKey, t.decisionNumber),
+    index("ocop_registry_product_idx").on(t.productId),
+    index("ocop_registry_producer_idx").on(t.producerId),
+    check("ocop_registry_stars_ck", sql`${t.stars} between 3 and 5`),
+  ],
 );

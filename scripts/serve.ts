@@ -7,6 +7,7 @@ import express from "express";
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
+import { resumeAvifQueue } from "~/catalog/avif-queue.server";
 import { env } from "~/env.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 
@@ -65,6 +66,9 @@ app.use((error: unknown, _req: express.Request, res: express.Response, next: exp
 // 64 KiB of headers: a 10 kB search in Vietnamese is ~30 kB once percent-encoded in the URL.
 const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(config.PORT, config.HOST, () => {
   console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);
+  // AVIF variants that were still to be encoded when the server last stopped (see avif-queue.server.ts).
+  const pending = resumeAvifQueue();
+  if (pending > 0) console.log(`AVIF: ${pending} photos queued for encoding`);
 });
 
 // The web process's one background job: orders still unpaid after their method's deadline

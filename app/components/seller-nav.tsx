@@ -5,6 +5,10 @@ import { useT } from "~/i18n/use-t";
 /** The seller centre's sections. Each feature adds its entry here. */
 export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/kenh-nguoi-ban", label: "workspace.overview", end: true },
+  { to: "/kenh-nguoi-ban/san-pham", label: "seller.products" },
+  { to: "/kenh-nguoi-ban/nhap-xuat", label: "import.nav" },
+  { to: "/kenh-nguoi-ban/ho-so", label: "profile.nav" },
+  { to: "/kenh-nguoi-ban/thanh-vien", label: "members.nav" },
   { to: "/kenh-nguoi-ban/don-hang", label: "seller.orders" },
 ];
 

@@ -48,6 +48,7 @@ export function SiteHeader({ user, cart }: { user: SessionUser | null; cart: num
               {user.role === "official" || user.role === "national_official" || user.role === "admin" ? (
                 <Link to="/chi-so">{t("nav.indicators")}</Link>
               ) : null}
+              {user.role === "official" || user.role === "admin" ? <Link to="/can-bo/xac-minh">{t("verify.nav")}</Link> : null}
               <Link to="/tai-khoan">{user.name}</Link>
               <Form method="post" action="/dang-xuat">
                 <CsrfInput />

@@ -4,9 +4,12 @@
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
+import * as importExport from "./messages/import";
 import * as indicators from "./messages/indicators";
 import * as orders from "./messages/orders";
+import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
+import * as seller from "./messages/seller";
 import * as workspace from "./messages/workspace";
 
 export const vi = {
@@ -15,8 +18,11 @@ export const vi = {
   ...auth.vi,
   ...readiness.vi,
   ...workspace.vi,
-  ...indicators.vi,
+  ...profile.vi,
+  ...seller.vi,
+  ...importExport.vi,
   ...orders.vi,
+  ...indicators.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
@@ -25,8 +31,11 @@ export const en: Record<MessageKey, string> = {
   ...auth.en,
   ...readiness.en,
   ...workspace.en,
-  ...indicators.en,
+  ...profile.en,
+  ...seller.en,
+  ...importExport.en,
   ...orders.en,
+  ...indicators.en,
 };
 
 export type Locale = "vi" | "en";

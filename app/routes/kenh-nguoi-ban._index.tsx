@@ -26,7 +26,19 @@ export default function SellerOverview() {
       <p>
         <span className={`badge ${summary.status === "verified" ? "ok" : "expired"}`}>{t(`workspace.status.${summary.status}`)}</span>
       </p>
-      {summary.status === "pending" ? <p className="alert info">{t("auth.producerPending")}</p> : null}
+      {summary.status === "pending" ? (
+        <p className="alert info">
+          {t("auth.producerPending")} <Link to="/kenh-nguoi-ban/ho-so">{t("workspace.completeProfile")}</Link>
+        </p>
+      ) : null}
+      <p className="inline-actions">
+        <Link className="button" to="/kenh-nguoi-ban/san-pham/moi">
+          {t("seller.addProduct")}
+        </Link>
+        <Link className="button secondary" to="/kenh-nguoi-ban/nhap-xuat">
+          {t("workspace.importFromExcel")}
+        </Link>
+      </p>
       <div className="stat-grid">
         {PRODUCT_STATUSES.map((s) => (
           <div className="stat" key={s}>

@@ -127,7 +127,7 @@ export default function SellerOrder() {
         </section>
       </div>
       <section className="card">
-        <h2>{t("seller.history")}</h2>
+        <h2>{t("seller.orderHistory")}</h2>
         <table className="data stack-on-phone history">
           <thead>
             <tr>

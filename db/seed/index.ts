@@ -10,6 +10,7 @@ import { loadReference } from "./model";
 import { generateOrders } from "./orders";
 import { buildCommunes, generateProducers } from "./producers";
 import { generateCertifications, generateProducts } from "./products";
+import { insertRegistryEntries } from "./registry";
 import { isDay } from "./text";
 import { buildTargets } from "./targets";
 import { DEMO_LOGINS, DEMO_PASSWORD, assignVerifiers, buildProducerMembers, buildStaffAndShoppers } from "./users";
@@ -56,6 +57,7 @@ export const SEEDED_TABLES = [
   "users",
   "products",
   "certifications",
+  "ocop_registry_entries",
   "product_images",
   "marketplace_accounts",
   "listings",
@@ -129,6 +131,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedSummary> {
     insertUsers(client, members, { demo: demoHashes, shared });
     insertProducts(client, productRows);
     insertCertifications(client, certs);
+    insertRegistryEntries(client);
     insertProductImages(client, productRows, designs);
     insertListings(client, accounts, listings);
     insertTargets(client, targets);

@@ -2,12 +2,16 @@
 // `npm run bench -- catalog` runs one by name.
 import { benchCatalog } from "./catalog";
 import { benchDashboard } from "./dashboard";
+import { benchImages } from "./images";
+import { benchImports } from "./imports";
 import { benchPayments } from "./payments";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
-  dashboard: benchDashboard,
+  images: benchImages,
+  imports: benchImports,
   payments: benchPayments,
+  dashboard: benchDashboard,
 };
 
 const only = process.argv.slice(2);

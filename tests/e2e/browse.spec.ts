@@ -23,6 +23,8 @@ test("filters by province", async ({ page }) => {
   await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Đồng Tháp" });
   await page.getByRole("button", { name: "Áp dụng" }).click();
   await expect(page).toHaveURL(/province=dong-thap/);
+  // The URL can change a moment before the new cards render: wait for them.
+  await expect(page.locator(".product-card").first()).toContainText("Đồng Tháp");
   const cards = await cardTexts(page);
   expect(cards.length).toBeGreaterThan(0);
   for (const card of cards) expect(card).toContain("Đồng Tháp");
@@ -34,6 +36,7 @@ test("filters by OCOP stars", async ({ page }) => {
   await page.getByLabel("Hạng sao OCOP").selectOption("5");
   await page.getByRole("button", { name: "Áp dụng" }).click();
   await expect(page).toHaveURL(/stars=5/);
+  await expect(page.locator(".product-card").first()).toContainText("OCOP 5 sao");
   const cards = await cardTexts(page);
   expect(cards.length).toBeGreaterThan(0);
   for (const card of cards) expect(card).toContain("OCOP 5 sao");

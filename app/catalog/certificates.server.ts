@@ -1,0 +1,95 @@
+// A producer's certificates on its own products: OCOP (stars, decision number, dates) and
+// VietGAP/GlobalGAP/organic (certificate number). The OCOP columns the catalogue reads are kept
+// by triggers, so an expired certificate stops counting everywhere at once.
+import { and, eq } from "drizzle-orm";
+import { db, statement } from "~/db.server";
+import { lastDayOfValidity } from "~/i18n/parse";
+import { vietnamToday } from "~/i18n/format";
+import { certifications, producers, products, provinces } from "#db/schema";
+import type { Certificate } from "./product-detail.server";
+import { OCOP_VALIDITY_MONTHS, type CertificateInput } from "./product-form";
+
+export function productCertificates(producerId: number, productId: number, today = vietnamToday()): Certificate[] {
+  return (
+    statement(
+      `SELECT c.id, c.kind, c.stars, c.number, c.issuer, c.issued_on AS issuedOn, c.expires_on AS expiresOn,
+         ip.name AS issueProvince, CASE WHEN ip.is_current = 0 THEN sp.name END AS issueProvinceNow
+       FROM certifications c
+       JOIN products p ON p.id = c.product_id
+       LEFT JOIN provinces ip ON ip.id = c.issue_province_id
+       LEFT JOIN provinces sp ON sp.id = ip.successor_id
+       WHERE c.product_id = ? AND p.producer_id = ?
+       ORDER BY c.kind = 'ocop' DESC, c.expires_on DESC, c.id`,
+    ).all(productId, producerId) as Omit<Certificate, "valid">[]
+  ).map((c) => ({ ...c, valid: c.expiresOn >= today }));
+}
+
+export type ProvinceChoice = { slug: string; name: string; current: boolean; successor: string | null };
+
+/** All 63 units a certificate may name: the 34 current ones, then the former ones with their successor. */
+export function certificateProvinces(): ProvinceChoice[] {
+  return (
+    statement(
+      `SELECT p.slug, p.name, p.is_current AS current, CASE WHEN p.is_current = 0 THEN s.name END AS successor
+       FROM provinces p LEFT JOIN provinces s ON s.id = p.successor_id ORDER BY p.is_current DESC, p.name`,
+    ).all() as (Omit<ProvinceChoice, "current"> & { current: number })[]
+  ).map((p) => ({ ...p, current: p.current === 1 }));
+}
+
+export type CertificateResult =
+  | { ok: true }
+  | { ok: false; field: "form"; error: "not_found" }
+  | { ok: false; field: "issueProvince"; error: "cert.error.province" }
+  | { ok: false; field: "number"; error: "cert.error.duplicate" };
+
+/** Adds a certificate to one of the producer's products; the same type and number twice is refused. */
+export function addCertificate(producerId: number, productId: number, input: CertificateInput): CertificateResult {
+  return db().transaction((tx): CertificateResult => {
+    const product = tx
+      .select({ id: products.id, provinceId: producers.provinceId })
+      .from(products)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
+      .get();
+    if (!product) return { ok: false, field: "form", error: "not_found" };
+    let issueProvinceId: number | null = input.kind === "ocop" ? product.provinceId : null;
+    if (input.issueProvince) {
+      const id = tx.select({ id: provinces.id }).from(provinces).where(eq(provinces.slug, input.issueProvince)).get()?.id;
+      if (id === undefined) return { ok: false, field: "issueProvince", error: "cert.error.province" };
+      issueProvinceId = id;
+    }
+    const duplicate = tx
+      .select({ id: certifications.id })
+      .from(certifications)
+      .where(and(eq(certifications.productId, productId), eq(certifications.kind, input.kind), eq(certifications.number, input.number)))
+      .get();
+    if (duplicate) return { ok: false, field: "number", error: "cert.error.duplicate" };
+    tx.insert(certifications)
+      .values({
+        productId,
+        kind: input.kind,
+        stars: input.kind === "ocop" ? (input.stars ?? null) : null,
+        number: input.number,
+        issuer: input.issuer,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn ?? lastDayOfValidity(input.issuedOn, OCOP_VALIDITY_MONTHS),
+        issueProvinceId,
+      })
+      .run();
+    return { ok: true };
+  });
+}
+
+export function deleteCertificate(producerId: number, productId: number, certificateId: number): boolean {
+  return db().transaction((tx) => {
+    const owned = tx
+      .select({ id: certifications.id })
+      .from(certifications)
+      .innerJoin(products, eq(products.id, certifications.productId))
+      .where(and(eq(certifications.id, certificateId), eq(certifications.productId, productId), eq(products.producerId, producerId)))
+      .get();
+    if (!owned) return false;
+    tx.delete(certifications).where(eq(certifications.id, certificateId)).run();
+    return true;
+  });
+}

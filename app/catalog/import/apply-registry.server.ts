@@ -1,0 +1,97 @@
+// Writes a province's OCOP registry inside the caller's transaction. Per row: the producer by
+// tax code (created as "unclaimed" when it has not joined: not public, claimed when it signs up
+// with that tax code and is verified), its product by name (created as a draft when missing),
+// the OCOP certificate by decision number, and the registry entry that ties them together.
+import { statement, type Tx } from "~/db.server";
+import { slugify } from "~/i18n/fold";
+import { uniqueProductSlug } from "../seller-products.server";
+import { nameKey, provinceCommittee } from "./lookups.server";
+import type { RegistryRow } from "./registry-rows.server";
+
+export type RegistryResult = { importedRows: number; createdProducers: number; createdProducts: number; certificates: number };
+
+export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number, rows: RegistryRow[]): RegistryResult {
+  const producerByTax = statement(`SELECT id, province_id AS provinceId FROM producers WHERE tax_code = ?`);
+  const insertProducer = statement(
+    `INSERT INTO producers (slug, kind, name, tax_code, province_id, address, status) VALUES (?, ?, ?, ?, ?, ?, 'unclaimed')`,
+  );
+  const productsOf = statement(`SELECT id, name FROM products WHERE producer_id = ?`);
+  const insertProduct = statement(
+    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`,
+  );
+  const findCert = statement(`SELECT id, stars, issued_on AS issuedOn, expires_on AS expiresOn FROM certifications WHERE product_id = ? AND kind = 'ocop' AND number = ?`);
+  const insertCert = statement(
+    `INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on, issue_province_id) VALUES (?, 'ocop', ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateCert = statement(`UPDATE certifications SET stars = ?, issued_on = ?, expires_on = ?, issue_province_id = ? WHERE id = ?`);
+  const upsertEntry = statement(
+    `INSERT INTO ocop_registry_entries (province_id, import_id, tax_code, producer_name, product_name, product_key, stars, decision_number,
+       issued_on, expires_on, producer_id, product_id)
+     VALUES (@provinceId, @importId, @taxCode, @producerName, @productName, @productKey, @stars, @decisionNumber, @issuedOn, @expiresOn, @producerId, @productId)
+     ON CONFLICT (province_id, tax_code, product_key, decision_number) DO UPDATE SET
+       import_id = excluded.import_id, producer_name = excluded.producer_name, product_name = excluded.product_name, stars = excluded.stars,
+       issued_on = excluded.issued_on, expires_on = excluded.expires_on, producer_id = excluded.producer_id, product_id = excluded.product_id,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  );
+
+  const result: RegistryResult = { importedRows: 0, createdProducers: 0, createdProducts: 0, certificates: 0 };
+  const producers = new Map<string, number>();
+  const productsByProducer = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    let producerId = producers.get(row.taxCode);
+    if (producerId === undefined) {
+      const found = producerByTax.get(row.taxCode) as { id: number; provinceId: number } | undefined;
+      if (found && found.provinceId !== provinceId) throw new Error(`registry row ${row.line}: tax code ${row.taxCode} is another province's`);
+      producerId = found
+        ? found.id
+        : Number(insertProducer.run(uniqueProducerSlug(row.producerName), row.producerKind, row.producerName, row.taxCode, provinceId, row.address).lastInsertRowid);
+      if (!found) result.createdProducers++;
+      producers.set(row.taxCode, producerId);
+    }
+    let byName = productsByProducer.get(producerId);
+    if (!byName) {
+      byName = new Map((productsOf.all(producerId) as { id: number; name: string }[]).map((p) => [nameKey(p.name), p.id]));
+      productsByProducer.set(producerId, byName);
+    }
+    let productId = byName.get(row.productKey);
+    if (productId === undefined) {
+      productId = Number(insertProduct.run(producerId, uniqueProductSlug(row.productName), row.productName, row.group).lastInsertRowid);
+      byName.set(row.productKey, productId);
+      result.createdProducts++;
+    }
+    const cert = findCert.get(productId, row.decisionNumber) as { id: number; stars: number; issuedOn: string; expiresOn: string } | undefined;
+    if (!cert) {
+      insertCert.run(productId, row.stars, row.decisionNumber, provinceCommittee(row.issueProvince), row.issuedOn, row.expiresOn, row.issueProvince.id);
+      result.certificates++;
+    } else if (cert.stars !== row.stars || cert.issuedOn !== row.issuedOn || cert.expiresOn !== row.expiresOn) {
+      updateCert.run(row.stars, row.issuedOn, row.expiresOn, row.issueProvince.id, cert.id);
+      result.certificates++;
+    }
+    upsertEntry.run({
+      provinceId,
+      importId,
+      taxCode: row.taxCode,
+      producerName: row.producerName,
+      productName: row.productName,
+      productKey: row.productKey,
+      stars: row.stars,
+      decisionNumber: row.decisionNumber,
+      issuedOn: row.issuedOn,
+      expiresOn: row.expiresOn,
+      producerId,
+      productId,
+    });
+    result.importedRows++;
+  }
+  return result;
+}
+
+/** A producer slug no producer has: the name's, then "-2", "-3"… */
+function uniqueProducerSlug(name: string): string {
+  const base = slugify(name).slice(0, 80) || "nha-san-xuat";
+  const taken = new Set(
+    (statement(`SELECT slug FROM producers WHERE slug = ? OR (slug >= ? AND slug < ?)`).all(base, `${base}-`, `${base}.`) as { slug: string }[]).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,0 +1,24 @@
+import { NavLink } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+
+/** The officials' (and admins') sections under /can-bo. Each feature adds its entry here. */
+export const OFFICIAL_SECTIONS: { to: string; label: MessageKey }[] = [
+  { to: "/can-bo/xac-minh", label: "verify.nav" },
+  { to: "/can-bo/so-bo-ocop", label: "registry.nav" },
+];
+
+export function OfficialNav() {
+  const t = useT();
+  return (
+    <nav className="seller-nav" aria-label={t("officials.nav")}>
+      <ul>
+        {OFFICIAL_SECTIONS.map((s) => (
+          <li key={s.to}>
+            <NavLink to={s.to}>{t(s.label)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireProducer } from "~/auth/scope-guards.server";
+import { discardImport, getImport } from "~/catalog/import/imports.server";
+import { runProductImport } from "~/catalog/import/product-import.server";
+import { progressReporter } from "~/catalog/import/progress.server";
+import { idParam, notFound } from "~/catalog/route-params.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { ImportErrors } from "~/components/import-report";
+import { ProgressForm } from "~/components/progress-form";
+import { formatDateTime, formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+
+export const meta: MetaFunction = () => [{ title: "Kiểm tra tệp nhập · Kênh người bán" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { producerId } = await requireProducer(request);
+  const record = getImport({ kind: "products", producerId }, idParam(params.importId));
+  if (!record) throw notFound();
+  return { record };
+}
+
+const ActionSchema = z.object({ intent: z.enum(["valid_only", "all", "discard"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, producerId } = await requireProducer(request);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const id = idParam(params.importId);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw data({ reason: "bad_request" as const }, { status: 400 });
+  if (parsed.data.intent === "discard") {
+    if (!discardImport({ kind: "products", producerId }, id) && !getImport({ kind: "products", producerId }, id)) throw notFound();
+    throw redirect("/kenh-nguoi-ban/nhap-xuat");
+  }
+  const outcome = await runProductImport(producerId, id, parsed.data.intent, progressReporter(user.id, form.get("progress")));
+  if (!outcome.ok) {
+    if (outcome.error === "not_found") throw notFound();
+    return data({ error: outcome.error as MessageKey }, { status: 409 });
+  }
+  throw redirect(`/kenh-nguoi-ban/nhap-xuat/${id}`);
+}
+
+export default function ImportPreview() {
+  const { record } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const { report } = record;
+  const c = report.counts;
+  const n = (k: string) => formatNumber(c[k] ?? 0);
+  return (
+    <>
+      <p>
+        <Link to="/kenh-nguoi-ban/nhap-xuat">← {t("import.title")}</Link>
+      </p>
+      <h1>{record.filename}</h1>
+      <p className="muted">
+        {formatDateTime(record.createdAt)} · {t(`import.status.${record.status}`)}
+      </p>
+      {result?.error ? (
+        <p className="alert error" role="alert">
+          {t(result.error)}
+        </p>
+      ) : null}
+      {record.status === "imported" && report.result ? (
+        <p className="alert success" role="status">
+          {t("import.done", {
+            rows: formatNumber(report.result.importedRows ?? 0),
+            created: formatNumber(report.result.createdProducts ?? 0),
+            updated: formatNumber(report.result.updatedProducts ?? 0),
+            certificates: formatNumber(report.result.certificates ?? 0),
+          })}
+        </p>
+      ) : null}
+      <dl className="stat-grid import-counts">
+        <div className="stat">
+          <dt>{t("import.count.rows")}</dt>
+          <dd>{formatNumber(report.totalRows)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t("import.count.good")}</dt>
+          <dd>{n("goodRows")}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t("import.count.bad")}</dt>
+          <dd>{formatNumber(report.badRows)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t("import.count.new")}</dt>
+          <dd>{n("newProducts")}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t("import.count.updated")}</dt>
+          <dd>{n("updatedProducts")}</dd>
+        </div>
+      </dl>
+      {record.status === "previewed" && report.missingColumns.length === 0 ? (
+        <div className="card section">
+          <ProgressForm progressUrl="/kenh-nguoi-ban/nhap-xuat/tien-do" className="inline-actions">
+            <CsrfInput />
+            {report.badRows > 0 ? (
+              <button type="submit" name="intent" value="valid_only" className="button" disabled={(c.goodRows ?? 0) === 0}>
+                {t("import.importGood", { count: n("goodRows"), bad: formatNumber(report.badRows) })}
+              </button>
+            ) : null}
+            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"}>
+              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(report.totalRows) })}
+            </button>
+          </ProgressForm>
+          <p className="field-hint">{report.badRows > 0 ? t("import.modeHint") : t("import.oneTransaction")}</p>
+        </div>
+      ) : null}
+      {record.status === "previewed" ? (
+        <Form method="post" className="discard-form">
+          <CsrfInput />
+          <button type="submit" name="intent" value="discard" className="link-button">
+            {t("import.discard")}
+          </button>
+        </Form>
+      ) : null}
+      <ImportErrors report={report} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireProducer } from "~/auth/scope-guards.server";
+import { idParam, notFound } from "~/catalog/route-params.server";
+import { getSellerProduct } from "~/catalog/seller-products.server";
+import { StatusBadge } from "~/components/seller-badges";
+import { useT } from "~/i18n/use-t";
+
+// One product in the seller centre: a header and its sections (details, photos, certificates,
+// marketplace readiness). Each child loader checks the producer again: none trusts this one.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? ""} · Kênh người bán` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { producerId } = await requireProducer(request);
+  const product = getSellerProduct(producerId, idParam(params.id));
+  if (!product) throw notFound();
+  return { product: { id: product.id, name: product.name, slug: product.slug, status: product.status, visible: product.visible } };
+}
+
+export default function SellerProductLayout() {
+  const { product } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/kenh-nguoi-ban/san-pham/${product.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/kenh-nguoi-ban/san-pham">← {t("seller.products")}</Link>
+      </p>
+      <h1>{product.name}</h1>
+      <p className="badges">
+        <StatusBadge status={product.status} visible={product.visible} />
+        {product.visible ? <Link to={`/san-pham/${product.slug}`}>{t("seller.viewPublic")}</Link> : null}
+      </p>
+      <nav className="tabs" aria-label={t("seller.productSections")}>
+        <NavLink to={base} end>
+          {t("seller.tab.details")}
+        </NavLink>
+        <NavLink to={`${base}/anh`}>{t("seller.tab.photos")}</NavLink>
+        <NavLink to={`${base}/chung-nhan`}>{t("seller.tab.certificates")}</NavLink>
+        <NavLink to={`${base}/san-sang`}>{t("seller.tab.readiness")}</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireProducer } from "~/auth/scope-guards.server";
+import { categoryOptions } from "~/catalog/categories.server";
+import { PRODUCT_FIELDS, ProductSchema } from "~/catalog/product-form";
+import { createProduct } from "~/catalog/seller-products.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { ProductFormFields } from "~/components/product-form-fields";
+import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { useT } from "~/i18n/use-t";
+
+export const meta: MetaFunction = () => [{ title: "Thêm sản phẩm · Kênh người bán" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireProducer(request);
+  return { categories: categoryOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { producerId } = await requireProducer(request);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const values = Object.fromEntries(PRODUCT_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 5000)]));
+  const parsed = ProductSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = createProduct(producerId, parsed.data);
+  if (!result.ok) return data({ errors: { [result.field]: result.error } as FieldErrors, values }, { status: 400 });
+  // Next step of listing a product: its photos.
+  throw redirect(`/kenh-nguoi-ban/san-pham/${result.id}/anh?moi=1`);
+}
+
+export default function NewProduct() {
+  const { categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <p>
+        <Link to="/kenh-nguoi-ban/san-pham">← {t("seller.products")}</Link>
+      </p>
+      <h1>{t("seller.addProduct")}</h1>
+      <p className="muted">{t("seller.newSteps")}</p>
+      <Form method="post" noValidate className="card">
+        <CsrfInput />
+        <ProductFormFields values={result?.values ?? {}} errors={result?.errors ?? {}} categories={categories} />
+        <button type="submit" className="button" disabled={busy}>
+          {t("seller.createAndAddPhotos")}
+        </button>
+      </Form>
+    </>
+  );
+}
