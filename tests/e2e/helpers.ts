@@ -23,8 +23,13 @@ export async function logOut(page: Page) {
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 }
 
-/** Every product card's text, for assertions over a whole result page. */
+/**
+ * Every product card's text, for assertions over a whole result page. Waits for the document to finish
+ * loading first: right after a navigation the URL has changed while the HTML is still streaming, and a
+ * half-parsed card reads as "".
+ */
 export async function cardTexts(page: Page): Promise<string[]> {
+  await page.waitForLoadState("load");
   return page.locator(".product-card").allInnerTexts();
 }
 
