@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONNECTOR_ENV } from "./marketplaces/config-env";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,6 +15,7 @@ const EnvSchema = z.object({
   MEDIA_DIR: z.string().min(1).default("db/data/media"),
   /** The address shoppers use; cookies are Secure when it is https. */
   PUBLIC_URL: z.url().optional(),
+  ...CONNECTOR_ENV,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string };

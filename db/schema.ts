@@ -555,9 +555,8 @@ export const syncJobs = sqliteTable(
     status: text("status", { enum: SYNC_JOB_STATUSES }).notNull().default("queued"),
     /** Enqueued again while running: run once more when this run ends. */
     dirty: integer("dirty", { mode: "boolean" }).notNull().default(false),
-    /** Runs started (a claim counts; a rate-limited run is given back). */
+    /** Runs started (a claim counts; a rate-limited run is given back). The limit is configuration. */
     attempts: integer("attempts").notNull().default(0),
-    maxAttempts: integer("max_attempts").notNull().default(8),
     availableAt: text("available_at").notNull().default(now),
     /** The claim: a random id and until when it holds. Finishing needs the same lease id. */
     leaseId: text("lease_id"),
@@ -573,7 +572,7 @@ export const syncJobs = sqliteTable(
     index("sync_jobs_lease_idx").on(t.status, t.leaseExpiresAt),
     index("sync_jobs_account_idx").on(t.accountId, t.status),
     index("sync_jobs_product_idx").on(t.productId),
-    check("sync_jobs_attempts_ck", sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`),
+    check("sync_jobs_attempts_ck", sql`${t.attempts} >= 0`),
   ],
 );
 

@@ -76,7 +76,6 @@ CREATE TABLE `sync_jobs` (
 	`status` text DEFAULT 'queued' NOT NULL,
 	`dirty` integer DEFAULT false NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
-	`max_attempts` integer DEFAULT 8 NOT NULL,
 	`available_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`lease_id` text,
 	`lease_expires_at` text,
@@ -87,7 +86,7 @@ CREATE TABLE `sync_jobs` (
 	FOREIGN KEY (`marketplace_id`) REFERENCES `marketplaces`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`account_id`) REFERENCES `marketplace_accounts`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "sync_jobs_attempts_ck" CHECK("sync_jobs"."attempts" >= 0 and "sync_jobs"."max_attempts" > 0)
+	CONSTRAINT "sync_jobs_attempts_ck" CHECK("sync_jobs"."attempts" >= 0)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sync_jobs_key_uq` ON `sync_jobs` (`marketplace_id`,`idempotency_key`);--> statement-breakpoint
