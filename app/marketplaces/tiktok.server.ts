@@ -152,9 +152,11 @@ export const tiktok: ApiAdapter = {
   readiness: (product) => readiness(product, "tiktok"),
   maxOrderWindowDays: 30,
 
-  authorizeUrl(state) {
+  // TikTok redirects to the URL registered for the app in Partner Center; redirect_uri is
+  // sent as well for the sandbox, which has no registration (the real service ignores it).
+  authorizeUrl(state, redirectUri) {
     const { auth, serviceId } = config();
-    return `${auth}/open/authorize?${new URLSearchParams({ service_id: serviceId, state })}`;
+    return `${auth}/open/authorize?${new URLSearchParams({ service_id: serviceId, state, redirect_uri: redirectUri })}`;
   },
 
   async exchangeCode(http, query) {
