@@ -591,8 +591,10 @@ export const listingSync = sqliteTable("listing_sync", {
   createSentAt: text("create_sent_at"),
   /** sha256 of the name, description, weight, category and photos last sent. */
   contentHash: text("content_hash"),
-  /** Tiki: the product request id under review. */
+  /** Tiki's product request / TikTok's audited product id while the marketplace reviews it. */
   reviewRef: text("review_ref"),
+  /** The SKU id some marketplaces need to update price and stock (TikTok Shop, Lazada). */
+  externalSkuId: text("external_sku_id"),
   errorCode: text("error_code"),
   /** The marketplace's own words, kept for support. */
   errorDetail: text("error_detail"),

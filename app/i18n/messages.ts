@@ -4,12 +4,13 @@
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
+import * as marketplaces from "./messages/marketplaces";
 import * as readiness from "./messages/readiness";
 import * as workspace from "./messages/workspace";
 
-export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi, ...workspace.vi };
+export const vi = { ...common.vi, ...catalog.vi, ...auth.vi, ...readiness.vi, ...workspace.vi, ...marketplaces.vi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en, ...workspace.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...readiness.en, ...workspace.en, ...marketplaces.en };
 
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];

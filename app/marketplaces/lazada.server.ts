@@ -93,7 +93,7 @@ async function call<T>(http: HttpClient, c: Call) {
   const res = await http({
     method: c.method ?? "GET",
     url,
-    headers: body !== undefined ? { "content-type": "application/x-www-form-urlencoded;charset=utf-8" } : undefined,
+    headers: !c.file && body !== undefined ? { "content-type": "application/x-www-form-urlencoded;charset=utf-8" } : undefined,
     body: c.file ?? body,
   });
   return unwrap<T>(res);

@@ -120,6 +120,15 @@ function productBody(listing: ListingSnapshot, imageUris: string[], warehouseId:
   };
 }
 
+/** Audit failures come as text: the family of the first reason. */
+function auditReason(text: string): RejectionReason {
+  if (/prohibit|claim/i.test(text)) return "prohibited_claim";
+  if (/category/i.test(text)) return "category_invalid";
+  if (/attribute|brand/i.test(text)) return "attribute_missing";
+  if (/image|photo/i.test(text)) return "photo_invalid";
+  return "other";
+}
+
 const productUrl = (id: string) => `https://shop.tiktok.com/view/product/${id}`;
 
 type Product = { id: string; status: string; skus?: { id: string; seller_sku: string }[]; audit_failed_reasons?: { reasons?: string[] }[] };
@@ -214,7 +223,7 @@ export const tiktok: ApiAdapter = {
     if (p.status === "ACTIVATE") return { status: "live", externalId: p.id, externalSkuId: p.skus?.[0]?.id ?? null, externalUrl: productUrl(p.id) };
     if (p.status === "FAILED") {
       const reasons = (p.audit_failed_reasons ?? []).flatMap((r) => r.reasons ?? []);
-      return { status: "rejected", reason: reasons.some((r) => /claim|prohibit/i.test(r)) ? "prohibited_claim" : "other", detail: reasons.join("; ") };
+      return { status: "rejected", reason: auditReason(reasons.join(" ")), detail: reasons.join("; ") };
     }
     return { status: "in_review" };
   },

@@ -4,6 +4,7 @@ CREATE TABLE `listing_sync` (
 	`create_sent_at` text,
 	`content_hash` text,
 	`review_ref` text,
+	`external_sku_id` text,
 	`error_code` text,
 	`error_detail` text,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,

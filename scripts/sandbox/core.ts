@@ -189,12 +189,15 @@ export class Market {
     return true;
   }
 
-  /** Items with the same seller SKU more than once: what the connector must never produce. */
+  /**
+   * Items with the same seller SKU more than once: what the connector must never produce. A
+   * refused item (failed review) is not a listing and does not count.
+   */
   duplicates(): { shopId: string; sku: string; count: number }[] {
     const out: { shopId: string; sku: string; count: number }[] = [];
     for (const shop of Object.values(this.state.shops)) {
       const seen = new Map<string, number>();
-      for (const item of Object.values(shop.items)) seen.set(item.sku, (seen.get(item.sku) ?? 0) + 1);
+      for (const item of Object.values(shop.items)) if (item.status !== "rejected") seen.set(item.sku, (seen.get(item.sku) ?? 0) + 1);
       for (const [sku, count] of seen) if (count > 1) out.push({ shopId: shop.id, sku, count });
     }
     return out;

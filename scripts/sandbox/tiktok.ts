@@ -15,6 +15,7 @@ const err = (code: number, message: string, status = 200): Reply => ({ status, b
 const refusals = { throttle: () => err(36009004, "Too many requests", 429), serverError: () => err(36009003, "Internal error", 500) };
 
 const STATUS = { live: "ACTIVATE", in_review: "PENDING", rejected: "FAILED", delisted: "SELLER_DEACTIVATED" } as const;
+const AUDIT: Record<string, string> = { prohibited: "Prohibited claims", category: "Invalid category", attribute: "Missing required attribute" };
 const cipherOf = (shop: Shop) => `ROW_${shop.id}`;
 
 type ProductBody = {
@@ -51,7 +52,7 @@ export function tiktokSandbox(market: Market, keys: TikTokKeys) {
     status: STATUS[i.status],
     title: i.name,
     skus: [{ id: i.skuId, seller_sku: i.sku, price: { amount: String(i.price), currency: "VND" }, inventory: [{ quantity: i.stock }] }],
-    audit_failed_reasons: i.status === "rejected" ? [{ position: "product", reasons: [i.rejectReason ?? ""] }] : [],
+    audit_failed_reasons: i.status === "rejected" ? [{ position: "product", reasons: [`${AUDIT[i.rejectCode ?? ""] ?? "Policy violation"}: ${i.rejectReason ?? ""}`] }] : [],
   });
 
   async function shopCall(req: Req, res: ServerResponse, shop: Shop) {
