@@ -22,6 +22,7 @@ const worker = startWorker({
   retry: { baseMs: config.SYNC_BACKOFF_BASE_MS, capMs: config.SYNC_BACKOFF_CAP_MS, maxAttempts: config.SYNC_MAX_ATTEMPTS },
   httpTimeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
   reviewPollMs: config.SYNC_REVIEW_POLL_MS,
+  throttlePauseMs: config.SYNC_THROTTLE_PAUSE_MS,
   orderScheduleMs: 30_000,
   log,
 });

@@ -43,6 +43,8 @@ export const CONNECTOR_ENV = {
   SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   /** A marketplace call that has not answered by then counts as a timeout (retryable). */
   SYNC_HTTP_TIMEOUT_MS: ms(15_000),
+  /** A throttle answer without Retry-After pauses that shop's calls this long. */
+  SYNC_THROTTLE_PAUSE_MS: ms(1_000),
   /** Tiki reviews products asynchronously: poll the request this often. */
   SYNC_REVIEW_POLL_MS: ms(30_000),
 };

@@ -14,13 +14,13 @@ export type HttpOptions = {
   onCall?: (request: HttpRequest, response: HttpResponse | null) => void;
 };
 
-/** Retry-After as seconds or an HTTP date → ms (default 1 s). */
-export function retryAfterMs(value: string | null, fallback = 1000): number {
-  if (!value) return fallback;
+/** Retry-After as seconds or an HTTP date → ms; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null): number | undefined {
+  if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);
-  return Number.isNaN(at) ? fallback : Math.max(0, at - Date.now());
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 export function createHttpClient(options: HttpOptions): HttpClient {
@@ -43,9 +43,7 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     }
     options.onCall?.(request, response);
     if (response.status === 429) {
-      const delay = retryAfterMs(response.headers.get("retry-after"));
-      options.pacer?.pause(Date.now() + delay);
-      throw new MarketplaceError("rate_limited", `HTTP 429 ${response.text.slice(0, 200)}`, { retryAfterMs: delay });
+      throw new MarketplaceError("rate_limited", `HTTP 429 ${response.text.slice(0, 200)}`, { retryAfterMs: retryAfterMs(response.headers.get("retry-after")) });
     }
     if (response.status >= 500) throw new MarketplaceError("retryable", `HTTP ${response.status} ${response.text.slice(0, 200)}`);
     return response;

@@ -66,7 +66,7 @@ function unwrap<T>(res: HttpResponse): Envelope<T> & { data: T } {
   const detail = `${body.code}: ${body.message ?? ""}${body.detail?.length ? " · " + body.detail.map((d) => `${d.field ?? d.seller_sku ?? ""} ${d.message ?? ""}`).join("; ") : ""}`;
   switch (body.code) {
     case "ApiCallLimit":
-      throw new MarketplaceError("rate_limited", detail, { retryAfterMs: 1000 });
+      throw new MarketplaceError("rate_limited", detail);
     case "IllegalAccessToken":
     case "IllegalRefreshToken":
       throw new MarketplaceError("auth_expired", detail);

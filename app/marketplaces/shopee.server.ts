@@ -69,7 +69,7 @@ function unwrap<T>(res: HttpResponse): T {
   }
   const detail = `${code}: ${body.message ?? ""}`;
   if (code === "error_auth" || code === "invalid_access_token" || code === "invalid_acceess_token") throw new MarketplaceError("auth_expired", detail);
-  if (code === "error_too_many_request") throw new MarketplaceError("rate_limited", detail, { retryAfterMs: 1000 });
+  if (code === "error_too_many_request") throw new MarketplaceError("rate_limited", detail);
   if (code === "error_sign" || code === "error_partner" || code === "error_permission") throw new MarketplaceError("misconfigured", detail);
   if (code === "error_item_not_found") throw new MarketplaceError("not_found", detail);
   if (code === "error_server" || code === "error_busy") throw new MarketplaceError("retryable", detail);

@@ -1,7 +1,7 @@
 // A product as a marketplace receives it: the listing snapshot (content, price, stock, category
 // mapping, photos as square JPEG files) and the readiness input the rules check.
-import { access, readFile, writeFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
+import { access, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import sharp from "sharp";
 import type { ReadinessInput } from "~/catalog/readiness";
@@ -74,18 +74,30 @@ export function loadProductState(productId: number, marketplaceId: number, today
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
-/** The 1:1 variant as JPEG (marketplaces take JPEG/PNG, the store keeps WebP), made once. */
-export async function squareJpeg(storageKey: string, mediaDir = env().MEDIA_DIR): Promise<string | null> {
+const converting = new Map<string, Promise<string | null>>();
+
+/**
+ * The 1:1 variant as JPEG (marketplaces take JPEG/PNG, the store keeps WebP), made once per
+ * photo: concurrent jobs for the same photo share one conversion, and the file appears
+ * atomically (another process may be making it at the same time).
+ */
+export function squareJpeg(storageKey: string, mediaDir = env().MEDIA_DIR): Promise<string | null> {
   const jpeg = join(mediaDir, `${storageKey}-sq.jpg`);
-  if (await exists(jpeg)) return jpeg;
-  const webp = join(mediaDir, `${storageKey}-sq.webp`);
-  if (!(await exists(webp))) return null;
-  const out = await sharp(await readFile(webp)).jpeg({ quality: 85, mozjpeg: false }).toBuffer();
-  const tmp = `${jpeg}.${process.pid}.tmp`;
-  await writeFile(tmp, out);
-  const { rename } = await import("node:fs/promises");
-  await rename(tmp, jpeg);
-  return jpeg;
+  let pending = converting.get(jpeg);
+  if (!pending) {
+    pending = (async () => {
+      if (await exists(jpeg)) return jpeg;
+      const webp = join(mediaDir, `${storageKey}-sq.webp`);
+      if (!(await exists(webp))) return null;
+      const out = await sharp(await readFile(webp)).jpeg({ quality: 85 }).toBuffer();
+      const tmp = `${jpeg}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+      await writeFile(tmp, out);
+      await rename(tmp, jpeg);
+      return jpeg;
+    })().finally(() => converting.delete(jpeg));
+    converting.set(jpeg, pending);
+  }
+  return pending;
 }
 
 export async function listingSnapshot(state: ProductState): Promise<ListingSnapshot> {

@@ -63,7 +63,7 @@ function unwrap<T>(res: HttpResponse): T {
   const detail = `${body.code}: ${body.message ?? ""}`;
   if (body.code === 105001 || body.code === 105002) throw new MarketplaceError("auth_expired", detail);
   if (body.code === 106001 || body.code === 106002 || body.code === 106004) throw new MarketplaceError("misconfigured", detail);
-  if (body.code === 36009004) throw new MarketplaceError("rate_limited", detail, { retryAfterMs: 1000 });
+  if (body.code === 36009004) throw new MarketplaceError("rate_limited", detail);
   if (body.code === 12052048) throw new MarketplaceError("not_found", detail);
   if (body.code >= 36009000 && body.code < 36010000) throw new MarketplaceError("retryable", detail);
   throw new MarketplaceError("rejected", detail, { reason: REASONS[body.code] ?? "other" });

@@ -22,6 +22,8 @@ export type WorkerOptions = {
   retry: RetryPolicy;
   httpTimeoutMs: number;
   reviewPollMs: number;
+  /** How long a shop pauses after a throttle answer that does not say how long. */
+  throttlePauseMs: number;
   /** How often to look for shops whose orders are due (0: never). */
   orderScheduleMs: number;
   log?: (line: string) => void;
@@ -159,11 +161,15 @@ export function startWorker(options: WorkerOptions): Worker {
         return;
       }
       switch (error.kind) {
-        case "rate_limited":
-          shop.pacer.pause(Date.now() + (error.extra.retryAfterMs ?? 1000));
-          retryAfter(job, error.extra.retryAfterMs ?? 1000, error.detail);
+        case "rate_limited": {
+          // The marketplace says slow down: the whole shop pauses (for as long as it said, or the
+          // configured pause), and the job comes back after it without spending an attempt.
+          const delay = error.extra.retryAfterMs ?? options.throttlePauseMs;
+          shop.pacer.pause(Date.now() + delay);
+          retryAfter(job, delay, error.detail);
           stats.retried++;
           return;
+        }
         case "auth_expired": {
           const account = loadAccount(job.accountId);
           const ok = account ? await refresh(job.accountId, shop, account) : false;

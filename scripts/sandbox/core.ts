@@ -33,6 +33,8 @@ export type SandboxOptions = {
   prohibited: string[];
   /** Access token lifetime in seconds. */
   tokenTtl: number;
+  /** Retry-After (seconds) sent with throttle answers by marketplaces that send one (Tiki). */
+  retryAfterSeconds: number;
 };
 
 export const DEFAULT_OPTIONS: SandboxOptions = {
@@ -43,6 +45,7 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   reviewMs: 2_000,
   prohibited: ["chữa bách bệnh", "chữa khỏi", "trị dứt điểm", "thần dược"],
   tokenTtl: 4 * 3600,
+  retryAfterSeconds: 1,
 };
 
 export type Item = {
@@ -346,7 +349,7 @@ function escapeHtml(s: string): string {
 export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** How one marketplace says "slow down" and "server error". */
-export type Refusals = { throttle: () => Reply; serverError: () => Reply };
+export type Refusals = { throttle: (market: Market) => Reply; serverError: () => Reply };
 
 /**
  * Rate limit, then injected faults, then the handler. A timed-out call is held open and never
@@ -356,14 +359,14 @@ export async function gate(market: Market, res: ServerResponse, shopId: string, 
   const now = Date.now();
   if (!market.allow(shopId, now)) {
     market.stats.throttled++;
-    return reply(res, refusals.throttle());
+    return reply(res, refusals.throttle(market));
   }
   market.count(now);
   const f = market.options.faults;
   const r = Math.random();
   if (r < f.throttle) {
     market.stats.throttled++;
-    return reply(res, refusals.throttle());
+    return reply(res, refusals.throttle(market));
   }
   if (r < f.throttle + f.error5xx) {
     market.stats.injected5xx++;

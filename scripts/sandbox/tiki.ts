@@ -10,7 +10,10 @@ export type TikiKeys = { clientId: string; clientSecret: string };
 const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.tiki.id));
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const err = (status: number, code: string, message: string): Reply => ({ status, body: { errors: [{ code, message }] } });
-const refusals = { throttle: () => ({ ...err(429, "TOO_MANY_REQUESTS", "Rate limit exceeded"), headers: { "retry-after": "1" } }), serverError: () => err(500, "INTERNAL", "Internal error") };
+const refusals = {
+  throttle: (market: Market) => ({ ...err(429, "TOO_MANY_REQUESTS", "Rate limit exceeded"), headers: { "retry-after": String(market.options.retryAfterSeconds) } }),
+  serverError: () => err(500, "INTERNAL", "Internal error"),
+};
 const REASON_CODES: Record<string, string> = { prohibited: "PROHIBITED_CONTENT", category: "INVALID_CATEGORY", attribute: "MISSING_ATTRIBUTE" };
 
 const trackId = (item: Item) => `TRK${item.id}`;

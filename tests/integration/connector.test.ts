@@ -7,11 +7,10 @@ import { disconnect } from "~/marketplaces/connect.server";
 import { batchProgress, publish } from "~/marketplaces/publish.server";
 import { queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
-import type { MarketplaceCode } from "#db/vocabulary";
-import { sandboxEnv, startSandboxes, type Sandboxes } from "../../scripts/sandbox";
+import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
 import { connectShops, seedConnectorProducer } from "../fixtures/connector";
 
-const CODES: MarketplaceCode[] = ["shopee", "lazada", "tiktok", "tiki"];
+const CODES = [...SANDBOX_CODES];
 let sandboxes: Sandboxes;
 let worker: Worker;
 let producerId: number;
@@ -30,6 +29,7 @@ beforeAll(async () => {
     retry: { baseMs: 20, capMs: 200, maxAttempts: 10 },
     httpTimeoutMs: 2_000,
     reviewPollMs: 50,
+    throttlePauseMs: 50,
     orderScheduleMs: 0,
   });
 });
@@ -55,13 +55,13 @@ async function settle(timeoutMs = 15_000) {
   }
 }
 
-async function items(code: MarketplaceCode) {
+async function items(code: SandboxCode) {
   const res = await fetch(`${sandboxes.urls[code]}/__sandbox/state`);
   const state = (await res.json()) as { shops: { items: Record<string, { sku: string; price: number; stock: number; status: string; name: string }> }[]; duplicates: unknown[] };
   return { items: state.shops.flatMap((s) => Object.values(s.items)), duplicates: state.duplicates };
 }
 
-const listing = (productId: number, code: MarketplaceCode) =>
+const listing = (productId: number, code: SandboxCode) =>
   sql()
     .prepare(
       `SELECT l.status, l.external_id AS externalId, l.synced_price AS syncedPrice, l.last_error AS lastError, s.error_code AS errorCode
@@ -113,7 +113,7 @@ describe("keeping in sync", () => {
     for (let i = 1; i <= 20; i++) sql().prepare(`UPDATE products SET price = ? WHERE id = ?`).run(200_000 + i * 100, id);
     const jobs = sql().prepare(`SELECT count(*) AS n FROM sync_jobs WHERE product_id = ? AND status = 'queued'`).get(id) as { n: number };
     expect(jobs.n).toBe(CODES.length);
-    worker = startWorker({ leaseMs: 5_000, pollMs: 20, retry: { baseMs: 20, capMs: 200, maxAttempts: 10 }, httpTimeoutMs: 2_000, reviewPollMs: 50, orderScheduleMs: 0 });
+    worker = startWorker({ leaseMs: 5_000, pollMs: 20, retry: { baseMs: 20, capMs: 200, maxAttempts: 10 }, httpTimeoutMs: 2_000, reviewPollMs: 50, throttlePauseMs: 50, orderScheduleMs: 0 });
     await settle();
     for (const code of CODES) {
       const item = (await items(code)).items.find((i) => i.sku === `OCOP-${id}`);
