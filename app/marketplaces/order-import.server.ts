@@ -25,7 +25,8 @@ export async function importOrders(account: AccountRow, ctx: ShopContext, adapte
   const cursor = statement(`SELECT imported_until AS until FROM marketplace_order_cursors WHERE account_id = ?`).get(account.id) as { until: string } | undefined;
   let from = cursor ? Date.parse(cursor.until) - OVERLAP_MS : now - FIRST_LOOKBACK_MS;
   while (from < now) {
-    const to = Math.min(now, from + adapter.maxOrderWindowDays * DAY_MS);
+    // A minute short of the limit: adapters round to whole seconds, outward.
+    const to = Math.min(now, from + adapter.maxOrderWindowDays * DAY_MS - 60_000);
     let page: string | null = null;
     do {
       const result = await adapter.listOrders(ctx, { from: new Date(from), to: new Date(to) }, page);

@@ -246,7 +246,7 @@ export const shopee: ApiAdapter = {
     const list = await get<{ more: boolean; next_cursor: string; order_list: { order_sn: string }[] }>(ctx, "/api/v2/order/get_order_list", {
       time_range_field: "update_time",
       time_from: seconds(window.from.getTime()),
-      time_to: seconds(window.to.getTime()),
+      time_to: Math.ceil(window.to.getTime() / 1000), // rounded up: the window never loses its last partial second
       page_size: 100,
       cursor: cursor ?? "",
     });

@@ -271,7 +271,7 @@ export const tiktok: ApiAdapter = {
       path: "/order/202309/orders/search",
       method: "POST",
       query,
-      body: { update_time_ge: seconds(window.from.getTime()), update_time_lt: seconds(window.to.getTime()) },
+      body: { update_time_ge: seconds(window.from.getTime()), update_time_lt: Math.ceil(window.to.getTime() / 1000) },
     });
     const orders = r.orders.map((o): MarketOrder => {
       const lines = new Map<string, MarketOrder["lines"][number]>();

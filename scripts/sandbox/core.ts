@@ -421,6 +421,15 @@ export async function admin(market: Market, req: Req, res: ServerResponse): Prom
     const order = market.addOrder(shop, { sku: body.sku, quantity: body.quantity ?? 1, cod: body.cod ?? true, status: body.status ?? market.defaultOrderStatus });
     return send(res, order ? 200 : 404, order ?? { error: "unknown sku" }), true;
   }
+  if (route === "POST /__sandbox/order-status") {
+    const body = jsonBody<{ shopId: string; orderId: string; status: string }>(req);
+    const order = body ? market.state.shops[body.shopId]?.orders.find((o) => o.id === body.orderId) : undefined;
+    if (!body || !order) return send(res, 404, { error: "unknown order" }), true;
+    order.status = body.status;
+    order.updatedAt = Date.now();
+    market.changed();
+    return send(res, 200, order), true;
+  }
   send(res, 404, { error: "unknown sandbox route" });
   return true;
 }

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { parseEnv } from "~/env.server";
 import { disconnect } from "~/marketplaces/connect.server";
 import { batchProgress, publish } from "~/marketplaces/publish.server";
-import { queueStats } from "~/marketplaces/queue.server";
+import { enqueue, queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
 import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
 import { connectShops, seedConnectorProducer } from "../fixtures/connector";
@@ -169,5 +169,78 @@ describe("keeping in sync", () => {
       expect(listing(id, code).status, code).toBe("delisted");
       expect((await items(code)).items.find((i) => i.sku === `OCOP-${id}`)?.status, code).toBe("delisted");
     }
+  });
+});
+
+describe("order import", () => {
+  const account = (code: string) =>
+    sql().prepare(`SELECT a.id, a.marketplace_id AS marketplaceId, a.external_shop_id AS shopId FROM marketplace_accounts a JOIN marketplaces m ON m.id = a.marketplace_id WHERE a.producer_id = ? AND m.code = ?`).get(producerId, code) as {
+      id: number;
+      marketplaceId: number;
+      shopId: string;
+    };
+  const importNow = async (codes: string[]) => {
+    for (const code of codes) {
+      const a = account(code);
+      enqueue({ kind: "import_orders", marketplaceId: a.marketplaceId, accountId: a.id, key: `orders:${a.id}` });
+    }
+    await settle();
+  };
+  const sandboxOrder = async (code: SandboxCode, body: Record<string, unknown>) => {
+    const res = await fetch(`${sandboxes.urls[code]}/__sandbox/orders`, { method: "POST", body: JSON.stringify({ shopId: account(code).shopId, ...body }) });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { id: string };
+  };
+  const stock = (id: number) => (sql().prepare(`SELECT stock FROM products WHERE id = ?`).get(id) as { stock: number }).stock;
+
+  it("imports each order once with the seller's province, the Vietnamese day and the payment's channel, and moves stock everywhere", async () => {
+    const id = productIds[0]!;
+    const before = stock(id);
+    const shopeeOrder = await sandboxOrder("shopee", { sku: `OCOP-${id}`, quantity: 2, cod: true });
+    await sandboxOrder("lazada", { sku: `OCOP-${id}`, quantity: 1, cod: false });
+    await importNow(["shopee", "lazada"]);
+    await importNow(["shopee", "lazada"]); // twice: still one order each
+
+    const orders = sql()
+      .prepare(
+        `SELECT o.channel, o.external_id AS externalId, o.province_id AS provinceId, o.placed_at AS placedAt, o.placed_day AS placedDay, o.status, o.total,
+           p.method, p.channel AS payChannel, p.status AS payStatus, p.amount
+         FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.producer_id = ? ORDER BY o.channel`,
+      )
+      .all(producerId) as Record<string, string | number>[];
+    expect(orders.map((o) => [o.channel, o.method, o.payChannel, o.payStatus])).toEqual([
+      ["lazada", "marketplace_online", "cashless_intermediary", "paid"],
+      ["shopee", "cod", "cash", "pending"],
+    ]);
+    const province = (sql().prepare(`SELECT province_id AS p FROM producers WHERE id = ?`).get(producerId) as { p: number }).p;
+    const vnDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+    for (const o of orders) {
+      expect(o.provinceId).toBe(province);
+      expect(o.placedDay).toBe(vnDay.format(new Date(String(o.placedAt))));
+      expect(o.amount).toBe(o.total);
+    }
+    expect(stock(id)).toBe(before - 3);
+    for (const code of CODES) expect((await items(code)).items.find((i) => i.sku === `OCOP-${id}`)?.stock, code).toBe(before - 3);
+
+    // Cancelled on Shopee afterwards: the order follows, the units come back, everywhere.
+    await fetch(`${sandboxes.urls.shopee}/__sandbox/order-status`, { method: "POST", body: JSON.stringify({ shopId: account("shopee").shopId, orderId: shopeeOrder.id, status: "CANCELLED" }) });
+    await importNow(["shopee"]);
+    const cancelled = sql().prepare(`SELECT o.status, p.status AS payStatus FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.channel = 'shopee' AND o.external_id = ?`).get(shopeeOrder.id);
+    expect(cancelled).toEqual({ status: "cancelled", payStatus: "cancelled" });
+    expect(stock(id)).toBe(before - 1);
+    for (const code of CODES) expect((await items(code)).items.find((i) => i.sku === `OCOP-${id}`)?.stock, code).toBe(before - 1);
+  });
+
+  it("ignores orders for products that are not the producer's", async () => {
+    await sandboxOrder("tiki", { sku: `OCOP-${productIds[0]}`, quantity: 1, cod: true });
+    const count = () => (sql().prepare(`SELECT count(*) AS n FROM orders`).get() as { n: number }).n;
+    const n = count();
+    // A foreign item in the same shop: created behind the app's back.
+    const shop = sandboxes.markets.tiki.state.shops[account("tiki").shopId]!;
+    shop.items["1"] = { ...Object.values(shop.items)[0]!, id: "1", sku: "SOMEONE-ELSE" };
+    await sandboxOrder("tiki", { sku: "SOMEONE-ELSE", quantity: 1, cod: true });
+    delete shop.items["1"];
+    await importNow(["tiki"]);
+    expect(count()).toBe(n + 1);
   });
 });
