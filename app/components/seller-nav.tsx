@@ -5,6 +5,7 @@ import { useT } from "~/i18n/use-t";
 /** The seller centre's sections. Each feature adds its entry here. */
 export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/kenh-nguoi-ban", label: "workspace.overview", end: true },
+  { to: "/kenh-nguoi-ban/san-tmdt", label: "connector.nav" },
 ];
 
 export function SellerNav() {
