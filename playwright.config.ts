@@ -2,6 +2,29 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3310);
 const DB = "test-results/e2e.sqlite";
+/** The marketplace sandboxes listen on four consecutive ports from here (Shopee, Lazada, TikTok Shop, Tiki). */
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 901);
+const sandbox = (offset: number) => `http://127.0.0.1:${SANDBOX_PORT + offset}`;
+/** What the app and the worker share: the database, and the marketplaces' addresses (the sandboxes). */
+const APP_ENV = {
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  DATABASE_URL: DB,
+  MEDIA_DIR: ".cache/e2e-media",
+  // A fixed test key for the marketplace tokens (production sets its own; see README).
+  CREDENTIALS_KEY: "6f636f702d636f6e6e6563742d653265000000000000000000000000000000aa",
+  SHOPEE_API_URL: sandbox(0),
+  LAZADA_API_URL: `${sandbox(1)}/rest`,
+  LAZADA_AUTH_URL: sandbox(1),
+  TIKTOK_API_URL: sandbox(2),
+  TIKTOK_AUTH_URL: sandbox(2),
+  TIKI_API_URL: sandbox(3),
+  TIKI_AUTH_URL: sandbox(3),
+  SYNC_POLL_MS: "100",
+  SYNC_BACKOFF_BASE_MS: "200",
+  SYNC_REVIEW_POLL_MS: "1000",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,20 +57,35 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
-  webServer: {
-    // A fresh database, seeded with the demo data, served by the production build.
-    command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATABASE_URL: DB,
-      MEDIA_DIR: ".cache/e2e-media",
+  // Started one after the other: the app (on a fresh database seeded with the demo data), the
+  // marketplace sandboxes, then the sync worker on the same database.
+  webServer: [
+    {
+      command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: APP_ENV,
     },
-  },
+    {
+      name: "sandbox",
+      command: `npx tsx scripts/marketplace-sandbox.ts --port ${SANDBOX_PORT}`,
+      url: `${sandbox(0)}/__sandbox/stats`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      name: "worker",
+      command: `npx tsx scripts/worker.ts`,
+      wait: { stdout: /\[worker\] started/ },
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: APP_ENV,
+    },
+  ],
 });
