@@ -1,16 +1,56 @@
 // `npm run demo`: from a fresh clone to a running storefront with demo data.
 // Installs dependencies if needed, builds, migrates and seeds the database if it is new,
-// then serves on http://127.0.0.1:$PORT (default 3000).
+// then starts three processes: the marketplace sandboxes (Shopee, Lazada, TikTok Shop, Tiki
+// on SANDBOX_PORT..+3, default 4201-4204, their state in db/data/sandbox/), the sync worker,
+// and the web server on http://127.0.0.1:$PORT (default 3000). Ctrl-C stops all three.
 import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ensureDependencies, run } from "./setup.mjs";
+
+const database = process.env.DATABASE_URL ?? "db/data/ocop.sqlite";
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4201);
+const sandboxState = join(dirname(database), "sandbox");
 
 ensureDependencies();
 run("npm run build --silent");
+const fresh = !existsSync(database);
 run("npx tsx scripts/seed.ts --if-empty");
+// A new database starts with empty marketplaces too (the sandboxes' shops mirror its listings).
+if (fresh) rmSync(sandboxState, { recursive: true, force: true });
 
-const app = spawn("npx", ["tsx", "scripts/serve.ts"], {
-  stdio: "inherit",
-  env: { NODE_ENV: "production", ...process.env },
+const url = (offset) => `http://127.0.0.1:${sandboxPort + offset}`;
+const env = {
+  NODE_ENV: "production",
+  SHOPEE_API_URL: url(0),
+  LAZADA_API_URL: `${url(1)}/rest`,
+  LAZADA_AUTH_URL: url(1),
+  TIKTOK_API_URL: url(2),
+  TIKTOK_AUTH_URL: url(2),
+  TIKI_API_URL: url(3),
+  TIKI_AUTH_URL: url(3),
+  ...process.env,
+};
+
+// Node itself with tsx's loader (not npx), so a signal reaches each process directly.
+const start = (script, ...args) => spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit", env });
+const children = [
+  start("scripts/marketplace-sandbox.ts", "--port", String(sandboxPort), "--state-dir", sandboxState),
+  start("scripts/worker.ts"),
+  start("scripts/serve.ts"),
+];
+const app = children[2];
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
+// If any of the three stops, stop the others: a demo without its worker would look broken.
+for (const child of children) child.on("exit", () => stop("SIGTERM"));
+app.on("exit", (code) => {
+  const others = children.filter((c) => c !== app && c.exitCode === null && c.signalCode === null);
+  Promise.all(others.map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(code ?? 0));
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => app.kill(signal));
-app.on("exit", (code) => process.exit(code ?? 0));

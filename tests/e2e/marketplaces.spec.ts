@@ -1,6 +1,7 @@
 // The marketplace connector as a producer uses it: connect Shopee and Lazada (their sandboxes,
 // through the real OAuth round trip), publish 21 products everywhere, watch the progress bar
 // finish, read why one product was refused, then change a price and see it reach both.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { CLAIM_NAME, createConnectorProducer, SANDBOX, sandboxItems } from "./connector-fixture";
 import { logIn } from "./helpers";
@@ -66,4 +67,8 @@ test("a producer connects two marketplaces, publishes everywhere, sees a refusal
   await page.getByRole("link", { name: "← Về trang Sàn TMĐT" }).click();
   await expect(row(producer.names[0]!)).toContainText("199.000");
   await expect(row(producer.names[0]!).locator(".listing-cell.status-live")).toHaveCount(2);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 });
