@@ -2,7 +2,7 @@
 // transport's failures already in the connector's vocabulary (network errors and timeouts
 // are retryable, HTTP 429 is rate_limited, 5xx retryable). What a 200 body means is each
 // adapter's business.
-import { Pacer, sleep } from "./pacer";
+import type { Pacer } from "./pacer";
 import { MarketplaceError, type HttpClient, type HttpRequest, type HttpResponse } from "./types";
 
 export type HttpOptions = {
@@ -25,10 +25,7 @@ export function retryAfterMs(value: string | null): number | undefined {
 
 export function createHttpClient(options: HttpOptions): HttpClient {
   return async (request) => {
-    if (options.pacer) {
-      const wait = options.pacer.reserve(Date.now());
-      if (wait > 0) await sleep(wait, options.signal);
-    }
+    if (options.pacer) await options.pacer.acquire(options.signal);
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: HttpResponse;

@@ -38,7 +38,7 @@ function startWorkerProcess(): ChildProcess {
       SYNC_MAX_ATTEMPTS: "40",
       SYNC_HTTP_TIMEOUT_MS: "1000",
       SYNC_REVIEW_POLL_MS: "200",
-      SYNC_THROTTLE_PAUSE_MS: "50",
+      SYNC_THROTTLE_PAUSE_MS: "10",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay } from "~/marketplaces/backoff";
 import { retryAfterMs } from "~/marketplaces/http.server";
 import { Pacer } from "~/marketplaces/pacer";
@@ -14,19 +14,42 @@ describe("backoffDelay", () => {
 });
 
 describe("Pacer", () => {
-  it("spaces calls 1/rate apart on a fixed schedule", () => {
-    const p = new Pacer(10);
-    expect([p.reserve(0), p.reserve(0), p.reserve(0)]).toEqual([0, 100, 200]);
-    // A late caller does not push the schedule back beyond its own arrival.
-    expect(p.reserve(1000)).toBe(0);
-    expect(p.reserve(1000)).toBe(100);
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  /** When each of n calls may go out, in ms from now. */
+  async function releases(p: Pacer, n: number, until = 5_000): Promise<number[]> {
+    const start = Date.now();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) void p.acquire().then(() => times.push(Date.now() - start));
+    await vi.advanceTimersByTimeAsync(until);
+    return times;
+  }
+
+  it("lets calls out one interval apart, never in a bunch", async () => {
+    expect(await releases(new Pacer(10), 4)).toEqual([0, 100, 200, 300]);
   });
 
-  it("waits out a pause", () => {
+  it("saves up at most one and a half calls while idle", async () => {
+    const p = new Pacer(10);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await releases(p, 3)).toEqual([0, 50, 150]);
+  });
+
+  it("empties and waits out a pause after a throttle answer", async () => {
     const p = new Pacer(100);
-    p.pause(500);
-    expect(p.reserve(0)).toBe(500);
-    expect(p.reserve(0)).toBe(510);
+    p.pause(Date.now() + 500);
+    expect(await releases(p, 2)).toEqual([510, 520]);
+  });
+
+  it("lets an aborted caller go without taking a slot", async () => {
+    const p = new Pacer(10);
+    await p.acquire();
+    const abort = new AbortController();
+    const gone = p.acquire(abort.signal).catch(() => "aborted");
+    abort.abort(new Error("stop"));
+    expect(await gone).toBe("aborted");
+    expect(await releases(p, 1)).toEqual([100]);
   });
 });
 
