@@ -24,7 +24,8 @@ const PAGE = "/kenh-nguoi-ban/san-tmdt";
 const FLASH = ["da-ket-noi", "da-bat", "loi-ket-noi", "gian-hang", "da-dang", "chua-du", "chua-ket-noi", "thu-lai", "nhap-don", "da-ngat"] as const;
 type Flash = Partial<Record<(typeof FLASH)[number], string>>;
 
-const back = (flash: Record<string, string | number>) => redirect(`${PAGE}?${new URLSearchParams(Object.entries(flash).map(([k, v]) => [k, String(v)]))}`);
+const back = (flash: Record<string, string | number>) =>
+  redirect(`${PAGE}?${new URLSearchParams(Object.entries(flash).filter(([, v]) => v !== "").map(([k, v]) => [k, String(v)]))}`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
