@@ -76,6 +76,11 @@ function upsertListing(productId: number, marketplaceId: number, accountId: numb
       statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, 'pending', 'Người bán yêu cầu đăng lại', ?)`).run(existing.id, now);
     }
     statement(`UPDATE listing_sync SET error_code = NULL, error_detail = NULL WHERE listing_id = ?`).run(existing.id);
+    if (existing.status === "delisted") {
+      // Taken down earlier: publishing again makes a new listing there (the old one stays hidden).
+      statement(`UPDATE listings SET external_id = NULL, external_url = NULL, synced_price = NULL, synced_stock = NULL WHERE id = ?`).run(existing.id);
+      statement(`UPDATE listing_sync SET create_sent_at = NULL, content_hash = NULL, review_ref = NULL, external_sku_id = NULL WHERE listing_id = ?`).run(existing.id);
+    }
   } else {
     statement(`UPDATE listings SET account_id = ?, updated_at = ? WHERE id = ?`).run(accountId, now, existing.id);
   }

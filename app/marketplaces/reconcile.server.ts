@@ -13,6 +13,9 @@ export type JobOutcome = { type: "done" } | { type: "later"; delayMs: number; no
 
 const DONE: JobOutcome = { type: "done" };
 
+/** What the connector knew about a listing the marketplace no longer shows. */
+const FORGET = { externalId: null, externalUrl: null, externalSkuId: null, createSentAt: null, contentHash: null, syncedPrice: null, syncedStock: null } as const;
+
 export type ReconcileOptions = { reviewPollMs: number };
 
 export async function reconcileListing(
@@ -117,8 +120,22 @@ async function reconcile(listing: Listing, state: ProductState, shop: ShopContex
     updateListing(listing.id, { contentHash: hash });
   }
   const now = loadListing(p.id, listing.marketplaceId)!;
-  if (now.status !== "live") updateListing(listing.id, { status: "live", detail: "Đã đồng bộ lại", error: null });
-  else if (now.errorCode) updateListing(listing.id, { error: null });
+  if (now.status === "live") {
+    if (now.errorCode) updateListing(listing.id, { error: null });
+    return DONE;
+  }
+  // It was refused or failed before and exists there: ask the marketplace what it shows now.
+  const remote = await adapter.fetchStatus(shop, ref);
+  if (remote.status === "live") updateListing(listing.id, { status: "live", detail: "Đã đồng bộ lại", error: null });
+  else if (remote.status === "in_review") {
+    updateListing(listing.id, { status: "in_review", detail: "Sàn đang duyệt lại sản phẩm", error: null });
+    return { type: "later", delayMs: options.reviewPollMs, note: null };
+  } else if (remote.status === "rejected") {
+    updateListing(listing.id, { status: "rejected", detail: remote.detail ?? null, error: { code: "other", detail: remote.detail ?? null } });
+  } else {
+    // Hidden or gone there: forget it, so "publish again" makes a new listing.
+    updateListing(listing.id, { status: "error", detail: "Sản phẩm đang bị ẩn trên sàn", error: { code: "missing_on_marketplace", detail: remote.detail ?? null }, ...FORGET });
+  }
   return DONE;
 }
 
@@ -137,18 +154,7 @@ function settleRefusal(listing: Listing, error: MarketplaceError): JobOutcome {
     return DONE;
   }
   if (error.kind === "not_found") {
-    updateListing(listing.id, {
-      status: "error",
-      detail: "Sàn không còn sản phẩm này",
-      error: { code: "missing_on_marketplace", detail: error.detail },
-      externalId: null,
-      externalUrl: null,
-      externalSkuId: null,
-      createSentAt: null,
-      contentHash: null,
-      syncedPrice: null,
-      syncedStock: null,
-    });
+    updateListing(listing.id, { status: "error", detail: "Sàn không còn sản phẩm này", error: { code: "missing_on_marketplace", detail: error.detail }, ...FORGET });
     return DONE;
   }
   throw error;

@@ -5,7 +5,8 @@
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
-import { admin, consentPage, formFields, gate, Market, readRequest, reply, send, type Item, type Reply, type Req, type Shop } from "./core";
+import { Market, type Item, type Shop } from "./core";
+import { admin, consentPage, formFields, gate, readRequest, reply, send, type Reply, type Req } from "./http";
 
 export type LazadaKeys = { appKey: string; appSecret: string };
 

@@ -4,7 +4,8 @@
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
-import { admin, consentPage, formFields, fresh, gate, jsonBody, Market, readRequest, reply, send, type Item, type Reply, type Req, type Shop } from "./core";
+import { Market, type Item, type Shop } from "./core";
+import { admin, consentPage, formFields, fresh, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
 
 export type ShopeeKeys = { partnerId: number; partnerKey: string };
 

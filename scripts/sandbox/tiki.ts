@@ -3,7 +3,8 @@
 // (queuing → approved with a product id, or rejected with a reason), orders paged by page.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
-import { admin, consentPage, formFields, gate, jsonBody, Market, readRequest, reply, send, type Item, type Reply, type Req, type Shop } from "./core";
+import { Market, type Item, type Shop } from "./core";
+import { admin, consentPage, formFields, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
 
 export type TikiKeys = { clientId: string; clientSecret: string };
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { parseEnv } from "~/env.server";
 import { disconnect } from "~/marketplaces/connect.server";
-import { batchProgress, publish } from "~/marketplaces/publish.server";
+import { batchProgress, publish, retryListings } from "~/marketplaces/publish.server";
 import { enqueue, queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
 import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
@@ -169,6 +169,43 @@ describe("keeping in sync", () => {
       expect(listing(id, code).status, code).toBe("delisted");
       expect((await items(code)).items.find((i) => i.sku === `OCOP-${id}`)?.status, code).toBe("delisted");
     }
+  });
+});
+
+describe("coming back", () => {
+  it("lists a product taken down and sold again once more, without a second visible item", async () => {
+    const id = productIds[4]!;
+    sql().prepare(`UPDATE products SET status = 'active' WHERE id = ?`).run(id);
+    const result = publish(producerId, [id], CODES);
+    expect(result.queued).toBe(CODES.length);
+    await settle();
+    for (const code of CODES) {
+      const { items: all, duplicates } = await items(code);
+      expect(duplicates, code).toEqual([]);
+      const mine = all.filter((i) => i.sku === `OCOP-${id}`);
+      expect(mine.map((i) => i.status).sort(), code).toEqual(["delisted", "live"]);
+      expect(listing(id, code).status, code).toBe("live");
+    }
+  });
+
+  it("asks the marketplace what it shows when a listing it holds was marked failed here", async () => {
+    const id = productIds[2]!;
+    sql()
+      .prepare(`UPDATE listings SET status = 'error', last_error = 'old' WHERE product_id = ? AND marketplace_id = (SELECT id FROM marketplaces WHERE code = 'shopee')`)
+      .run(id);
+    retryListings(producerId, null);
+    await settle();
+    expect(listing(id, "shopee")).toMatchObject({ status: "live", lastError: null });
+    expect((await items("shopee")).items.filter((i) => i.sku === `OCOP-${id}`)).toHaveLength(1);
+
+    // Hidden on the marketplace meanwhile (by the seller, in its own seller centre): said so here.
+    for (const shop of Object.values(sandboxes.markets.shopee.state.shops)) for (const item of Object.values(shop.items)) if (item.sku === `OCOP-${id}`) item.status = "delisted";
+    sql()
+      .prepare(`UPDATE listings SET status = 'error' WHERE product_id = ? AND marketplace_id = (SELECT id FROM marketplaces WHERE code = 'shopee')`)
+      .run(id);
+    retryListings(producerId, null);
+    await settle();
+    expect(listing(id, "shopee")).toMatchObject({ status: "error", errorCode: "missing_on_marketplace" });
   });
 });
 
