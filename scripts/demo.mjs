@@ -29,6 +29,8 @@ const env = {
   TIKTOK_AUTH_URL: url(2),
   TIKI_API_URL: url(3),
   TIKI_AUTH_URL: url(3),
+  // The sandboxes review Tiki and TikTok Shop products in 2 s: poll sooner than a real review needs.
+  SYNC_REVIEW_POLL_MS: "3000",
   ...process.env,
 };
 

@@ -16,7 +16,22 @@ export type CellData = {
 };
 
 /** One product on one marketplace: its status, and when something is wrong, what to do. */
-export function ListingCell({ marketplace, cell, blocker, price, stock }: { marketplace: string; cell: CellData | undefined; blocker: ReadinessCode | undefined; price: number; stock: number }) {
+export function ListingCell({
+  marketplace,
+  connected,
+  cell,
+  blocker,
+  price,
+  stock,
+}: {
+  marketplace: string;
+  /** The producer's shop there can be called (changes are waiting otherwise). */
+  connected: boolean;
+  cell: CellData | undefined;
+  blocker: ReadinessCode | undefined;
+  price: number;
+  stock: number;
+}) {
   const t = useT();
   const status = cell?.status ?? "none";
   const problem = cell?.errorCode ? t(`connector.error.${cell.errorCode}` as MessageKey) : null;
@@ -34,7 +49,9 @@ export function ListingCell({ marketplace, cell, blocker, price, stock }: { mark
           {t("connector.cell.notReady")}: {t(`connector.error.${blocker}` as MessageKey)}
         </p>
       ) : null}
-      {cell?.syncing && cell.status === "live" ? <p className="listing-detail">{t("connector.cell.syncing")}</p> : null}
+      {cell?.syncing && cell.status === "live" ? (
+        connected ? <p className="listing-detail">{t("connector.cell.syncing")}</p> : <p className="listing-problem">{t("connector.error.auth_expired")}</p>
+      ) : null}
       {behind && !cell?.syncing ? (
         <p className="listing-detail">{t("connector.cell.behind", { price: formatVnd(cell!.syncedPrice!), stock: formatNumber(cell!.syncedStock ?? 0) })}</p>
       ) : null}

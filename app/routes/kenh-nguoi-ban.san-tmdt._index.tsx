@@ -176,7 +176,7 @@ export default function MarketplacesPage() {
                   </label>
                   <ul className="listing-cells">
                     {shown.map((a) => (
-                      <ListingCell key={a.code} marketplace={a.name} cell={p.listings[a.code]} blocker={p.blockers[a.code]} price={p.price} stock={p.stock} />
+                      <ListingCell key={a.code} marketplace={a.name} connected={a.usable} cell={p.listings[a.code]} blocker={p.blockers[a.code]} price={p.price} stock={p.stock} />
                     ))}
                   </ul>
                 </li>
