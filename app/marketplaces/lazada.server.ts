@@ -125,10 +125,11 @@ function productPayload(listing: ListingSnapshot, images: string[], itemId?: str
   };
   const product: Record<string, unknown> = {
     PrimaryCategory: listing.category?.externalId ?? "",
-    Images: { Image: images },
     Attributes: { name: listing.name, description: listing.description, brand: attributes.brand ?? "", ...attributes },
     Skus: { Sku: [sku] },
   };
+  // An update without photos leaves the listing's photos as they are (an empty list would clear them).
+  if (images.length > 0) product.Images = { Image: images };
   if (itemId) product.ItemId = itemId;
   return JSON.stringify({ Request: { Product: product } });
 }
