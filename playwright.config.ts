@@ -4,6 +4,33 @@ const PORT = Number(process.env.E2E_PORT ?? 3310);
 /** The payment sandbox of the e2e run (tests/e2e/checkout-helpers.ts computes the same). */
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 800);
 const DB = "test-results/e2e.sqlite";
+/**
+ * The marketplace sandboxes listen on four consecutive ports from here (Shopee, Lazada, TikTok Shop,
+ * Tiki); tests/e2e/connector-fixture.ts computes the same.
+ */
+const MARKET_PORT = Number(process.env.E2E_MARKETPLACE_PORT ?? PORT + 901);
+const sandbox = (offset: number) => `http://127.0.0.1:${MARKET_PORT + offset}`;
+/** What the app and the worker share: the database, and the marketplaces' addresses (the sandboxes). */
+const APP_ENV = {
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  DATABASE_URL: DB,
+  MEDIA_DIR: ".cache/e2e-media",
+  PAYMENT_SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
+  // A fixed test key for the marketplace tokens (production sets its own; see README).
+  CREDENTIALS_KEY: "6f636f702d636f6e6e6563742d653265000000000000000000000000000000aa",
+  SHOPEE_API_URL: sandbox(0),
+  LAZADA_API_URL: `${sandbox(1)}/rest`,
+  LAZADA_AUTH_URL: sandbox(1),
+  TIKTOK_API_URL: sandbox(2),
+  TIKTOK_AUTH_URL: sandbox(2),
+  TIKI_API_URL: sandbox(3),
+  TIKI_AUTH_URL: sandbox(3),
+  SYNC_POLL_MS: "100",
+  SYNC_BACKOFF_BASE_MS: "200",
+  SYNC_REVIEW_POLL_MS: "1000",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,9 +64,11 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/*.phone.spec.ts" },
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
+  // Started one after the other: the payment sandbox (sending its webhooks to the app), the app (on
+  // a fresh database seeded with the demo data, served by the production build), the marketplace
+  // sandboxes, then the sync worker on the same database.
   webServer: [
     {
-      // The payment sandbox (Stripe, VNPay, MoMo, bank), sending its webhooks to the app below.
       command: "npx tsx scripts/payment-sandbox.ts",
       url: `http://127.0.0.1:${SANDBOX_PORT}/healthz`,
       reuseExistingServer: false,
@@ -49,21 +78,31 @@ export default defineConfig({
       env: { SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_APP_URL: `http://127.0.0.1:${PORT}` },
     },
     {
-      // A fresh database, seeded with the demo data, served by the production build.
       command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: {
-        NODE_ENV: "production",
-        PORT: String(PORT),
-        HOST: "127.0.0.1",
-        DATABASE_URL: DB,
-        MEDIA_DIR: ".cache/e2e-media",
-        PAYMENT_SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
-      },
+      env: APP_ENV,
+    },
+    {
+      name: "marketplaces",
+      command: `npx tsx scripts/marketplace-sandbox.ts --port ${MARKET_PORT}`,
+      url: `${sandbox(0)}/__sandbox/stats`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      name: "worker",
+      command: `npx tsx scripts/worker.ts`,
+      wait: { stdout: /\[worker\] started/ },
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: APP_ENV,
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONNECTOR_ENV } from "./marketplaces/config-env";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,6 +39,9 @@ const EnvSchema = z.object({
   VIETQR_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   /** How often the web process runs the unpaid-order expiry job; 0 turns it off. */
   EXPIRY_JOB_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+
+  // Marketplaces: base URLs, app credentials, the credentials key and the sync worker's timings.
+  ...CONNECTOR_ENV,
 });
 
 type Parsed = z.infer<typeof EnvSchema>;

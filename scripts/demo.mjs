@@ -1,32 +1,64 @@
 // `npm run demo`: from a fresh clone to a running storefront with demo data.
-// Installs dependencies if needed, builds, migrates and seeds the database if it is new,
-// then serves on http://127.0.0.1:$PORT (default 3000), with the payment sandbox (Stripe,
-// VNPay, MoMo and a bank for VietQR) on http://127.0.0.1:$SANDBOX_PORT (default 4100).
+// Installs dependencies if needed, builds, migrates and seeds the database if it is new, then
+// starts four processes: the payment sandbox (Stripe, VNPay, MoMo and a bank for VietQR) on
+// $SANDBOX_PORT (default 4100), the marketplace sandboxes (Shopee, Lazada, TikTok Shop, Tiki on
+// $MARKETPLACE_SANDBOX_PORT..+3, default 4201-4204, their state in db/data/sandbox/), the sync
+// worker, and the web server on http://127.0.0.1:$PORT (default 3000). Ctrl-C stops them all.
 import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ensureDependencies, run } from "./setup.mjs";
+
+const database = process.env.DATABASE_URL ?? "db/data/ocop.sqlite";
+const port = process.env.PORT ?? "3000";
+const paymentPort = process.env.SANDBOX_PORT ?? "4100";
+const marketPort = Number(process.env.MARKETPLACE_SANDBOX_PORT ?? 4201);
+const sandboxState = join(dirname(database), "sandbox");
 
 ensureDependencies();
 run("npm run build --silent");
+const fresh = !existsSync(database);
 run("npx tsx scripts/seed.ts --if-empty");
+// A new database starts with empty marketplaces too (the sandboxes' shops mirror its listings).
+if (fresh) rmSync(sandboxState, { recursive: true, force: true });
 
-const port = process.env.PORT ?? "3000";
-const sandboxPort = process.env.SANDBOX_PORT ?? "4100";
+const market = (offset) => `http://127.0.0.1:${marketPort + offset}`;
+const env = {
+  NODE_ENV: "production",
+  PAYMENT_SANDBOX_URL: `http://127.0.0.1:${paymentPort}`,
+  SHOPEE_API_URL: market(0),
+  LAZADA_API_URL: `${market(1)}/rest`,
+  LAZADA_AUTH_URL: market(1),
+  TIKTOK_API_URL: market(2),
+  TIKTOK_AUTH_URL: market(2),
+  TIKI_API_URL: market(3),
+  TIKI_AUTH_URL: market(3),
+  // The sandboxes review Tiki and TikTok Shop products in 2 s: poll sooner than a real review needs.
+  SYNC_REVIEW_POLL_MS: "3000",
+  ...process.env,
+};
+
 // Node itself with tsx's loader (not npx, which dies on a signal and leaves its child running).
-const sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/payment-sandbox.ts"], {
-  stdio: "inherit",
-  env: { SANDBOX_APP_URL: `http://127.0.0.1:${port}`, ...process.env, SANDBOX_PORT: sandboxPort },
-});
-const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-  stdio: "inherit",
-  env: { NODE_ENV: "production", PAYMENT_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`, ...process.env },
-});
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    app.kill(signal);
-    sandbox.kill(signal);
-  });
+const start = (script, args = [], extra = {}) =>
+  spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit", env: { ...env, ...extra } });
+const children = [
+  start("scripts/payment-sandbox.ts", [], { SANDBOX_APP_URL: `http://127.0.0.1:${port}`, ...process.env, SANDBOX_PORT: paymentPort }),
+  start("scripts/marketplace-sandbox.ts", ["--port", String(marketPort), "--state-dir", sandboxState]),
+  start("scripts/worker.ts"),
+  start("scripts/serve.ts"),
+];
+const app = children[3];
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
+// If any of them stops, stop the others: a demo without its worker or sandboxes would look broken.
+for (const child of children) child.on("exit", () => stop("SIGTERM"));
 app.on("exit", (code) => {
-  sandbox.kill("SIGTERM");
-  process.exit(code ?? 0);
+  const others = children.filter((c) => c !== app && c.exitCode === null && c.signalCode === null);
+  Promise.all(others.map((c) => new Promise((r) => c.once("exit", r)))).then(() => process.exit(code ?? 0));
 });

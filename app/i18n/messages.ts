@@ -6,6 +6,7 @@ import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
 import * as importExport from "./messages/import";
 import * as indicators from "./messages/indicators";
+import * as marketplaces from "./messages/marketplaces";
 import * as orders from "./messages/orders";
 import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
@@ -23,6 +24,7 @@ export const vi = {
   ...importExport.vi,
   ...orders.vi,
   ...indicators.vi,
+  ...marketplaces.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
@@ -36,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...importExport.en,
   ...orders.en,
   ...indicators.en,
+  ...marketplaces.en,
 };
 
 export type Locale = "vi" | "en";

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { categories, marketplaces, paymentMethods, provinces } from "../schema";
 import { CATEGORIES, MARKETPLACES, PAYMENT_METHODS } from "./catalogue";
+import { ensureConnectorDefaults } from "./connector";
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from "./provinces";
 
 export function ensureReferenceData(db: Db): void {
@@ -28,5 +29,6 @@ export function ensureReferenceData(db: Db): void {
     for (const c of CATEGORIES) tx.insert(categories).values(c).onConflictDoNothing().run();
     for (const m of MARKETPLACES) tx.insert(marketplaces).values(m).onConflictDoNothing().run();
     for (const m of PAYMENT_METHODS) tx.insert(paymentMethods).values(m).onConflictDoNothing().run();
+    ensureConnectorDefaults(tx);
   });
 }

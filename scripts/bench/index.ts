@@ -5,6 +5,7 @@ import { benchDashboard } from "./dashboard";
 import { benchImages } from "./images";
 import { benchImports } from "./imports";
 import { benchPayments } from "./payments";
+import { benchSync } from "./sync";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   imports: benchImports,
   payments: benchPayments,
   dashboard: benchDashboard,
+  sync: benchSync,
 };
 
 const only = process.argv.slice(2);

@@ -1,0 +1,96 @@
+// What the producer's "Sàn TMĐT" page shows: the accounts, and each active product with its
+// listing on every marketplace (status, what is wrong and how to fix it) and what each
+// marketplace's rules still need. Scoped to the producer; a handful of queries per page.
+import { readiness, type ReadinessCode, type ReadinessInput } from "~/catalog/readiness";
+import { statement } from "~/db.server";
+import { vietnamToday } from "~/i18n/format";
+import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode } from "#db/vocabulary";
+import { producerAccounts, type AccountSummary } from "./accounts.server";
+import type { ListingErrorCode } from "./listing-errors";
+import { batchProgress, latestBatchId, type BatchProgress } from "./publish.server";
+
+export type ListingCell = {
+  id: number;
+  status: ListingStatus;
+  errorCode: ListingErrorCode | null;
+  errorDetail: string | null;
+  externalUrl: string | null;
+  syncedPrice: number | null;
+  syncedStock: number | null;
+  /** A sync job for it is queued or running. */
+  syncing: boolean;
+};
+
+export type ProductRow = {
+  id: number;
+  name: string;
+  price: number;
+  stock: number;
+  listings: Partial<Record<MarketplaceCode, ListingCell>>;
+  /** The first blocking problem per marketplace, if any. */
+  blockers: Partial<Record<MarketplaceCode, ReadinessCode>>;
+};
+
+export type ConnectorPage = { accounts: AccountSummary[]; products: ProductRow[]; batch: BatchProgress | null };
+
+export function connectorPage(producerId: number, today = vietnamToday()): ConnectorPage {
+  const products = statement(
+    `SELECT p.id, p.name, p.description, p.price, p.stock, p.weight_grams AS weightGrams, p.category_id AS categoryId,
+       CASE WHEN p.ocop5_valid_until >= @today THEN 5 WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END AS stars,
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+     FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.name, p.id`,
+  ).all({ producerId, today }) as {
+    id: number;
+    name: string;
+    description: string;
+    price: number;
+    stock: number;
+    weightGrams: number | null;
+    categoryId: number | null;
+    stars: number | null;
+    hasOcop: number;
+  }[];
+  const images = new Map<number, { width: number; height: number }[]>();
+  for (const i of statement(
+    `SELECT i.product_id AS productId, i.width, i.height FROM product_images i JOIN products p ON p.id = i.product_id WHERE p.producer_id = ?`,
+  ).all(producerId) as { productId: number; width: number; height: number }[]) {
+    images.set(i.productId, [...(images.get(i.productId) ?? []), { width: i.width, height: i.height }]);
+  }
+  const listings = new Map<number, Partial<Record<MarketplaceCode, ListingCell>>>();
+  for (const l of statement(
+    `SELECT l.id, l.product_id AS productId, m.code, l.status, s.error_code AS errorCode, s.error_detail AS errorDetail, l.last_error AS lastError,
+       l.external_url AS externalUrl, l.synced_price AS syncedPrice, l.synced_stock AS syncedStock,
+       EXISTS (SELECT 1 FROM sync_jobs j WHERE j.marketplace_id = l.marketplace_id AND j.idempotency_key = 'listing:' || l.product_id
+               AND j.status IN ('queued', 'running')) AS syncing
+     FROM listings l JOIN products p ON p.id = l.product_id JOIN marketplaces m ON m.id = l.marketplace_id
+     LEFT JOIN listing_sync s ON s.listing_id = l.id
+     WHERE p.producer_id = ?`,
+  ).all(producerId) as (Omit<ListingCell, "syncing"> & { productId: number; code: MarketplaceCode; lastError: string | null; syncing: number })[]) {
+    const { productId, code, lastError, syncing, ...rest } = l;
+    const cell: ListingCell = { ...rest, syncing: syncing === 1 };
+    // Listings from before the connector (no code) keep their text as the marketplace's words.
+    if (!cell.errorCode && lastError) cell.errorDetail = lastError;
+    listings.set(productId, { ...(listings.get(productId) ?? {}), [code]: cell });
+  }
+  const rows: ProductRow[] = products.map((p) => {
+    const input: ReadinessInput = {
+      name: p.name,
+      description: p.description,
+      weightGrams: p.weightGrams,
+      price: p.price,
+      stock: p.stock,
+      categoryId: p.categoryId,
+      images: images.get(p.id) ?? [],
+      validOcopStars: p.stars,
+      hasOcopCertificate: p.hasOcop === 1,
+    };
+    const blockers: ProductRow["blockers"] = {};
+    for (const code of MARKETPLACE_CODES) {
+      const blocker = readiness(input, code).find((r) => r.severity === "blocker");
+      if (blocker) blockers[code] = blocker.code;
+    }
+    return { id: p.id, name: p.name, price: p.price, stock: p.stock, listings: listings.get(p.id) ?? {}, blockers };
+  });
+  const batchId = latestBatchId(producerId);
+  return { accounts: producerAccounts(producerId), products: rows, batch: batchId ? batchProgress(producerId, batchId) : null };
+}

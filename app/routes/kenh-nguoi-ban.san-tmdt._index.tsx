@@ -1,0 +1,242 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { requireCsrf } from "~/auth/csrf.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { ListingCell } from "~/components/listing-cell";
+import { PublishProgress } from "~/components/publish-progress";
+import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { formatNumber, formatVnd } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+import { disconnect } from "~/marketplaces/connect.server";
+import { connectorPage } from "~/marketplaces/dashboard.server";
+import { MarketplaceCodeSchema, PublishSchema } from "~/marketplaces/forms";
+import { requestOrderImport } from "~/marketplaces/order-schedule.server";
+import { publish, retryListings } from "~/marketplaces/publish.server";
+import type { MarketplaceCode } from "#db/vocabulary";
+
+export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Kênh người bán · OCOP Connect" }];
+
+const PAGE = "/kenh-nguoi-ban/san-tmdt";
+// What the last action did travels in the address (post/redirect/get): a reload repeats nothing.
+const FLASH = ["da-ket-noi", "da-bat", "loi-ket-noi", "gian-hang", "da-dang", "chua-du", "chua-ket-noi", "thu-lai", "nhap-don", "da-ngat"] as const;
+type Flash = Partial<Record<(typeof FLASH)[number], string>>;
+
+const back = (flash: Record<string, string | number>) =>
+  redirect(`${PAGE}?${new URLSearchParams(Object.entries(flash).filter(([, v]) => v !== "").map(([k, v]) => [k, String(v)]))}`);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  if (user.producerId === null) throw data({ reason: "not_found" as const }, { status: 404 });
+  const url = new URL(request.url);
+  const flash: Flash = {};
+  for (const k of FLASH) {
+    const v = url.searchParams.get(k);
+    if (v !== null) flash[k] = v.slice(0, 200);
+  }
+  return { ...connectorPage(user.producerId), flash };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const producerId = user.producerId!;
+  switch (form.get("intent")) {
+    case "publish": {
+      const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });
+      if (!parsed.success) return data({ intent: "publish" as const, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
+      const result = publish(producerId, parsed.data.product, parsed.data.marketplace);
+      throw back({ "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
+    }
+    case "retry":
+      throw back({ "thu-lai": retryListings(producerId, null) });
+    case "import-orders":
+      throw back({ "nhap-don": requestOrderImport(producerId) });
+    case "disconnect": {
+      const code = MarketplaceCodeSchema.safeParse(form.get("code"));
+      if (!code.success) throw data({ reason: "bad_request" as const }, { status: 400 });
+      disconnect(producerId, code.data);
+      throw back({ "da-ngat": code.data });
+    }
+  }
+  throw data({ reason: "bad_request" as const }, { status: 400 });
+}
+
+export default function MarketplacesPage() {
+  const { accounts, products, batch, flash } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const names = Object.fromEntries(accounts.map((a) => [a.code, a.name])) as Record<MarketplaceCode, string>;
+  const usable = accounts.filter((a) => a.usable);
+  const shown = accounts.filter((a) => a.accountId !== null || products.some((p) => p.listings[a.code]));
+  const publishErrors: FieldErrors = result?.errors ?? {};
+  return (
+    <>
+      <h1>{t("connector.title")}</h1>
+      <p className="muted">{t("connector.intro")}</p>
+      <p className="connector-links">
+        <Link to="/kenh-nguoi-ban/san-tmdt/gia-ton-kho">{t("connector.priceStock.title")}</Link>
+      </p>
+      <Flash flash={flash} names={names} />
+
+      <section aria-labelledby="accounts-title">
+        <h2 id="accounts-title">{t("connector.accounts")}</h2>
+        <ul className="market-accounts">
+          {accounts.map((a) => (
+            <li key={a.code} className="market-account card">
+              <h3>{a.name}</h3>
+              <p>
+                <span className={`listing-status ${a.usable ? "status-live" : a.accountId ? "status-error" : "status-none"}`}>
+                  {a.usable ? t("connector.account.connected") : a.status === "expired" ? t("connector.account.expired") : a.status === "revoked" ? t("connector.account.revoked") : a.accountId ? t("connector.account.unusable") : t("connector.account.none")}
+                </span>
+              </p>
+              {a.usable && a.shopName ? <p className="muted">{t("connector.account.shop", { shop: a.shopName })}</p> : null}
+              {a.hasApi ? null : <p className="muted small">{t("connector.fileShort")}</p>}
+              <div className="account-actions">
+                {!a.usable ? (
+                  <Form method="post" action={`/kenh-nguoi-ban/san-tmdt/ket-noi/${a.code}`} reloadDocument={a.hasApi}>
+                    <CsrfInput />
+                    <button className="button" type="submit" aria-label={`${a.hasApi ? t(a.accountId ? "connector.reconnect" : "connector.connect") : t("connector.enableFile")} ${a.name}`}>
+                      {a.hasApi ? t(a.accountId ? "connector.reconnect" : "connector.connect") : t("connector.enableFile")}
+                    </button>
+                  </Form>
+                ) : null}
+                {a.usable && !a.hasApi ? (
+                  <Link className="button secondary" to={`/kenh-nguoi-ban/san-tmdt/xuat/${a.code}`}>
+                    {t("connector.exportPage")}
+                  </Link>
+                ) : null}
+                {a.usable && a.hasApi ? (
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="code" value={a.code} />
+                    <button className="link-button" type="submit" name="intent" value="disconnect">
+                      {t("connector.disconnect")} {a.name}
+                    </button>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {batch ? <PublishProgress initial={batch} /> : null}
+
+      <section aria-labelledby="publish-title">
+        <h2 id="publish-title">{t("connector.publish.title")}</h2>
+        {usable.length === 0 ? <p className="alert info">{t("connector.publish.noAccounts")}</p> : null}
+        {products.length === 0 ? <p>{t("connector.products.empty")}</p> : null}
+        <Form method="post" className="publish-form" noValidate>
+          <CsrfInput />
+          <fieldset className="field" aria-describedby={publishErrors.marketplace ? "marketplace-error" : undefined}>
+            <legend>{t("connector.publish.marketplaces")}</legend>
+            <div className="market-choices">
+              {usable.map((a) => (
+                <label key={a.code} className="choice">
+                  <input type="checkbox" name="marketplace" value={a.code} defaultChecked={a.hasApi} /> {a.name}
+                </label>
+              ))}
+            </div>
+            {publishErrors.marketplace ? (
+              <p className="field-error" id="marketplace-error">
+                {t(publishErrors.marketplace)}
+              </p>
+            ) : null}
+          </fieldset>
+          <fieldset className="field" aria-describedby={publishErrors.product ? "product-error" : undefined}>
+            <legend>{t("connector.publish.products")}</legend>
+            <label className="choice select-all">
+              <input
+                type="checkbox"
+                onChange={(e) => {
+                  for (const box of e.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="product"]') ?? []) box.checked = e.currentTarget.checked;
+                }}
+              />{" "}
+              {t("connector.publish.selectAll")}
+            </label>
+            {publishErrors.product ? (
+              <p className="field-error" id="product-error">
+                {t(publishErrors.product)}
+              </p>
+            ) : null}
+            <ul className="listing-rows">
+              {products.map((p) => (
+                <li key={p.id} className="listing-row" data-product={p.id}>
+                  <label className="choice product-choice">
+                    <input type="checkbox" name="product" value={p.id} />
+                    <span>
+                      <strong>{p.name}</strong>
+                      <span className="muted"> · {t("connector.product.priceStock", { price: formatVnd(p.price), stock: formatNumber(p.stock) })}</span>
+                    </span>
+                  </label>
+                  <ul className="listing-cells">
+                    {shown.map((a) => (
+                      <ListingCell key={a.code} marketplace={a.name} connected={a.usable} cell={p.listings[a.code]} blocker={p.blockers[a.code]} price={p.price} stock={p.stock} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <button className="button" type="submit" name="intent" value="publish" disabled={busy || usable.length === 0}>
+            {t("connector.publish.submit")}
+          </button>
+        </Form>
+        <div className="connector-actions">
+          <Form method="post">
+            <CsrfInput />
+            <button className="button secondary" type="submit" name="intent" value="retry">
+              {t("connector.retryAll")}
+            </button>
+          </Form>
+          <Form method="post">
+            <CsrfInput />
+            <button className="button secondary" type="submit" name="intent" value="import-orders">
+              {t("connector.importOrders")}
+            </button>
+          </Form>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function Flash({ flash, names }: { flash: Flash; names: Record<MarketplaceCode, string> }) {
+  const t = useT();
+  const name = (code: string | undefined) => {
+    const parsed = MarketplaceCodeSchema.safeParse(code);
+    return parsed.success ? names[parsed.data] : null;
+  };
+  const lines: string[] = [];
+  if (name(flash["da-ket-noi"])) lines.push(t("connector.connected", { marketplace: name(flash["da-ket-noi"])!, shop: flash["gian-hang"] ?? "" }));
+  if (name(flash["da-bat"])) lines.push(t("connector.enabled", { marketplace: name(flash["da-bat"])! }));
+  if (name(flash["da-ngat"])) lines.push(t("connector.disconnected", { marketplace: name(flash["da-ngat"])! }));
+  if (flash["da-dang"] !== undefined) lines.push(t("connector.publish.queued", { count: Number(flash["da-dang"]) || 0 }));
+  if (Number(flash["chua-du"]) > 0) lines.push(t("connector.publish.refused", { count: Number(flash["chua-du"]) }));
+  const missing = (flash["chua-ket-noi"] ?? "").split(",").map(name).filter(Boolean);
+  if (missing.length) lines.push(t("connector.publish.notConnected", { list: missing.join(", ") }));
+  if (flash["thu-lai"] !== undefined) lines.push(t("connector.retry.done", { count: Number(flash["thu-lai"]) || 0 }));
+  if (flash["nhap-don"] !== undefined) lines.push(t("connector.importOrders.done", { count: Number(flash["nhap-don"]) || 0 }));
+  const error = flash["loi-ket-noi"];
+  return (
+    <>
+      {lines.length ? (
+        <div className="alert info" role="status">
+          {lines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      ) : null}
+      {error === "state" || error === "denied" || error === "failed" ? (
+        <p className="alert error" role="alert">
+          {t(`connector.connectError.${error}` as MessageKey)}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { requireCsrf } from "~/auth/csrf.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { formatNumber, formatVnd } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { producerAccounts } from "~/marketplaces/accounts.server";
+import { confirmFileListing, exportFile, fileListings } from "~/marketplaces/file-export.server";
+import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
+import { ADAPTERS } from "~/marketplaces/registry.server";
+
+export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
+
+async function context(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await requireRole(request, ["producer"]);
+  const code = MarketplaceCodeSchema.safeParse(params.code);
+  if (!code.success || ADAPTERS[code.data].kind !== "file") throw data({ reason: "not_found" as const }, { status: 404 });
+  const account = producerAccounts(user.producerId!).find((a) => a.code === code.data)!;
+  return { producerId: user.producerId!, code: code.data, name: account.name };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { producerId, code, name } = await context(request, params);
+  return { code, name, listings: fileListings(producerId, code) };
+}
+
+// "download": the upload file (a download, so the form reloads the document); "confirm": what
+// the marketplace did with an exported listing.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { producerId, code } = await context(request, params);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  if (form.get("intent") === "download") {
+    const file = await exportFile(producerId, code);
+    if (!file) return { listingId: null, errors: { form: "connector.export.nothing" } as FieldErrors };
+    return new Response(new Uint8Array(file.file), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      },
+    });
+  }
+  const parsed = ConfirmSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ listingId: Number(form.get("listingId")) || null, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const reason = parsed.data.outcome === "rejected" ? parsed.data.reason : null;
+  if (!confirmFileListing(producerId, code, parsed.data.listingId, parsed.data.outcome, reason)) throw data({ reason: "not_found" as const }, { status: 404 });
+  return { listingId: parsed.data.listingId, errors: {} as FieldErrors };
+}
+
+export default function ExportPage() {
+  const { name, listings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to="/kenh-nguoi-ban/san-tmdt">{t("connector.back")}</Link>
+      </p>
+      <h1>{t("connector.export.title", { marketplace: name })}</h1>
+      <p className="muted">{t("connector.fileNote")}</p>
+      <p>{t("connector.export.howto", { marketplace: name })}</p>
+      {result && "errors" in result && result.errors.form ? <p className="alert info">{t(result.errors.form)}</p> : null}
+      {listings.length === 0 ? (
+        <p>{t("connector.export.none")}</p>
+      ) : (
+        <Form method="post" reloadDocument>
+          <CsrfInput />
+          <button className="button" type="submit" name="intent" value="download">
+            {t("connector.export.download")}
+          </button>
+        </Form>
+      )}
+      <ul className="file-listings">
+        {listings.map((l) => {
+          const e = result && "listingId" in result && result.listingId === l.id ? result.errors : {};
+          return (
+            <li key={l.id} className="card file-listing">
+              <h2 className="price-stock-name">{l.name}</h2>
+              <p>
+                <span className={`listing-status status-${l.status}`}>{t(`connector.status.${l.status}`)}</span>{" "}
+                <span className="muted">{t("connector.product.priceStock", { price: formatVnd(l.price), stock: formatNumber(l.stock) })}</span>
+              </p>
+              {l.lastError ? <p className="listing-problem">{l.lastError}</p> : null}
+              {l.status === "exported" || l.status === "rejected" ? (
+                <div className="confirm-forms">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="listingId" value={l.id} />
+                    <button className="button secondary" type="submit" name="outcome" value="live">
+                      {t("connector.export.confirmLive")}
+                    </button>
+                  </Form>
+                  <Form method="post" className="reject-form" noValidate>
+                    <CsrfInput />
+                    <input type="hidden" name="listingId" value={l.id} />
+                    <div className="field">
+                      <label htmlFor={`reason-${l.id}`}>{t("connector.export.reason")}</label>
+                      <input id={`reason-${l.id}`} name="reason" maxLength={300} aria-invalid={e.reason ? true : undefined} aria-describedby={e.reason ? `reason-${l.id}-error` : undefined} />
+                      {e.reason ? (
+                        <p className="field-error" id={`reason-${l.id}-error`}>
+                          {t(e.reason)}
+                        </p>
+                      ) : null}
+                    </div>
+                    <button className="button secondary" type="submit" name="outcome" value="rejected">
+                      {t("connector.export.reject")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+// Shopee Open Platform v2 sandbox: checks partner_id, the 5-minute timestamp window and the
+// HMAC-SHA256 sign of every call (public and shop calls), tokens (4 h, single-use refresh),
+// and answers like v2: {"error": "", "message": "", "response": {…}}.
+import { createHmac } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CATEGORY_MAP } from "#db/reference/connector";
+import { Market, type Item, type Shop } from "./core";
+import { admin, consentPage, formFields, fresh, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
+
+export type ShopeeKeys = { partnerId: number; partnerKey: string };
+
+const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.shopee.id));
+const ok = (response: unknown): Reply => ({ status: 200, body: { error: "", message: "", request_id: "sbx", response } });
+const err = (status: number, error: string, message: string): Reply => ({ status, body: { error, message, request_id: "sbx" } });
+const refusals = { throttle: () => err(429, "error_too_many_request", "Too many requests"), serverError: () => err(500, "error_server", "Internal error") };
+
+const STATUS = { live: "NORMAL", in_review: "REVIEWING", rejected: "BANNED", delisted: "UNLIST" } as const;
+
+export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
+  market.defaultOrderStatus = "READY_TO_SHIP";
+
+  function signatureOk(req: Req, shopCall: boolean): boolean {
+    const q = req.query;
+    if (q.get("partner_id") !== String(keys.partnerId) || !fresh(q.get("timestamp"))) return false;
+    const base = `${keys.partnerId}${req.path}${q.get("timestamp")}${shopCall ? `${q.get("access_token")}${q.get("shop_id")}` : ""}`;
+    return createHmac("sha256", keys.partnerKey).update(base).digest("hex") === q.get("sign");
+  }
+
+  function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {
+    if (!t) return err(403, "error_auth", "Invalid code or refresh_token");
+    return { status: 200, body: { error: "", message: "", access_token: t.accessToken, refresh_token: t.refreshToken, expire_in: t.expiresIn, shop_id: Number(t.shopId) } };
+  }
+
+  async function shopCall(req: Req, res: ServerResponse, shop: Shop) {
+    const body = jsonBody<Record<string, unknown>>(req) ?? {};
+    const route = `${req.method} ${req.path}`;
+    const item = (id: unknown) => shop.items[String(id)];
+    await gate(market, res, shop.id, refusals, async (): Promise<Reply> => {
+      switch (route) {
+        case "GET /api/v2/shop/get_shop_info":
+          return ok({ shop_name: shop.name, region: "VN", status: "NORMAL" });
+        case "POST /api/v2/media_space/upload_image":
+          return ok({ image_info: { image_id: `vn-${market.newId()}`, image_url_list: [] } });
+        case "POST /api/v2/product/add_item": {
+          const draft = {
+            name: String(body.item_name ?? ""),
+            description: String(body.description ?? ""),
+            categoryId: String(body.category_id ?? ""),
+            attributes: { brand: String((body.brand as { original_brand_name?: string } | undefined)?.original_brand_name ?? "") },
+          };
+          const problem = market.contentProblem(draft, CATEGORIES);
+          if (problem) return err(400, problem.code === "prohibited" ? "error_item_prohibited" : problem.code === "category" ? "error_category" : "error_attribute", problem.reason);
+          const images = ((body.image as { image_id_list?: string[] } | undefined)?.image_id_list ?? []);
+          if (images.length === 0) return err(400, "error_image", "image_id_list is empty");
+          const id = market.newId();
+          const now = Date.now();
+          shop.items[id] = {
+            id,
+            skuId: "0",
+            sku: String(body.item_sku ?? ""),
+            ...draft,
+            price: Number(body.original_price),
+            stock: Number((body.seller_stock as { stock: number }[] | undefined)?.[0]?.stock ?? 0),
+            images,
+            weightKg: Number(body.weight ?? 0),
+            status: "live",
+            createdAt: now,
+            updatedAt: now,
+          } satisfies Item;
+          market.changed();
+          return ok({ item_id: Number(id), item_status: "NORMAL" });
+        }
+        case "GET /api/v2/product/search_item": {
+          const sku = req.query.get("item_sku") ?? "";
+          return ok({ item: market.findBySku(shop, sku).map((i) => ({ item_id: Number(i.id) })), total_count: 0 });
+        }
+        case "POST /api/v2/product/update_price":
+        case "POST /api/v2/product/update_stock": {
+          const it = item(body.item_id);
+          if (!it) return err(404, "error_item_not_found", `item ${body.item_id} not found`);
+          if (Math.random() < market.options.faults.partial) return ok({ success_list: [], failure_list: [{ model_id: 0, failed_reason: "system busy, try later" }] });
+          if (route.endsWith("update_price")) it.price = Number((body.price_list as { original_price: number }[])[0]!.original_price);
+          else it.stock = Number((body.stock_list as { seller_stock: { stock: number }[] }[])[0]!.seller_stock[0]!.stock);
+          it.updatedAt = Date.now();
+          market.changed();
+          return ok({ success_list: [{ model_id: 0 }], failure_list: [] });
+        }
+        case "POST /api/v2/product/update_item": {
+          const it = item(body.item_id);
+          if (!it) return err(404, "error_item_not_found", `item ${body.item_id} not found`);
+          const next = { ...it, name: String(body.item_name ?? it.name), description: String(body.description ?? it.description), categoryId: String(body.category_id ?? it.categoryId) };
+          const problem = market.contentProblem(next, CATEGORIES);
+          if (problem) return err(400, problem.code === "prohibited" ? "error_item_prohibited" : "error_category", problem.reason);
+          Object.assign(it, next, { weightKg: Number(body.weight ?? it.weightKg), updatedAt: Date.now() });
+          if (it.status === "rejected") it.status = "live";
+          market.changed();
+          return ok({ item_id: Number(it.id) });
+        }
+        case "POST /api/v2/product/unlist_item": {
+          for (const entry of (body.item_list as { item_id: number }[]) ?? []) {
+            const it = item(entry.item_id);
+            if (it) it.status = "delisted";
+          }
+          market.changed();
+          return ok({ success_list: body.item_list, failure_list: [] });
+        }
+        case "GET /api/v2/product/get_item_base_info": {
+          const ids = (req.query.get("item_id_list") ?? "").split(",");
+          const list = ids.map(item).filter(Boolean).map((i) => ({ item_id: Number(i!.id), item_status: STATUS[i!.status], item_sku: i!.sku, item_name: i!.name }));
+          return ok({ item_list: list });
+        }
+        case "GET /api/v2/order/get_order_list": {
+          const from = Number(req.query.get("time_from")) * 1000;
+          const to = Number(req.query.get("time_to")) * 1000;
+          if (!(to > from) || to - from > 15 * 86_400_000) return err(400, "error_param", "time range must be within 15 days");
+          const size = Math.min(100, Number(req.query.get("page_size") ?? 20));
+          const start = Number(req.query.get("cursor") || 0);
+          const matching = shop.orders.filter((o) => o.updatedAt >= from && o.updatedAt < to).sort((a, b) => a.updatedAt - b.updatedAt);
+          const page = matching.slice(start, start + size);
+          return ok({ more: start + size < matching.length, next_cursor: String(start + size), order_list: page.map((o) => ({ order_sn: o.id })) });
+        }
+        case "GET /api/v2/order/get_order_detail": {
+          const sns = new Set((req.query.get("order_sn_list") ?? "").split(","));
+          const list = shop.orders.filter((o) => sns.has(o.id)).map((o) => ({
+            order_sn: o.id,
+            order_status: o.status,
+            create_time: Math.floor(o.createdAt / 1000),
+            update_time: Math.floor(o.updatedAt / 1000),
+            cod: o.cod,
+            payment_method: o.cod ? "Cash on Delivery" : "ShopeePay",
+            estimated_shipping_fee: o.shippingFee,
+            recipient_address: { name: o.buyerName, phone: o.buyerPhone },
+            item_list: o.lines.map((l) => ({ item_id: Number(l.itemId), item_name: l.name, item_sku: l.sku, model_quantity_purchased: l.quantity, model_discounted_price: l.price })),
+          }));
+          return ok({ order_list: list });
+        }
+      }
+      return err(404, "error_not_found", `no such API ${route}`);
+    });
+  }
+
+  return async function handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
+    const req = await readRequest(incoming);
+    if (await admin(market, req, res)) return;
+    if (req.path === "/api/v2/shop/auth_partner") {
+      if (!signatureOk(req, false)) return reply(res, err(403, "error_sign", "Wrong sign"));
+      return send(res, 200, consentPage("Shopee", "/__consent", { redirect: req.query.get("redirect") ?? "", default_shop: "600001" }));
+    }
+    if (req.path === "/__consent" && req.method === "POST") {
+      const f = await formFields(req);
+      const code = market.issueCode(f.shop_id || "600001", `Gian hàng Shopee ${f.shop_id}`);
+      const target = new URL(f.redirect!);
+      target.searchParams.set("code", code);
+      target.searchParams.set("shop_id", f.shop_id || "600001");
+      return send(res, 302, "", { location: target.toString() });
+    }
+    if (req.path === "/api/v2/auth/token/get" || req.path === "/api/v2/auth/access_token/get") {
+      if (!signatureOk(req, false)) return reply(res, err(403, "error_sign", "Wrong sign"));
+      const body = jsonBody<{ code?: string; refresh_token?: string }>(req) ?? {};
+      return reply(res, tokenReply(body.code ? market.redeemCode(body.code) : market.redeemRefresh(body.refresh_token ?? "")));
+    }
+    if (!req.path.startsWith("/api/v2/")) return reply(res, err(404, "error_not_found", "not found"));
+    if (!signatureOk(req, true)) {
+      market.stats.signatureErrors++;
+      return reply(res, err(403, "error_sign", "Wrong sign or timestamp"));
+    }
+    const shop = market.shopForToken(req.query.get("access_token"));
+    if (!shop || shop.id !== req.query.get("shop_id")) return reply(res, err(403, "error_auth", "Invalid access_token"));
+    await shopCall(req, res, shop);
+  };
+}

@@ -1,0 +1,150 @@
+// Tiki Open API sandbox: OAuth2 authorisation code (client credentials in Basic auth), bearer
+// tokens on /integration/*, product creation as a request reviewed asynchronously
+// (queuing → approved with a product id, or rejected with a reason), orders paged by page.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CATEGORY_MAP } from "#db/reference/connector";
+import { Market, type Item, type Shop } from "./core";
+import { admin, consentPage, formFields, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
+
+export type TikiKeys = { clientId: string; clientSecret: string };
+
+const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.tiki.id));
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const err = (status: number, code: string, message: string): Reply => ({ status, body: { errors: [{ code, message }] } });
+const refusals = {
+  throttle: (market: Market) => ({ ...err(429, "TOO_MANY_REQUESTS", "Rate limit exceeded"), headers: { "retry-after": String(market.options.retryAfterSeconds) } }),
+  serverError: () => err(500, "INTERNAL", "Internal error"),
+};
+const REASON_CODES: Record<string, string> = { prohibited: "PROHIBITED_CONTENT", category: "INVALID_CATEGORY", attribute: "MISSING_ATTRIBUTE" };
+
+const trackId = (item: Item) => `TRK${item.id}`;
+const tracking = (i: Item) => ({
+  track_id: trackId(i),
+  state: i.status === "in_review" ? "queuing" : i.status === "rejected" ? "rejected" : "approved",
+  reason: i.rejectReason ?? null,
+  reason_code: i.rejectCode ? REASON_CODES[i.rejectCode] : null,
+  product_id: i.status === "live" || i.status === "delisted" ? Number(i.id) : null,
+  original_sku: i.sku,
+});
+
+export function tikiSandbox(market: Market, keys: TikiKeys) {
+  market.defaultOrderStatus = "processing";
+
+  async function shopCall(req: Req, res: ServerResponse, shop: Shop) {
+    const route = `${req.method} ${req.path}`;
+    const body = jsonBody<Record<string, unknown>>(req) ?? {};
+    await gate(market, res, shop.id, refusals, (): Reply => {
+      market.settleReviews(shop, CATEGORIES);
+      if (route === "GET /integration/v2/sellers/me") return ok({ id: Number(shop.id), name: shop.name, active: 1 });
+      if (route === "POST /integration/v2.1/requests") {
+        const variant = (body.variants as { sku: string; price: number; warehouse_stocks?: { qtyAvailable: number }[] }[] | undefined)?.[0];
+        const image = String(body.image ?? "");
+        if (!variant) return err(400, "INVALID_VARIANT", "variants is required");
+        if (!/^https?:\/\/.+\.(jpe?g|png)$/i.test(image)) return err(400, "INVALID_IMAGE", "image must be a jpg/png URL of at least 500x500");
+        const id = market.newId();
+        const now = Date.now();
+        const attributes = Object.fromEntries(Object.entries((body.attributes as Record<string, unknown>) ?? {}).map(([k, v]) => [k, String(v)]));
+        shop.items[id] = {
+          id,
+          skuId: id,
+          sku: variant.sku,
+          name: String(body.name ?? ""),
+          description: String(body.description ?? ""),
+          categoryId: String(body.category_id ?? ""),
+          attributes,
+          price: Number(variant.price),
+          stock: Number(variant.warehouse_stocks?.[0]?.qtyAvailable ?? 0),
+          images: [image, ...((body.images as string[]) ?? [])],
+          weightKg: Number(attributes.product_weight_kg ?? 0),
+          status: "in_review",
+          reviewAt: now + market.options.reviewMs,
+          createdAt: now,
+          updatedAt: now,
+        } satisfies Item;
+        market.changed();
+        return ok({ track_id: trackId(shop.items[id]!), state: "queuing" });
+      }
+      const track = /^\/integration\/v2\/tracking\/TRK(\d+)$/.exec(req.path);
+      if (req.method === "GET" && track) {
+        const item = shop.items[track[1]!];
+        return item ? ok(tracking(item)) : err(404, "NOT_FOUND", "unknown track_id");
+      }
+      if (route === "GET /integration/v2.1/requests") {
+        const sku = req.query.get("original_sku") ?? "";
+        return ok({ data: market.findBySku(shop, sku).map(tracking) });
+      }
+      if (route === "POST /integration/v2/products/updateSku") {
+        const item = body.product_id !== undefined ? shop.items[String(body.product_id)] : market.findBySku(shop, String(body.original_sku ?? "")).find((i) => i.status !== "rejected");
+        if (!item) return err(404, "NOT_FOUND", "product not found");
+        if (Math.random() < market.options.faults.partial) return err(503, "PARTIAL", "update queued but not applied, retry");
+        if (body.price !== undefined) item.price = Number(body.price);
+        if (body.quantity !== undefined) item.stock = Number(body.quantity);
+        if (body.active === 0) item.status = "delisted";
+        item.updatedAt = Date.now();
+        market.changed();
+        return ok({ state: "approved" });
+      }
+      if (route === "POST /integration/v2.1/requests/updateProductInfo") {
+        const item = shop.items[String(body.product_id)];
+        if (!item) return err(404, "NOT_FOUND", "product not found");
+        item.name = String(body.name ?? item.name);
+        item.description = String(body.description ?? item.description);
+        item.updatedAt = Date.now();
+        market.changed();
+        return ok({ state: "approved" });
+      }
+      const product = /^\/integration\/v2\/products\/(\d+)$/.exec(req.path);
+      if (req.method === "GET" && product) {
+        const item = shop.items[product[1]!];
+        return item ? ok({ product_id: Number(item.id), original_sku: item.sku, price: item.price, active: item.status === "live" ? 1 : 0, inventory: { quantity_sellable: item.stock } }) : err(404, "NOT_FOUND", "product not found");
+      }
+      if (route === "GET /integration/v2/orders") {
+        const from = Date.parse(req.query.get("updated_from_date") ?? "");
+        const to = Date.parse(req.query.get("updated_to_date") ?? "") || Infinity;
+        const page = Number(req.query.get("page") ?? 1);
+        const limit = Math.min(50, Number(req.query.get("limit") ?? 20));
+        const matching = shop.orders.filter((o) => o.updatedAt >= from && o.updatedAt < to).sort((a, b) => a.updatedAt - b.updatedAt);
+        const data = matching.slice((page - 1) * limit, page * limit).map((o) => ({
+          code: o.id,
+          status: o.status,
+          created_at: new Date(o.createdAt).toISOString(),
+          updated_at: new Date(o.updatedAt).toISOString(),
+          payment: { method: o.cod ? "cod" : "momo" },
+          invoice: { shipping_amount: o.shippingFee, grand_total: o.lines.reduce((s, l) => s + l.price * l.quantity, 0) + o.shippingFee },
+          shipping: { address: { full_name: o.buyerName, phone: o.buyerPhone } },
+          items: o.lines.map((l) => ({ product: { id: Number(l.itemId), name: l.name, seller_product_code: l.sku }, invoice: { price: l.price, quantity: l.quantity } })),
+        }));
+        return ok({ data, paging: { current_page: page, last_page: Math.max(1, Math.ceil(matching.length / limit)), total: matching.length } });
+      }
+      return err(404, "NOT_FOUND", `no such API ${route}`);
+    });
+  }
+
+  return async function handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
+    const req = await readRequest(incoming);
+    if (await admin(market, req, res)) return;
+    if (req.path === "/sc/oauth2/auth") {
+      if (req.query.get("client_id") !== keys.clientId) return send(res, 400, "<p>client_id không hợp lệ</p>");
+      return send(res, 200, consentPage("Tiki", "/__consent", { redirect: req.query.get("redirect_uri") ?? "", state: req.query.get("state") ?? "", default_shop: "300001" }));
+    }
+    if (req.path === "/__consent" && req.method === "POST") {
+      const f = await formFields(req);
+      const target = new URL(f.redirect!);
+      target.searchParams.set("code", market.issueCode(f.shop_id || "300001", `Gian hàng Tiki ${f.shop_id}`));
+      target.searchParams.set("state", f.state ?? "");
+      return send(res, 302, "", { location: target.toString() });
+    }
+    if (req.path === "/sc/oauth2/token" && req.method === "POST") {
+      const basic = Buffer.from(String(req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
+      if (basic !== `${keys.clientId}:${keys.clientSecret}`) return reply(res, { status: 401, body: { error: "invalid_client" } });
+      const f = await formFields(req);
+      const t = f.grant_type === "refresh_token" ? market.redeemRefresh(f.refresh_token ?? "") : market.redeemCode(f.code ?? "");
+      if (!t) return reply(res, { status: 400, body: { error: "invalid_grant" } });
+      return reply(res, ok({ access_token: t.accessToken, expires_in: t.expiresIn, refresh_token: t.refreshToken, token_type: "bearer", scope: "offline product order" }));
+    }
+    if (!req.path.startsWith("/integration/")) return reply(res, err(404, "NOT_FOUND", "not found"));
+    const shop = market.shopForToken(String(req.headers.authorization ?? "").replace(/^Bearer /, ""));
+    if (!shop) return reply(res, { status: 401, body: { error: "invalid_token", error_description: "The access token is invalid or has expired" } });
+    await shopCall(req, res, shop);
+  };
+}

@@ -1,0 +1,50 @@
+// The marketplace sync worker: runs the queue in sync_jobs against the marketplaces (or their
+// sandboxes). Started by `npm run demo` and by Playwright beside the web server.
+//
+//   npx tsx scripts/worker.ts
+//
+// SIGTERM/SIGINT: stops claiming, lets running jobs finish (up to 10 s), puts the rest back in
+// the queue, exits 0. SIGKILL loses nothing: the jobs' leases expire and are taken over.
+import { openDatabase } from "#db/client";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { queueStats } from "~/marketplaces/queue.server";
+import { startWorker } from "~/marketplaces/worker.server";
+
+const config = env();
+openDatabase(config.DATABASE_URL).$client.close(); // migrate first, as the web server does
+db();
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+const worker = startWorker({
+  leaseMs: config.SYNC_LEASE_MS,
+  pollMs: config.SYNC_POLL_MS,
+  retry: { baseMs: config.SYNC_BACKOFF_BASE_MS, capMs: config.SYNC_BACKOFF_CAP_MS, maxAttempts: config.SYNC_MAX_ATTEMPTS },
+  httpTimeoutMs: config.SYNC_HTTP_TIMEOUT_MS,
+  reviewPollMs: config.SYNC_REVIEW_POLL_MS,
+  throttlePauseMs: config.SYNC_THROTTLE_PAUSE_MS,
+  orderScheduleMs: 30_000,
+  log,
+});
+log(`started (pid ${process.pid}, database ${config.DATABASE_URL})`);
+
+let last = "";
+const report = setInterval(() => {
+  const line = JSON.stringify({ queue: queueStats(), ...worker.stats });
+  if (line !== last) log(line);
+  last = line;
+}, 10_000);
+report.unref();
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing running jobs`);
+    void worker.stop(10_000).then(() => {
+      log("stopped");
+      process.exit(0);
+    });
+  });
+}
