@@ -1,5 +1,9 @@
+import { Form } from "@remix-run/react";
 import type { ImportReport } from "~/catalog/import/imports.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { ProgressForm } from "~/components/progress-form";
 import { formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 
 /** Every bad cell of an uploaded sheet: row, column, and what is wrong, in the reader's language. */
@@ -40,5 +44,62 @@ export function ImportErrors({ report }: { report: ImportReport }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The sheet's row counts (rows, good, bad) followed by the import kind's own counts. */
+export function ImportCounts({ report, extra }: { report: ImportReport; extra: { label: MessageKey; count: string }[] }) {
+  const t = useT();
+  const stats: [MessageKey, string][] = [
+    ["import.count.rows", formatNumber(report.totalRows)],
+    ["import.count.good", formatNumber(report.counts.goodRows ?? 0)],
+    ["import.count.bad", formatNumber(report.badRows)],
+    ...extra.map((e): [MessageKey, string] => [e.label, formatNumber(report.counts[e.count] ?? 0)]),
+  ];
+  return (
+    <dl className="stat-grid import-counts">
+      {stats.map(([label, value]) => (
+        <div className="stat" key={label}>
+          <dt>{t(label)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * What to do with a checked sheet: import only its good rows or all of them (all or nothing), with a
+ * progress bar; or discard it. Shown only while the sheet waits for that decision.
+ */
+export function ImportDecision({ report, status, progressUrl, hint }: { report: ImportReport; status: string; progressUrl: string; hint?: MessageKey }) {
+  const t = useT();
+  if (status !== "previewed") return null;
+  const good = report.counts.goodRows ?? 0;
+  return (
+    <>
+      {report.missingColumns.length === 0 ? (
+        <div className="card section">
+          <ProgressForm progressUrl={progressUrl} className="inline-actions">
+            <CsrfInput />
+            {report.badRows > 0 ? (
+              <button type="submit" name="intent" value="valid_only" className="button" disabled={good === 0}>
+                {t("import.importGood", { count: formatNumber(good), bad: formatNumber(report.badRows) })}
+              </button>
+            ) : null}
+            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"}>
+              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(report.totalRows) })}
+            </button>
+          </ProgressForm>
+          <p className="field-hint">{hint ? t(hint) : report.badRows > 0 ? t("import.modeHint") : t("import.oneTransaction")}</p>
+        </div>
+      ) : null}
+      <Form method="post" className="discard-form">
+        <CsrfInput />
+        <button type="submit" name="intent" value="discard" className="link-button">
+          {t("import.discard")}
+        </button>
+      </Form>
+    </>
   );
 }

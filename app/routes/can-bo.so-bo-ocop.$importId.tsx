@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
@@ -8,10 +8,8 @@ import { discardImport, getImport } from "~/catalog/import/imports.server";
 import { progressReporter } from "~/catalog/import/progress.server";
 import { runRegistryImport } from "~/catalog/import/registry-import.server";
 import { idParam, notFound } from "~/catalog/route-params.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { ImportErrors } from "~/components/import-report";
+import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { OfficialNav } from "~/components/official-nav";
-import { ProgressForm } from "~/components/progress-form";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -59,7 +57,6 @@ export default function RegistryPreview() {
   const result = useActionData<typeof action>();
   const t = useT();
   const { report } = record;
-  const n = (k: string) => formatNumber(report.counts[k] ?? 0);
   const r = report.result;
   return (
     <>
@@ -86,52 +83,14 @@ export default function RegistryPreview() {
           })}
         </p>
       ) : null}
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>{t("import.count.rows")}</dt>
-          <dd>{formatNumber(report.totalRows)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.good")}</dt>
-          <dd>{n("goodRows")}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.bad")}</dt>
-          <dd>{formatNumber(report.badRows)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("registry.count.new")}</dt>
-          <dd>{n("newProducers")}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("registry.count.known")}</dt>
-          <dd>{n("knownProducers")}</dd>
-        </div>
-      </dl>
-      {record.status === "previewed" && report.missingColumns.length === 0 ? (
-        <div className="card section">
-          <ProgressForm progressUrl="/can-bo/so-bo-ocop/tien-do" className="inline-actions">
-            <CsrfInput />
-            {report.badRows > 0 ? (
-              <button type="submit" name="intent" value="valid_only" className="button" disabled={(report.counts.goodRows ?? 0) === 0}>
-                {t("import.importGood", { count: n("goodRows"), bad: formatNumber(report.badRows) })}
-              </button>
-            ) : null}
-            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"}>
-              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(report.totalRows) })}
-            </button>
-          </ProgressForm>
-          <p className="field-hint">{t("registry.importHint")}</p>
-        </div>
-      ) : null}
-      {record.status === "previewed" ? (
-        <Form method="post" className="discard-form">
-          <CsrfInput />
-          <button type="submit" name="intent" value="discard" className="link-button">
-            {t("import.discard")}
-          </button>
-        </Form>
-      ) : null}
+      <ImportCounts
+        report={report}
+        extra={[
+          { label: "registry.count.new", count: "newProducers" },
+          { label: "registry.count.known", count: "knownProducers" },
+        ]}
+      />
+      <ImportDecision report={report} status={record.status} progressUrl="/can-bo/so-bo-ocop/tien-do" hint="registry.importHint" />
       <ImportErrors report={report} />
     </>
   );

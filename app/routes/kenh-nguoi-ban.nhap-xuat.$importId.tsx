@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
@@ -8,9 +8,7 @@ import { discardImport, getImport } from "~/catalog/import/imports.server";
 import { runProductImport } from "~/catalog/import/product-import.server";
 import { progressReporter } from "~/catalog/import/progress.server";
 import { idParam, notFound } from "~/catalog/route-params.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { ImportErrors } from "~/components/import-report";
-import { ProgressForm } from "~/components/progress-form";
+import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -50,8 +48,6 @@ export default function ImportPreview() {
   const result = useActionData<typeof action>();
   const t = useT();
   const { report } = record;
-  const c = report.counts;
-  const n = (k: string) => formatNumber(c[k] ?? 0);
   return (
     <>
       <p>
@@ -76,52 +72,14 @@ export default function ImportPreview() {
           })}
         </p>
       ) : null}
-      <dl className="stat-grid import-counts">
-        <div className="stat">
-          <dt>{t("import.count.rows")}</dt>
-          <dd>{formatNumber(report.totalRows)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.good")}</dt>
-          <dd>{n("goodRows")}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.bad")}</dt>
-          <dd>{formatNumber(report.badRows)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.new")}</dt>
-          <dd>{n("newProducts")}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t("import.count.updated")}</dt>
-          <dd>{n("updatedProducts")}</dd>
-        </div>
-      </dl>
-      {record.status === "previewed" && report.missingColumns.length === 0 ? (
-        <div className="card section">
-          <ProgressForm progressUrl="/kenh-nguoi-ban/nhap-xuat/tien-do" className="inline-actions">
-            <CsrfInput />
-            {report.badRows > 0 ? (
-              <button type="submit" name="intent" value="valid_only" className="button" disabled={(c.goodRows ?? 0) === 0}>
-                {t("import.importGood", { count: n("goodRows"), bad: formatNumber(report.badRows) })}
-              </button>
-            ) : null}
-            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"}>
-              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(report.totalRows) })}
-            </button>
-          </ProgressForm>
-          <p className="field-hint">{report.badRows > 0 ? t("import.modeHint") : t("import.oneTransaction")}</p>
-        </div>
-      ) : null}
-      {record.status === "previewed" ? (
-        <Form method="post" className="discard-form">
-          <CsrfInput />
-          <button type="submit" name="intent" value="discard" className="link-button">
-            {t("import.discard")}
-          </button>
-        </Form>
-      ) : null}
+      <ImportCounts
+        report={report}
+        extra={[
+          { label: "import.count.new", count: "newProducts" },
+          { label: "import.count.updated", count: "updatedProducts" },
+        ]}
+      />
+      <ImportDecision report={report} status={record.status} progressUrl="/kenh-nguoi-ban/nhap-xuat/tien-do" />
       <ImportErrors report={report} />
     </>
   );
