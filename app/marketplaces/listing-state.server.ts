@@ -5,6 +5,7 @@ import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import type { ListingStatus } from "#db/vocabulary";
 import type { ListingErrorCode } from "./listing-errors";
+import { sellerSku } from "./snapshot.server";
 
 export type Listing = {
   id: number;
@@ -82,8 +83,8 @@ const SYNC_COLUMNS = {
 export function updateListing(listingId: number, patch: ListingPatch): void {
   const client = db().$client;
   client.transaction(() => {
-    const current = statement(`SELECT status, live_since AS liveSince FROM listings WHERE id = ?`).get(listingId) as
-      | { status: ListingStatus; liveSince: string | null }
+    const current = statement(`SELECT product_id AS productId, status, live_since AS liveSince FROM listings WHERE id = ?`).get(listingId) as
+      | { productId: number; status: ListingStatus; liveSince: string | null }
       | undefined;
     if (!current) return;
     const now = new Date().toISOString();
@@ -124,8 +125,8 @@ export function updateListing(listingId: number, patch: ListingPatch): void {
       syncParams.errorDetail = patch.error?.detail ?? null;
     }
     if (syncSets.length > 0) {
-      const changed = statement(`UPDATE listing_sync SET ${syncSets.join(", ")}, updated_at = @now WHERE listing_id = @id`).run(syncParams).changes;
-      if (changed === 0) throw new Error(`listing ${listingId} has no listing_sync row`);
+      ensureListingSync(listingId, sellerSku(current.productId));
+      statement(`UPDATE listing_sync SET ${syncSets.join(", ")}, updated_at = @now WHERE listing_id = @id`).run(syncParams);
     }
   })();
 }

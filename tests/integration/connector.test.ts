@@ -166,6 +166,29 @@ describe("keeping in sync", () => {
     expect((await items("lazada")).items.find((i) => i.sku === `OCOP-${id}`)?.stock).toBe(3);
   });
 
+  it("asks a shop recorded before the connector, with no tokens, to reconnect instead of failing the job", async () => {
+    // As the demo seed and data brought from another tool leave them: a "connected" shop without
+    // credentials, and a live listing the connector never created (no listing_sync row).
+    const old = await seedConnectorProducer(1, { slug: "htx-truoc-ket-noi" });
+    const id = old.productIds[0]!;
+    const shopee = (sql().prepare(`SELECT id FROM marketplaces WHERE code = 'shopee'`).get() as { id: number }).id;
+    const accountId = Number(
+      sql().prepare(`INSERT INTO marketplace_accounts (producer_id, marketplace_id, external_shop_id, shop_name) VALUES (?, ?, '990001', 'Cũ')`).run(old.producerId, shopee)
+        .lastInsertRowid,
+    );
+    const listingId = Number(
+      sql().prepare(`INSERT INTO listings (product_id, marketplace_id, account_id, external_id, status) VALUES (?, ?, ?, '123', 'live')`).run(id, shopee, accountId)
+        .lastInsertRowid,
+    );
+    sql().prepare(`UPDATE products SET stock = 5 WHERE id = ?`).run(id);
+    await settle();
+    expect(sql().prepare(`SELECT status FROM marketplace_accounts WHERE id = ?`).get(accountId)).toEqual({ status: "expired" });
+    const job = sql().prepare(`SELECT status FROM sync_jobs WHERE product_id = ? AND marketplace_id = ?`).get(id, shopee) as { status: string };
+    expect(job.status).toBe("queued");
+    const listing = sql().prepare(`SELECT l.status, l.last_error AS lastError, s.error_code AS code FROM listings l JOIN listing_sync s ON s.listing_id = l.id WHERE l.id = ?`).get(listingId);
+    expect(listing).toMatchObject({ status: "live", code: "auth_expired", lastError: expect.stringContaining("Kết nối lại") });
+  });
+
   it("takes a product down everywhere when it stops being sold", async () => {
     const id = productIds[4]!;
     sql().prepare(`UPDATE products SET status = 'archived' WHERE id = ?`).run(id);
