@@ -165,6 +165,18 @@ export function release(job: Pick<ClaimedJob, "id" | "leaseId">, now = Date.now(
   return retryAfter(job, 0, null, now);
 }
 
+/**
+ * Jobs whose worker died while their shop has since been disconnected or expired: nobody may claim
+ * them until the shop is connected again, so they go back to the queue instead of showing as running.
+ */
+export function requeueOrphans(now = Date.now()): number {
+  return statement(
+    `UPDATE sync_jobs SET status = 'queued', lease_id = NULL, lease_expires_at = NULL, updated_at = @now
+     WHERE status = 'running' AND lease_expires_at < @now
+       AND account_id IN (SELECT id FROM marketplace_accounts WHERE status <> 'connected')`,
+  ).run({ now: iso(now) }).changes;
+}
+
 /** A person retries dead jobs (all of a producer's, or the given ones). Returns how many. */
 export function retryDead(filter: { producerId: number; jobIds?: number[] }, now = Date.now()): number {
   const ids = filter.jobIds?.length ? JSON.stringify(filter.jobIds) : null;

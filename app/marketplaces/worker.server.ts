@@ -11,7 +11,7 @@ import { createHttpClient } from "./http.server";
 import { loadListing, updateListing } from "./listing-state.server";
 import { dueOrderImports, importOrders } from "./order-import.server";
 import { Pacer, sleep } from "./pacer";
-import { bury, claim, complete, enqueue, fail, readyAccounts, release, renewLeases, retryAfter, type ClaimedJob, type RetryPolicy } from "./queue.server";
+import { bury, claim, complete, enqueue, fail, readyAccounts, release, renewLeases, requeueOrphans, retryAfter, type ClaimedJob, type RetryPolicy } from "./queue.server";
 import { reconcileListing, type JobOutcome } from "./reconcile.server";
 import { apiAdapter, ADAPTERS } from "./registry.server";
 import { MarketplaceError, type HttpRequest, type HttpResponse, type ShopContext } from "./types";
@@ -218,10 +218,15 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  let lastOrphanSweep = 0;
   const loop = (async () => {
     while (!stopping) {
       try {
         scheduleOrderImports();
+        if (Date.now() - lastOrphanSweep > 5_000) {
+          lastOrphanSweep = Date.now();
+          requeueOrphans();
+        }
         for (const { accountId } of readyAccounts()) {
           const shop = shopState(accountId);
           if (!shop) continue;

@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { saveAccount } from "~/marketplaces/connect.server";
-import { bury, claim, complete, fail, readyAccounts, release, retryAfter, retryDead } from "~/marketplaces/queue.server";
+import { bury, claim, complete, fail, readyAccounts, release, requeueOrphans, retryAfter, retryDead } from "~/marketplaces/queue.server";
 import { publish } from "~/marketplaces/publish.server";
 import { seedConnectorProducer } from "../fixtures/connector";
 
@@ -140,6 +140,21 @@ describe("claiming and finishing", () => {
     sql().prepare(`UPDATE marketplace_accounts SET status = 'expired' WHERE id = ?`).run(shopeeAccount);
     expect(readyAccounts().map((a) => a.accountId)).not.toContain(shopeeAccount);
     sql().prepare(`UPDATE marketplace_accounts SET status = 'connected' WHERE id = ?`).run(shopeeAccount);
+  });
+
+  it("puts back in the queue a job whose worker died after its shop was disconnected", () => {
+    const now = Date.now();
+    const id = productIds[2]!;
+    const job = claimOne(id, now)!;
+    sql().prepare(`UPDATE marketplace_accounts SET status = 'expired' WHERE id = ?`).run(shopeeAccount);
+    try {
+      expect(requeueOrphans(now + 10_000)).toBe(0); // the lease still holds: its worker may be alive
+      expect(requeueOrphans(now + 40_000)).toBe(1);
+      expect(jobs(id)[0]).toMatchObject({ status: "queued", attempts: job.attempts });
+      expect(complete(job)).toBe(false);
+    } finally {
+      sql().prepare(`UPDATE marketplace_accounts SET status = 'connected' WHERE id = ?`).run(shopeeAccount);
+    }
   });
 
   it("buries for good unless an edit arrived meanwhile", () => {
