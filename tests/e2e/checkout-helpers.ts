@@ -50,6 +50,7 @@ export async function placeOrder(page: Page, method: keyof typeof METHOD_LABELS)
 /** Pays every VietQR of the order page at the sandbox bank, as a banking app that scanned it would. */
 export async function payVietQrAtBank(page: Page, amountOverride?: number) {
   await expect(page.getByTestId("vietqr-payload").first()).toBeAttached();
+  await page.waitForLoadState("load"); // every producer's code, not only those parsed so far
   const payloads = await page.getByTestId("vietqr-payload").allTextContents();
   expect(payloads.length).toBeGreaterThan(0);
   const orderPage = page.url();

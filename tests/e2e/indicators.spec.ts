@@ -19,6 +19,7 @@ test("an official follows the province's indicators, drills down and exports", a
   await page.getByRole("button", { name: "Xem", exact: true }).click();
   await expect(page).toHaveURL(/ky=2026-10/);
   await expect(page.getByText("Số liệu tính đến hết ngày 31/10/2026")).toBeVisible();
+  await page.waitForLoadState("load");
   const shown = (await page.getByTestId("value-ocop_listing_share").innerText()).trim();
   const cashlessShown = (await page.getByTestId("value-cashless_rate_count").innerText()).trim();
 
