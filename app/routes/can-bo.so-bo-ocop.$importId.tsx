@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { discardImport, getImport } from "~/catalog/import/imports.server";
+import { getImport } from "~/catalog/import/imports.server";
+import { answerImportDecision } from "~/catalog/import/preview-action.server";
 import { progressReporter } from "~/catalog/import/progress.server";
 import { runRegistryImport } from "~/catalog/import/registry-import.server";
 import { idParam, notFound } from "~/catalog/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { OfficialNav } from "~/components/official-nav";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
@@ -30,26 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { record };
 }
 
-const ActionSchema = z.object({ intent: z.enum(["valid_only", "all", "discard"]) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, provinceId } = await requireVerifier(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const id = idParam(params.importId);
   const scope = { kind: "registry" as const, provinceId };
-  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw data({ reason: "bad_request" as const }, { status: 400 });
-  if (parsed.data.intent === "discard") {
-    if (!discardImport(scope, id) && !getImport(scope, id)) throw notFound();
-    throw redirect("/can-bo/so-bo-ocop");
-  }
-  const outcome = await runRegistryImport(scope, id, parsed.data.intent, progressReporter(user.id, form.get("progress")));
-  if (!outcome.ok) {
-    if (outcome.error === "not_found") throw notFound();
-    return data({ error: outcome.error as MessageKey }, { status: 409 });
-  }
-  throw redirect(`/can-bo/so-bo-ocop/${id}`);
+  return answerImportDecision(form, { scope, importId: id, listUrl: "/can-bo/so-bo-ocop" }, (mode) => runRegistryImport(scope, id, mode, progressReporter(user.id, form.get("progress"))));
 }
 
 export default function RegistryPreview() {

@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { discardImport, getImport } from "~/catalog/import/imports.server";
+import { getImport } from "~/catalog/import/imports.server";
+import { answerImportDecision } from "~/catalog/import/preview-action.server";
 import { runProductImport } from "~/catalog/import/product-import.server";
 import { progressReporter } from "~/catalog/import/progress.server";
 import { idParam, notFound } from "~/catalog/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 
 export const meta: MetaFunction = () => [{ title: "Kiểm tra tệp nhập · Kênh người bán" }];
@@ -22,25 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { record };
 }
 
-const ActionSchema = z.object({ intent: z.enum(["valid_only", "all", "discard"]) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const id = idParam(params.importId);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw data({ reason: "bad_request" as const }, { status: 400 });
-  if (parsed.data.intent === "discard") {
-    if (!discardImport({ kind: "products", producerId }, id) && !getImport({ kind: "products", producerId }, id)) throw notFound();
-    throw redirect("/kenh-nguoi-ban/nhap-xuat");
-  }
-  const outcome = await runProductImport(producerId, id, parsed.data.intent, progressReporter(user.id, form.get("progress")));
-  if (!outcome.ok) {
-    if (outcome.error === "not_found") throw notFound();
-    return data({ error: outcome.error as MessageKey }, { status: 409 });
-  }
-  throw redirect(`/kenh-nguoi-ban/nhap-xuat/${id}`);
+  const scope = { kind: "products" as const, producerId };
+  return answerImportDecision(form, { scope, importId: id, listUrl: "/kenh-nguoi-ban/nhap-xuat" }, (mode) => runProductImport(producerId, id, mode, progressReporter(user.id, form.get("progress"))));
 }
 
 export default function ImportPreview() {

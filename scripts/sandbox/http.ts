@@ -49,6 +49,20 @@ export function send(res: ServerResponse, status: number, body: unknown, headers
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The seller pressed "Đồng ý cấp quyền": back to the app's redirect URL with a one-time code for the
+ * chosen shop, and the OAuth state (or, as Shopee does, the shop id) echoed.
+ */
+export async function grantConsent(req: Req, res: ServerResponse, market: Market, shop: { defaultId: string; namePrefix: string; echo: "state" | "shop_id" }): Promise<void> {
+  const f = await formFields(req);
+  const shopId = f.shop_id || shop.defaultId;
+  const target = new URL(f.redirect!);
+  target.searchParams.set("code", market.issueCode(shopId, `${shop.namePrefix} ${f.shop_id}`));
+  if (shop.echo === "state") target.searchParams.set("state", f.state ?? "");
+  else target.searchParams.set("shop_id", shopId);
+  send(res, 302, "", { location: target.toString() });
+}
+
 /** The consent page a seller sees when the app asks for access (one button, works without JS). */
 export function consentPage(marketplace: string, action: string, hidden: Record<string, string>): string {
   const fields = Object.entries(hidden)

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
 import { Market, type Item, type Shop } from "./core";
-import { admin, consentPage, formFields, gate, readRequest, reply, send, type Reply, type Req } from "./http";
+import { admin, consentPage, formFields, gate, grantConsent, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type LazadaKeys = { appKey: string; appSecret: string };
 
@@ -190,13 +190,7 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
       if (req.query.get("client_id") !== keys.appKey) return send(res, 400, "<p>client_id không hợp lệ</p>");
       return send(res, 200, consentPage("Lazada", "/__consent", { redirect: req.query.get("redirect_uri") ?? "", state: req.query.get("state") ?? "", default_shop: "200001" }));
     }
-    if (req.path === "/__consent" && req.method === "POST") {
-      const f = await formFields(req);
-      const target = new URL(f.redirect!);
-      target.searchParams.set("code", market.issueCode(f.shop_id || "200001", `Gian hàng Lazada ${f.shop_id}`));
-      target.searchParams.set("state", f.state ?? "");
-      return send(res, 302, "", { location: target.toString() });
-    }
+    if (req.path === "/__consent" && req.method === "POST") return grantConsent(req, res, market, { defaultId: "200001", namePrefix: "Gian hàng Lazada", echo: "state" });
     if (!req.path.startsWith("/rest/")) return reply(res, err("InvalidApiPath", "not found", 404));
     const path = req.path.slice("/rest".length);
     const fields = await formFields(req);

@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
 import { Market, type Item, type Shop } from "./core";
-import { admin, consentPage, formFields, fresh, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
+import { admin, consentPage, fresh, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type ShopeeKeys = { partnerId: number; partnerKey: string };
 
@@ -146,14 +146,7 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
       if (!signatureOk(req, false)) return reply(res, err(403, "error_sign", "Wrong sign"));
       return send(res, 200, consentPage("Shopee", "/__consent", { redirect: req.query.get("redirect") ?? "", default_shop: "600001" }));
     }
-    if (req.path === "/__consent" && req.method === "POST") {
-      const f = await formFields(req);
-      const code = market.issueCode(f.shop_id || "600001", `Gian hàng Shopee ${f.shop_id}`);
-      const target = new URL(f.redirect!);
-      target.searchParams.set("code", code);
-      target.searchParams.set("shop_id", f.shop_id || "600001");
-      return send(res, 302, "", { location: target.toString() });
-    }
+    if (req.path === "/__consent" && req.method === "POST") return grantConsent(req, res, market, { defaultId: "600001", namePrefix: "Gian hàng Shopee", echo: "shop_id" });
     if (req.path === "/api/v2/auth/token/get" || req.path === "/api/v2/auth/access_token/get") {
       if (!signatureOk(req, false)) return reply(res, err(403, "error_sign", "Wrong sign"));
       const body = jsonBody<{ code?: string; refresh_token?: string }>(req) ?? {};

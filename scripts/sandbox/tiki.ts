@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
 import { Market, type Item, type Shop } from "./core";
-import { admin, consentPage, formFields, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
+import { admin, consentPage, formFields, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type TikiKeys = { clientId: string; clientSecret: string };
 
@@ -127,13 +127,7 @@ export function tikiSandbox(market: Market, keys: TikiKeys) {
       if (req.query.get("client_id") !== keys.clientId) return send(res, 400, "<p>client_id không hợp lệ</p>");
       return send(res, 200, consentPage("Tiki", "/__consent", { redirect: req.query.get("redirect_uri") ?? "", state: req.query.get("state") ?? "", default_shop: "300001" }));
     }
-    if (req.path === "/__consent" && req.method === "POST") {
-      const f = await formFields(req);
-      const target = new URL(f.redirect!);
-      target.searchParams.set("code", market.issueCode(f.shop_id || "300001", `Gian hàng Tiki ${f.shop_id}`));
-      target.searchParams.set("state", f.state ?? "");
-      return send(res, 302, "", { location: target.toString() });
-    }
+    if (req.path === "/__consent" && req.method === "POST") return grantConsent(req, res, market, { defaultId: "300001", namePrefix: "Gian hàng Tiki", echo: "state" });
     if (req.path === "/sc/oauth2/token" && req.method === "POST") {
       const basic = Buffer.from(String(req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
       if (basic !== `${keys.clientId}:${keys.clientSecret}`) return reply(res, { status: 401, body: { error: "invalid_client" } });

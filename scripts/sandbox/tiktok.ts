@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CATEGORY_MAP } from "#db/reference/connector";
 import { Market, type Item, type Shop } from "./core";
-import { admin, consentPage, formFields, fresh, gate, jsonBody, readRequest, reply, send, type Reply, type Req } from "./http";
+import { admin, consentPage, fresh, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type TikTokKeys = { appKey: string; appSecret: string; serviceId: string };
 
@@ -160,13 +160,7 @@ export function tiktokSandbox(market: Market, keys: TikTokKeys) {
       if (req.query.get("service_id") !== keys.serviceId) return send(res, 400, "<p>service_id không hợp lệ</p>");
       return send(res, 200, consentPage("TikTok Shop", "/__consent", { redirect: req.query.get("redirect_uri") ?? "", state: req.query.get("state") ?? "", default_shop: "7494000001" }));
     }
-    if (req.path === "/__consent" && req.method === "POST") {
-      const f = await formFields(req);
-      const target = new URL(f.redirect!);
-      target.searchParams.set("code", market.issueCode(f.shop_id || "7494000001", `Gian hàng TikTok ${f.shop_id}`));
-      target.searchParams.set("state", f.state ?? "");
-      return send(res, 302, "", { location: target.toString() });
-    }
+    if (req.path === "/__consent" && req.method === "POST") return grantConsent(req, res, market, { defaultId: "7494000001", namePrefix: "Gian hàng TikTok", echo: "state" });
     if (req.path === "/api/v2/token/get") {
       const q = req.query;
       if (q.get("app_key") !== keys.appKey || q.get("app_secret") !== keys.appSecret) return reply(res, err(106002, "invalid app_key or app_secret"));
