@@ -12,11 +12,10 @@ export function run(command, env = {}) {
 export function ensureDependencies() {
   const marker = "node_modules/.package-lock.json";
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync("package-lock.json").mtimeMs) return;
-  // `npm install`, not `npm ci`: this registry serves only some platforms' optional packages
-  // (rollup's android/darwin/win32 builds 404), so the lock cannot list them all and `npm ci`
-  // refuses it as "out of sync". The versions are pinned in package.json and the lock.
+  // `npm ci`: the committed lockfile lists every platform's optional packages, so a clean clone
+  // installs exactly what was tested and leaves the lockfile untouched.
   // better-sqlite3 compiles from source here; node-gyp needs Node's headers from /usr.
-  run("npm install --no-audit --no-fund", { npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" });
+  run("npm ci --no-audit --no-fund", { npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" });
 }
 
 export function chromiumPath() {
