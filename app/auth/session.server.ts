@@ -1,6 +1,6 @@
 // Database-backed sessions. The cookie holds a random 256-bit token; the sessions table
 // holds its SHA-256, so a leaked database does not leak live sessions.
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { producers, provinces, sessions, users, type Role } from "#db/schema";
@@ -75,9 +75,4 @@ export async function destroySession(request: Request): Promise<string> {
   const token: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
   if (typeof token === "string") db().delete(sessions).where(eq(sessions.id, hashToken(token))).run();
   return sessionCookie.serialize("", { maxAge: 0 });
-}
-
-/** Removes expired sessions; returns how many. */
-export function purgeExpiredSessions(now = new Date()): number {
-  return db().delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run().changes;
 }

@@ -64,11 +64,3 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
   ).all(params) as EventRow[];
   return { products, producers, certs, events };
 }
-
-/** Names and slugs of some products (the registry history leaves them out to stay small). */
-export function productNames(ids: number[]): Map<number, { name: string; slug: string }> {
-  const rows = statement(
-    `SELECT p.id, p.name, p.slug FROM json_each(?) j JOIN products p ON p.id = j.value`,
-  ).all(JSON.stringify(ids)) as { id: number; name: string; slug: string }[];
-  return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
-}
