@@ -9,7 +9,7 @@ import { existsSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { hashPassword } from "../app/auth/password.server";
-import { storeAvifVariants, storeWebpVariants } from "../app/catalog/image-variants.server";
+import { storeAvifVariants, storeWebpVariants } from "../app/photos/image-variants.server";
 import { openDatabase } from "../db/client";
 import { DEMO_LOGINS, SEED_DEFAULTS, isDay, seed } from "../db/seed";
 

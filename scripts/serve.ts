@@ -7,7 +7,7 @@ import express from "express";
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
-import { resumeAvifQueue } from "~/catalog/avif-queue.server";
+import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 

@@ -1,7 +1,7 @@
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import type { CertKind, OcopGroup } from "#db/schema";
-import { toImageRef, type ImageRef, type ImageRow } from "./media";
+import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
 
 export type Certificate = {
   id: number;

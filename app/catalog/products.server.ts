@@ -4,7 +4,7 @@
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import type { OcopGroup } from "#db/vocabulary";
-import { toImageRef, type ImageRef, type ImageRow } from "./media";
+import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
 import { PAGE_SIZE, type ListFilters } from "./list-filters";
 import { toFtsQuery } from "./search-query";
 

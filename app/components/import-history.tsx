@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ImportRecord } from "~/catalog/import/imports.server";
+import type { ImportRecord } from "~/imports/imports.server";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 

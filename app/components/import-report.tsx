@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ImportReport } from "~/catalog/import/imports.server";
+import type { ImportReport } from "~/imports/imports.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProgressForm } from "~/components/progress-form";
 import { formatNumber } from "~/i18n/format";

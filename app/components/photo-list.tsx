@@ -1,6 +1,6 @@
 import { Form, useFetcher, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import type { ProductPhoto } from "~/catalog/photos.server";
+import type { ProductPhoto } from "~/seller/photos.server";
 import { useT } from "~/i18n/use-t";
 import { CsrfInput } from "./csrf-input";
 import { Picture } from "./picture";

@@ -1,4 +1,4 @@
-import { srcSet, variantUrl, type ImageRef } from "~/catalog/media";
+import { srcSet, variantUrl, type ImageRef } from "~/photos/media";
 
 /** A responsive photo: AVIF when ready, WebP always, the browser picks the width. */
 export function Picture({

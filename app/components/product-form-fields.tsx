@@ -1,5 +1,5 @@
-import type { CategoryOption } from "~/catalog/categories.server";
-import type { PRODUCT_FIELDS } from "~/catalog/product-form";
+import type { CategoryOption } from "~/seller/categories.server";
+import type { PRODUCT_FIELDS } from "~/seller/product-form";
 import type { FieldErrors } from "~/form-errors";
 import { useLocale, useT } from "~/i18n/use-t";
 import { OCOP_GROUPS } from "#db/vocabulary";

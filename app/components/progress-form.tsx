@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import type { ImportProgress } from "~/catalog/import/progress.server";
+import type { ImportProgress } from "~/imports/progress.server";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 

@@ -4,7 +4,7 @@
 import { data } from "@remix-run/node";
 import { requireRole } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
-import { currentProvinceBySlug, type ProvinceOption } from "~/catalog/provinces.server";
+import { currentProvinceBySlug, type ProvinceOption } from "~/places/provinces.server";
 import { NATIONAL_SLUG } from "./scope";
 
 const ROLES = ["admin", "national_official", "official"] as const;

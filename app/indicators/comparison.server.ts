@@ -1,5 +1,5 @@
 // Rankings by distance to the target: provinces (national view), communes and producers.
-import { currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinces } from "~/places/provinces.server";
 import { vietnamToday } from "~/i18n/format";
 import { cashlessByProvince } from "./cashless.server";
 import { listingFigures } from "./listing-figures";

@@ -1,6 +1,6 @@
 // The read-only JSON of a province's (or the country's) indicators, for the provincial reporting
 // system. Field names are part of the contract (documented in the README): add, never rename.
-import type { ProvinceOption } from "~/catalog/provinces.server";
+import type { ProvinceOption } from "~/places/provinces.server";
 import type { Overview } from "./overview.server";
 import type { Ratio } from "./ratios";
 

@@ -1,7 +1,7 @@
 // What the buyer's order page shows for a checkout: its orders, whether a payment is still
 // awaited and until when, and for VietQR the QR and the transfer details of each order.
 import { env } from "~/env.server";
-import { bankName } from "~/payments/banks";
+import { bankName } from "#db/reference/banks";
 import { qrDataUrl } from "~/payments/qr-image.server";
 import { orderQrPayload } from "~/payments/vietqr-transfer";
 import { buyerCheckout } from "./queries.server";

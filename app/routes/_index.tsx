@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { catalogueStats } from "~/catalog/home.server";
 import { latestProducts } from "~/catalog/products.server";
-import { provincesWithProducts } from "~/catalog/provinces.server";
+import { provincesWithProducts } from "~/places/provinces.server";
 import { ProductGrid } from "~/components/product-card";
 import { getLocale } from "~/i18n/locale.server";
 import { formatNumber } from "~/i18n/format";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { getImport } from "~/catalog/import/imports.server";
-import { answerImportDecision } from "~/catalog/import/preview-action.server";
-import { progressReporter } from "~/catalog/import/progress.server";
-import { runRegistryImport } from "~/catalog/import/registry-import.server";
-import { idParam, notFound } from "~/catalog/route-params.server";
+import { getImport } from "~/imports/imports.server";
+import { answerImportDecision } from "~/imports/preview-action.server";
+import { progressReporter } from "~/imports/progress.server";
+import { runRegistryImport } from "~/registry/registry-import.server";
+import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { OfficialNav } from "~/components/official-nav";
 import { formatDateTime, formatNumber } from "~/i18n/format";

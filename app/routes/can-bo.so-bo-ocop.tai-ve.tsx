@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { templateCsv, templateXlsx } from "~/catalog/import/export.server";
+import { templateCsv, templateXlsx } from "~/imports/export.server";
 
 // The registry template, in the columns officials keep (CSV or XLSX).
 export async function loader({ request }: LoaderFunctionArgs) {

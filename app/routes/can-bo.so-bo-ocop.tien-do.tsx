@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { PROGRESS_TOKEN, readProgress } from "~/catalog/import/progress.server";
+import { PROGRESS_TOKEN, readProgress } from "~/imports/progress.server";
 
 // How far the official's running registry upload or import has come (polled by the page, JSON).
 export async function loader({ request }: LoaderFunctionArgs) {

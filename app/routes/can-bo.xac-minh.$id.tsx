@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { bankByBin } from "~/catalog/banks";
-import { idParam, notFound } from "~/catalog/route-params.server";
-import { requestProfileChanges, verificationCase, verifyProducer } from "~/catalog/verification.server";
+import { bankByBin } from "#db/reference/banks";
+import { idParam, notFound } from "~/http/route-params.server";
+import { requestProfileChanges, verificationCase, verifyProducer } from "~/verification/verification.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { OfficialNav } from "~/components/official-nav";
 import { TextAreaField } from "~/components/select-field";

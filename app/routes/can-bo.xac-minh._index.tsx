@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireVerifier } from "~/auth/scope-guards.server";
-import { verificationQueue } from "~/catalog/verification.server";
+import { verificationQueue } from "~/verification/verification.server";
 import { OfficialNav } from "~/components/official-nav";
 import { formatInstant, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

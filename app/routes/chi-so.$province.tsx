@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
-import { currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinces } from "~/places/provinces.server";
 import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
 import { formatDay } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -5,7 +5,7 @@ import { registerAccount } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { SignupSchema } from "~/auth/forms";
 import { createSession, getSessionUser } from "~/auth/session.server";
-import { currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";

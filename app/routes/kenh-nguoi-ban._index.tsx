@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { workspaceSummary } from "~/catalog/producer-workspace.server";
+import { workspaceSummary } from "~/seller/producer-workspace.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { producerFigures } from "~/indicators/producer-figures.server";
 import { useT } from "~/i18n/use-t";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { getImport } from "~/catalog/import/imports.server";
-import { answerImportDecision } from "~/catalog/import/preview-action.server";
-import { runProductImport } from "~/catalog/import/product-import.server";
-import { progressReporter } from "~/catalog/import/progress.server";
-import { idParam, notFound } from "~/catalog/route-params.server";
+import { getImport } from "~/imports/imports.server";
+import { answerImportDecision } from "~/imports/preview-action.server";
+import { runProductImport } from "~/seller/import/product-import.server";
+import { progressReporter } from "~/imports/progress.server";
+import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

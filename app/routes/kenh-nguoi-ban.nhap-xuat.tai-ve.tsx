@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { productCsv, productXlsx, templateCsv, templateXlsx } from "~/catalog/import/export.server";
+import { productCsv, productXlsx, templateCsv, templateXlsx } from "~/imports/export.server";
 import { vietnamToday } from "~/i18n/format";
 
 // Downloads: the producer's products in the import format, or the empty template.

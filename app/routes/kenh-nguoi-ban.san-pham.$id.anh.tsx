@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT } from "~/catalog/photo-limits";
-import { deletePhoto, movePhoto, productPhotos, reorderPhotos, setPhotoAlt, uploadPhotos, type UploadOutcome } from "~/catalog/photos.server";
-import { idParam, notFound } from "~/catalog/route-params.server";
-import { getSellerProduct } from "~/catalog/seller-products.server";
-import { readUploadForm } from "~/catalog/upload-form.server";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT } from "~/photos/photo-limits";
+import { deletePhoto, movePhoto, productPhotos, reorderPhotos, setPhotoAlt, uploadPhotos, type UploadOutcome } from "~/seller/photos.server";
+import { idParam, notFound } from "~/http/route-params.server";
+import { getSellerProduct } from "~/seller/seller-products.server";
+import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { PhotoDropZone } from "~/components/photo-drop-zone";
 import { PhotoList } from "~/components/photo-list";

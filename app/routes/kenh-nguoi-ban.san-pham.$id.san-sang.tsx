@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { productReadiness, readinessInput } from "~/catalog/product-readiness.server";
+import { productReadiness, readinessInput } from "~/seller/product-readiness.server";
 import { MARKETPLACE_RULES, type ReadinessCode } from "~/catalog/readiness";
-import { idParam, notFound } from "~/catalog/route-params.server";
+import { idParam, notFound } from "~/http/route-params.server";
 import { useT } from "~/i18n/use-t";
 import type { MarketplaceCode } from "#db/vocabulary";
 

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
-import { PriceStockSchema } from "~/catalog/product-form";
-import { listSellerProducts, updatePriceStock } from "~/catalog/seller-products.server";
+import { PriceStockSchema } from "~/seller/product-form";
+import { listSellerProducts, updatePriceStock } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Picture } from "~/components/picture";
 import { StatusBadge } from "~/components/seller-badges";

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/guards.server";
-import { currentProvinceBySlug, currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";

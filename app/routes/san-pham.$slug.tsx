@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { largestWidth, variantUrl } from "~/catalog/media";
+import { largestWidth, variantUrl } from "~/photos/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
 import { latestProducts } from "~/catalog/products.server";
 import { AddToCart } from "~/components/add-to-cart";

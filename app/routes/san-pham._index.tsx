@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { filtersToSearch, SORTS } from "~/catalog/list-filters";
 import { parseListFilters } from "~/catalog/list-filters.server";
 import { listProducts } from "~/catalog/products.server";
-import { currentProvinceBySlug, currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { ProductGrid } from "~/components/product-card";
 import { formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";

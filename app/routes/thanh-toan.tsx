@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/guards.server";
-import { currentProvinceBySlug, currentProvinces } from "~/catalog/provinces.server";
+import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { env } from "~/env.server";

@@ -9,7 +9,7 @@ export const DESIGNS_PER_CATEGORY = 3;
 /** Designs 0..AVIF_DESIGNS-1 of each category also get AVIF variants. */
 export const AVIF_DESIGNS = 2;
 
-/** What app/catalog/image-variants.server.ts returns; db/ does not import app/, the caller passes it in. */
+/** What app/photos/image-variants.server.ts returns; db/ does not import app/, the caller passes it in. */
 export type StoredImage = { storageKey: string; width: number; height: number; widths: string };
 export type ImageStore = {
   storeWebpVariants(input: Buffer, mediaDir: string): Promise<StoredImage>;

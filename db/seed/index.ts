@@ -43,7 +43,7 @@ export type SeedOptions = {
   orderMonths?: number;
   /** Where placeholder photos go; null: no images at all. */
   mediaDir: string | null;
-  /** How images are stored: app/catalog/image-variants.server.ts (required with a mediaDir). */
+  /** How images are stored: app/photos/image-variants.server.ts (required with a mediaDir). */
   imageStore?: ImageStore;
   /** app/auth/password.server.ts's hashPassword; called once per demo login and once for everyone else. */
   hashPassword: (password: string) => Promise<string>;

@@ -1,6 +1,7 @@
 // Producers: a hand-picked demo set concentrated in eight provinces (with the one the
 // producer demo login manages), and, for larger seeds, ~1 producer per 7 extra products
 // spread over all 34 current provinces.
+import { BANKS } from "../reference/banks";
 import type { ProducerKind } from "../schema";
 import { ALL_TEMPLATES } from "./catalog";
 import { describeProducer } from "./descriptions";
@@ -10,8 +11,7 @@ import { COMMUNES, DEMO_PROVINCES, OTHER_DEMO_PROVINCES, STREETS, hamletsFor } f
 import { push, Rng } from "./random";
 import { DAY_MS, SlugPool, accountName, addMonths, localMidnight, phoneNumber, seedNow } from "./text";
 
-/** Bank BINs for VietQR (State Bank letter 1589/NHNN-TT). */
-export const BANK_BINS = ["970436", "970415", "970418", "970405", "970407", "970422", "970416", "970432", "970403", "970423", "970443", "970437", "970441", "970454"];
+const BANK_BINS = BANKS.map((b) => b.bin);
 
 type Featured = {
   name: string;

@@ -20,7 +20,7 @@ export async function benchDashboard(): Promise<void> {
   const { openDataJson } = await import("~/indicators/open-data.server");
   const { monthPeriod } = await import("~/indicators/periods");
   const { endOfDayUtc } = await import("~/indicators/periods");
-  const { currentProvinceBySlug } = await import("~/catalog/provinces.server");
+  const { currentProvinceBySlug } = await import("~/places/provinces.server");
   const { db } = await import("~/db.server");
   const raw = db().$client;
   const province = currentProvinceBySlug("dong-thap")!;

@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { toCsv } from "../../app/catalog/import/csv";
-import { PRODUCT_COLUMNS } from "../../app/catalog/import/columns";
+import { toCsv } from "../../app/imports/csv";
+import { PRODUCT_COLUMNS } from "../../app/imports/columns";
 import { ensureBuild, startServer } from "./server";
 import { logInAs, postForm, type BenchSession } from "./session";
 

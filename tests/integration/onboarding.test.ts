@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { toCsv } from "~/catalog/import/csv";
-import { getImport } from "~/catalog/import/imports.server";
+import { toCsv } from "~/imports/csv";
+import { getImport } from "~/imports/imports.server";
 import { db } from "~/db.server";
 import { action as profileAction, loader as profileLoader } from "~/routes/kenh-nguoi-ban.ho-so";
 import { action as membersAction, loader as membersLoader } from "~/routes/kenh-nguoi-ban.thanh-vien";

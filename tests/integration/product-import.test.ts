@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { toCsv } from "~/catalog/import/csv";
-import { getImport } from "~/catalog/import/imports.server";
+import { toCsv } from "~/imports/csv";
+import { getImport } from "~/imports/imports.server";
 import { db } from "~/db.server";
 import { action as previewAction } from "~/routes/kenh-nguoi-ban.nhap-xuat._index";
 import { action as importAction, loader as importLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.$importId";

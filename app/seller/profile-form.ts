@@ -3,7 +3,7 @@ import { z } from "zod";
 import { vietnamesePhone } from "~/auth/forms";
 import { foldVietnamese } from "~/i18n/fold";
 import { PRODUCER_KINDS } from "#db/vocabulary";
-import { BANKS } from "./banks";
+import { BANKS } from "#db/reference/banks";
 
 /** "" → undefined, so optional fields may be left blank. */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -6,7 +6,7 @@ import { db, statement } from "~/db.server";
 import { lastDayOfValidity } from "~/i18n/parse";
 import { vietnamToday } from "~/i18n/format";
 import { certifications, producers, products, provinces } from "#db/schema";
-import type { Certificate } from "./product-detail.server";
+import type { Certificate } from "~/catalog/product-detail.server";
 import { OCOP_VALIDITY_MONTHS, type CertificateInput } from "./product-form";
 
 export function productCertificates(producerId: number, productId: number, today = vietnamToday()): Certificate[] {

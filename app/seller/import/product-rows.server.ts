@@ -4,10 +4,10 @@ import { parseDay, parseGrams, parseVnd, parseWholeNumber } from "~/i18n/parse";
 import type { CertKind, ProductStatus } from "#db/vocabulary";
 import type { CertificateInput } from "../product-form";
 import { SKU_PATTERN } from "../product-form";
-import { PRODUCT_COLUMNS, type ProductColumnKey } from "./columns";
-import { categoryLookup, nameKey, provinceCommittee, provinceLookup, type ProvinceRef } from "./lookups.server";
-import type { ReadSheet } from "./read-file.server";
-import { shown, type RowError } from "./row-errors";
+import { PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
+import { categoryLookup, nameKey, provinceCommittee, provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
+import type { ReadSheet } from "~/imports/read-file.server";
+import { shown, type RowError } from "~/imports/row-errors";
 
 export type ImportProduct = {
   sku?: string;

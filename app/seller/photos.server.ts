@@ -4,13 +4,13 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { productImages, products } from "#db/schema";
-import { queueAvif, whileUploading } from "./avif-queue.server";
-import type { StoredImage } from "./image-variants.server";
-import { toImageRef, type ImageRef } from "./media";
-import type { PhotoProblem } from "./photo-check.server";
-import { MAX_PHOTOS_PER_PRODUCT } from "./photo-limits";
-import { processPhoto } from "./photo-pipeline.server";
-import type { UploadedFile } from "./upload-form.server";
+import { queueAvif, whileUploading } from "~/photos/avif-queue.server";
+import type { StoredImage } from "~/photos/image-variants.server";
+import { toImageRef, type ImageRef } from "~/photos/media";
+import type { PhotoProblem } from "~/photos/photo-check.server";
+import { MAX_PHOTOS_PER_PRODUCT } from "~/photos/photo-limits";
+import { processPhoto } from "~/photos/photo-pipeline.server";
+import type { UploadedFile } from "~/http/upload-form.server";
 
 
 export type ProductPhoto = ImageRef & { id: number; position: number };

@@ -4,8 +4,8 @@
 // the OCOP certificate by decision number, and the registry entry that ties them together.
 import { statement, type Tx } from "~/db.server";
 import { slugify } from "~/i18n/fold";
-import { uniqueProductSlug } from "../seller-products.server";
-import { nameKey, provinceCommittee } from "./lookups.server";
+import { uniqueProductSlug } from "~/seller/seller-products.server";
+import { nameKey, provinceCommittee } from "~/imports/lookups.server";
 import type { RegistryRow } from "./registry-rows.server";
 
 export type RegistryResult = { importedRows: number; createdProducers: number; createdProducts: number; certificates: number };

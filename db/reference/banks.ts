@@ -1,5 +1,7 @@
 // Banks a producer can receive VietQR transfers at, by their NAPAS BIN (State Bank letter
-// 1589/NHNN-TT, 2024). Data, not code: a new bank is one more row. Shared with the browser.
+// 1589/NHNN-TT, 2024): the one list, read by the seller centre's profile form, officials'
+// verification, the order page and the seed. Data, not code: a new bank is one more row.
+// Plain data with no imports, like db/vocabulary.ts, so browser code may import it too.
 export const BANKS = [
   { bin: "970436", code: "VCB", name: "Vietcombank" },
   { bin: "970415", code: "CTG", name: "VietinBank" },
@@ -21,4 +23,9 @@ export type Bank = (typeof BANKS)[number];
 
 export function bankByBin(bin: string | null | undefined): Bank | null {
   return BANKS.find((b) => b.bin === bin) ?? null;
+}
+
+/** A bank's name for people reading a transfer's details; an unknown BIN shows as itself. */
+export function bankName(bin: string): string {
+  return bankByBin(bin)?.name ?? `BIN ${bin}`;
 }

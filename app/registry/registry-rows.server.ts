@@ -1,13 +1,13 @@
 // Checks a province's OCOP registry sheet (the council's list of certified products) row by
 // row. The file is the official's, in the shape they already keep; each cell's problem is named.
-import { taxCodeSchema } from "../profile-form";
+import { taxCodeSchema } from "~/seller/profile-form";
 import { parseDay, lastDayOfValidity } from "~/i18n/parse";
 import type { OcopGroup, ProducerKind } from "#db/vocabulary";
-import { OCOP_VALIDITY_MONTHS } from "../product-form";
-import { REGISTRY_COLUMNS, type RegistryColumnKey } from "./columns";
-import { groupByName, nameKey, provinceLookup, type ProvinceRef } from "./lookups.server";
-import type { ReadSheet } from "./read-file.server";
-import { shown, type RowError } from "./row-errors";
+import { OCOP_VALIDITY_MONTHS } from "~/seller/product-form";
+import { REGISTRY_COLUMNS, type RegistryColumnKey } from "~/imports/columns";
+import { groupByName, nameKey, provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
+import type { ReadSheet } from "~/imports/read-file.server";
+import { shown, type RowError } from "~/imports/row-errors";
 
 export type RegistryRow = {
   line: number;

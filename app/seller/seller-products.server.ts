@@ -7,9 +7,9 @@ import { foldVietnamese, slugify } from "~/i18n/fold";
 import { vietnamToday } from "~/i18n/format";
 import { categories, productImages, products } from "#db/schema";
 import type { OcopGroup, ProductStatus } from "#db/vocabulary";
-import { toImageRef, type ImageRef, type ImageRow } from "./media";
+import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
 import type { ProductInput } from "./product-form";
-import { VALID_STARS } from "./products.server";
+import { VALID_STARS } from "~/catalog/products.server";
 
 const SELLER_PAGE_SIZE = 50;
 

@@ -5,7 +5,7 @@ import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import { queueEmail } from "~/notifications/outbox.server";
 import { ocopRegistryEntries, producers, products, users } from "#db/schema";
-import { getProducerProfile, missingForVerification, type MissingFact, type ProducerProfile } from "./producer-profile.server";
+import { getProducerProfile, missingForVerification, type MissingFact, type ProducerProfile } from "~/seller/producer-profile.server";
 
 export type VerifierScope = { provinceId: number | null };
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n/messages";
 import type { ImportOutcome } from "./import-flow.server";
 import { discardImport, getImport, type ImportScope } from "./imports.server";
-import { notFound } from "../route-params.server";
+import { notFound } from "~/http/route-params.server";
 
 const DecisionSchema = z.object({ intent: z.enum(["valid_only", "all", "discard"]) });
 

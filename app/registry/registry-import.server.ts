@@ -2,11 +2,11 @@
 // admin acting for one; the steps are the products import's (import-flow.server.ts).
 import { statement } from "~/db.server";
 import { applyRegistryRows, type RegistryResult } from "./apply-registry.server";
-import { REGISTRY_COLUMNS, type RegistryColumnKey } from "./columns";
-import { previewImport, runImport, type ImportKind } from "./import-flow.server";
-import type { ImportScope } from "./imports.server";
-import { provinceLookup, type ProvinceRef } from "./lookups.server";
-import type { ProgressReporter } from "./progress.server";
+import { REGISTRY_COLUMNS, type RegistryColumnKey } from "~/imports/columns";
+import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
+import type { ImportScope } from "~/imports/imports.server";
+import { provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
+import type { ProgressReporter } from "~/imports/progress.server";
 import { checkRegistryRows, type CheckedRegistry, type KnownProducer, type RegistryRow } from "./registry-rows.server";
 
 function provinceRef(provinceId: number): ProvinceRef {

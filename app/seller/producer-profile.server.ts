@@ -4,7 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { db, statement } from "~/db.server";
 import { producers, provinces } from "#db/schema";
 import type { ProducerKind } from "#db/vocabulary";
-import { findOrCreateCommune } from "./communes.server";
+import { findOrCreateCommune } from "~/places/communes.server";
 import type { ProfileInput } from "./profile-form";
 
 export type ProducerStatus = (typeof producers.$inferSelect)["status"];

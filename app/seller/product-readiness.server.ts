@@ -3,8 +3,8 @@
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import { MARKETPLACE_CODES, type MarketplaceCode } from "#db/vocabulary";
-import { VALID_STARS } from "./products.server";
-import { readiness, type ReadinessInput, type ReadinessProblem } from "./readiness";
+import { VALID_STARS } from "~/catalog/products.server";
+import { readiness, type ReadinessInput, type ReadinessProblem } from "~/catalog/readiness";
 
 export function readinessInput(producerId: number, productId: number, today = vietnamToday()): ReadinessInput | null {
   const p = statement(

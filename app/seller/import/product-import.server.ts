@@ -4,12 +4,12 @@ import { eq } from "drizzle-orm";
 import { db, statement } from "~/db.server";
 import { products } from "#db/schema";
 import { applyProductRows, type ApplyResult } from "./apply-products.server";
-import { PRODUCT_COLUMNS, type ProductColumnKey } from "./columns";
-import { previewImport, runImport, type ImportKind } from "./import-flow.server";
-import type { ImportScope } from "./imports.server";
-import { provinceLookup, type ProvinceRef } from "./lookups.server";
+import { PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
+import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
+import type { ImportScope } from "~/imports/imports.server";
+import { provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
 import { checkProductRows, type CheckedProducts, type GoodRow } from "./product-rows.server";
-import type { ProgressReporter } from "./progress.server";
+import type { ProgressReporter } from "~/imports/progress.server";
 
 function context(producerId: number) {
   const existingSkus = new Map(
