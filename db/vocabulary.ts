@@ -1,5 +1,5 @@
-// The closed vocabularies of the data model, as plain constants. The one file under db/
-// that browser code may import: no drizzle, no node, just lists and their types.
+// The closed vocabularies of the data model, as plain constants: no drizzle, no node, just lists and
+// their types, so browser code may import them (as it may db/fold.ts and db/reference/banks.ts).
 export const OCOP_GROUPS = ["food", "beverage", "herbal", "textile", "souvenir", "tourism"] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
 

@@ -1,7 +1,7 @@
 // Creating accounts and checking passwords.
 import { and, eq } from "drizzle-orm";
 import { db } from "~/db.server";
-import { slugify } from "~/i18n/fold";
+import { slugify } from "#db/fold";
 import { producers, provinces, users } from "#db/schema";
 import type { SignupInput } from "./forms";
 import { hashPassword, verifyPassword } from "./password.server";

@@ -1,4 +1,4 @@
-import { foldVietnamese } from "~/i18n/fold";
+import { foldVietnamese } from "#db/fold";
 
 const MAX_TERMS = 8;
 const MAX_TERM_LENGTH = 40;

@@ -1,7 +1,7 @@
 // The spreadsheet formats: the product sheet (import, export and template share it, so a round
 // trip changes nothing) and the province OCOP registry. Headers are Vietnamese; a header is
 // recognised without diacritics, case or extra spaces, and by a few other names people use.
-import { foldVietnamese } from "~/i18n/fold";
+import { foldVietnamese } from "#db/fold";
 
 export type Column<K extends string> = { key: K; header: string; aliases?: string[]; required?: boolean; hint: string };
 

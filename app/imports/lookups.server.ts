@@ -1,7 +1,7 @@
 // Names a spreadsheet may use for provinces, categories and OCOP groups, matched without
 // diacritics or case ("dong thap", "Tỉnh Đồng Tháp" and "ĐỒNG THÁP" are one province).
 import { statement } from "~/db.server";
-import { foldVietnamese } from "~/i18n/fold";
+import { foldVietnamese } from "#db/fold";
 import type { OcopGroup } from "#db/vocabulary";
 
 export const nameKey = (s: string) =>

@@ -3,7 +3,7 @@
 // to the province, matched without diacritics or case so "xa tan thuan" finds "Xã Tân Thuận".
 import { eq } from "drizzle-orm";
 import { statement, type Tx } from "~/db.server";
-import { foldVietnamese } from "~/i18n/fold";
+import { foldVietnamese } from "#db/fold";
 import { communes } from "#db/schema";
 
 export function communeNames(provinceId: number): string[] {

@@ -3,7 +3,7 @@
 // with that tax code and is verified), its product by name (created as a draft when missing),
 // the OCOP certificate by decision number, and the registry entry that ties them together.
 import { statement, type Tx } from "~/db.server";
-import { slugify } from "~/i18n/fold";
+import { slugify } from "#db/fold";
 import { uniqueProductSlug } from "~/seller/seller-products.server";
 import { nameKey, provinceCommittee } from "~/imports/lookups.server";
 import type { RegistryRow } from "./registry-rows.server";

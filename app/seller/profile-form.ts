@@ -1,7 +1,7 @@
 // The producer profile form's schema, shared by the page and the action. Messages are i18n keys.
 import { z } from "zod";
 import { vietnamesePhone } from "~/auth/forms";
-import { foldVietnamese } from "~/i18n/fold";
+import { foldVietnamese } from "#db/fold";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 import { BANKS } from "#db/reference/banks";
 

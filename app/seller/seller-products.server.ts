@@ -3,7 +3,7 @@
 // query to it, so a product id from the URL or a form never reaches another producer's rows.
 import { and, eq } from "drizzle-orm";
 import { db, statement, type Tx } from "~/db.server";
-import { foldVietnamese, slugify } from "~/i18n/fold";
+import { foldVietnamese, slugify } from "#db/fold";
 import { vietnamToday } from "~/i18n/format";
 import { categories, productImages, products } from "#db/schema";
 import type { OcopGroup, ProductStatus } from "#db/vocabulary";

@@ -1,7 +1,7 @@
 // Text and time helpers: slugs from Vietnamese names, VietQR-style account names, and the
 // dates of the seed, all relative to a fixed anchor day (never the clock).
 
-import { foldVietnamese, slugify } from "../../app/i18n/fold";
+import { foldVietnamese, slugify } from "../fold";
 
 export { foldVietnamese, slugify };
 

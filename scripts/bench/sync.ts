@@ -27,7 +27,7 @@ export async function benchSync(): Promise<void> {
   const { db } = await import("~/db.server");
   const { publish } = await import("~/marketplaces/publish.server");
   const { SANDBOX_CODES, sandboxEnv, startSandboxes } = await import("../sandbox");
-  const { connectShops, seedConnectorProducer } = await import("../../tests/fixtures/connector");
+  const { connectShops, seedConnectorProducer } = await import("../fixtures/connector");
 
   const sandboxes = await startSandboxes({ ports: { shopee: 0, lazada: 0, tiktok: 0, tiki: 0 }, keys: parseEnv(process.env), options: { reviewMs: 0 } });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { pngBomb } from "../fixtures/photos";
+import { pngBomb } from "../../scripts/fixtures/photos";
 import { expectImagesLoaded, logIn, logOut } from "./helpers";
 
 // On a phone: a new producer signs up, fills its profile, lists a product with two photos and an

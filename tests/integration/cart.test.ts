@@ -6,7 +6,7 @@ import { cartCount } from "~/orders/cart.server";
 import { action as loginAction } from "~/routes/dang-nhap";
 import { action as cartAction, loader as cartLoader } from "~/routes/gio-hang";
 import { cartItems, carts, products, users } from "#db/schema";
-import { call, dataOf, fillCart, get, locationOf, post, seedShop, statusOf, type Shop } from "../fixtures/shop";
+import { call, dataOf, fillCart, get, locationOf, post, seedShop, statusOf, type Shop } from "../../scripts/fixtures/shop";
 
 let shop: Shop;
 beforeAll(() => {

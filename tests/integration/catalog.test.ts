@@ -3,7 +3,7 @@ import { parseListFilters } from "~/catalog/list-filters.server";
 import { getPublicProduct } from "~/catalog/product-detail.server";
 import { listProducts } from "~/catalog/products.server";
 import { db } from "~/db.server";
-import { seedCatalogFixture, TODAY } from "../fixtures/catalog";
+import { seedCatalogFixture, TODAY } from "../../scripts/fixtures/catalog";
 
 let ids: ReturnType<typeof seedCatalogFixture>;
 beforeAll(() => {

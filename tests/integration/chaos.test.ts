@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { env, parseEnv } from "~/env.server";
 import { publish } from "~/marketplaces/publish.server";
 import { SANDBOX_CODES, sandboxEnv, startSandboxes, type Sandboxes } from "../../scripts/sandbox";
-import { connectShops, seedConnectorProducer } from "../fixtures/connector";
+import { connectShops, seedConnectorProducer } from "../../scripts/fixtures/connector";
 
 const CODES = [...SANDBOX_CODES];
 const PRODUCTS = Number(process.env.CHAOS_PRODUCTS ?? 500);

@@ -9,7 +9,7 @@ import { batchProgress, publish, retryListings } from "~/marketplaces/publish.se
 import { enqueue, queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
 import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
-import { connectShops, seedConnectorProducer } from "../fixtures/connector";
+import { connectShops, seedConnectorProducer } from "../../scripts/fixtures/connector";
 
 const CODES = [...SANDBOX_CODES];
 let sandboxes: Sandboxes;

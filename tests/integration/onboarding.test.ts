@@ -11,7 +11,7 @@ import { action as registryImportAction, loader as registryImportLoader } from "
 import { loader as queueLoader } from "~/routes/can-bo.xac-minh._index";
 import { action as verifyAction, loader as caseLoader } from "~/routes/can-bo.xac-minh.$id";
 import { communes, emailOutbox, ocopRegistryEntries, producerInvitations, producers, products, users } from "#db/schema";
-import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, provinceId, statusOf } from "../fixtures/workspace";
+import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, provinceId, statusOf } from "../../scripts/fixtures/workspace";
 
 const REGISTRY_HEADER = ["STT", "Tên chủ thể", "Mã số thuế", "Loại hình", "Tên sản phẩm", "Nhóm sản phẩm", "Hạng sao", "Số quyết định", "Ngày quyết định", "Tỉnh"];
 

@@ -11,7 +11,7 @@ import { action as buyerAction, loader as buyerLoader } from "~/routes/don-hang.
 import { action as sellerAction, loader as sellerLoader } from "~/routes/kenh-nguoi-ban.don-hang.$code";
 import { loader as outboxLoader } from "~/routes/quan-tri.hop-thu";
 import { orders, users } from "#db/schema";
-import { call, dataOf, fillCart, get, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../fixtures/shop";
+import { call, dataOf, fillCart, get, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 
 let shop: Shop;

@@ -8,8 +8,8 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { action as photosAction, loader as photosLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.anh";
 import { productImages } from "#db/schema";
-import { hasGpsIfd, heicHeader, jpegWithGps, pngBomb, sixteenMegabytes, svgWithScript, textNamedJpg, truncatedJpeg } from "../fixtures/photos";
-import { call, dataOf, makeProducer, makeProduct, post, statusOf } from "../fixtures/workspace";
+import { hasGpsIfd, heicHeader, jpegWithGps, pngBomb, sixteenMegabytes, svgWithScript, textNamedJpg, truncatedJpeg } from "../../scripts/fixtures/photos";
+import { call, dataOf, makeProducer, makeProduct, post, statusOf } from "../../scripts/fixtures/workspace";
 
 type Result = { upload: { added: number; problems: { filename: string; problem: string }[] } | null };
 

@@ -8,7 +8,7 @@ import { action as previewAction } from "~/routes/kenh-nguoi-ban.nhap-xuat._inde
 import { action as importAction, loader as importLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.$importId";
 import { loader as downloadLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.tai-ve";
 import { certifications, productHistory, products } from "#db/schema";
-import { call, get, makeProducer, post, statusOf } from "../fixtures/workspace";
+import { call, get, makeProducer, post, statusOf } from "../../scripts/fixtures/workspace";
 
 const HEADER = ["Mã sản phẩm", "Tên sản phẩm", "Danh mục", "Đơn vị tính", "Khối lượng (g)", "Giá bán (đồng)", "Tồn kho", "Trạng thái", "Mô tả", "Loại chứng nhận", "Hạng sao OCOP", "Số quyết định / chứng nhận", "Cơ quan cấp", "Ngày cấp", "Ngày hết hạn", "Tỉnh cấp"];
 const col = (name: string) => HEADER.indexOf(name);

@@ -23,7 +23,7 @@ import { action as verifyAction } from "~/routes/can-bo.xac-minh.$id";
 import { action as acceptAction } from "~/routes/moi.$token";
 import { loader as queueLoader } from "~/routes/can-bo.xac-minh._index";
 import { certifications, productImages, products } from "#db/schema";
-import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, statusOf } from "../fixtures/workspace";
+import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, statusOf } from "../../scripts/fixtures/workspace";
 
 let a: Awaited<ReturnType<typeof makeProducer>>;
 let b: Awaited<ReturnType<typeof makeProducer>>;

@@ -10,7 +10,7 @@ import { action as photosAction } from "~/routes/kenh-nguoi-ban.san-pham.$id.anh
 import { loader as readinessLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.san-sang";
 import { certifications, productHistory, productImages, products } from "#db/schema";
 import { vietnamToday } from "~/i18n/format";
-import { call, dataOf, get, makeProducer, post, statusOf } from "../fixtures/workspace";
+import { call, dataOf, get, makeProducer, post, statusOf } from "../../scripts/fixtures/workspace";
 
 let verified: Awaited<ReturnType<typeof makeProducer>>;
 let pending: Awaited<ReturnType<typeof makeProducer>>;

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { saveAccount } from "~/marketplaces/connect.server";
 import { bury, claim, complete, fail, readyAccounts, release, requeueOrphans, retryAfter, retryDead } from "~/marketplaces/queue.server";
 import { publish } from "~/marketplaces/publish.server";
-import { seedConnectorProducer } from "../fixtures/connector";
+import { seedConnectorProducer } from "../../scripts/fixtures/connector";
 
 const sql = () => db().$client;
 const policy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 3 };

@@ -14,7 +14,7 @@ import { action as stripeWebhook } from "~/routes/api.stripe.webhook";
 import { action as bankWebhook } from "~/routes/api.vietqr.bank";
 import { loader as vnpayIpn } from "~/routes/api.vnpay.ipn";
 import { emailOutbox, orders, paymentEvents, payments, products } from "#db/schema";
-import { ORIGIN, fillCart, newShopper, seedShop, stockOf, type Shop } from "../fixtures/shop";
+import { ORIGIN, fillCart, newShopper, seedShop, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 
 let shop: Shop;

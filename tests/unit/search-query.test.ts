@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFtsQuery } from "~/catalog/search-query";
-import { foldVietnamese, slugify } from "~/i18n/fold";
+import { foldVietnamese, slugify } from "#db/fold";
 
 describe("foldVietnamese", () => {
   it("drops tone and vowel marks and folds đ, which NFD leaves alone", () => {

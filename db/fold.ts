@@ -1,3 +1,6 @@
+// Vietnamese folding, shared by the database's stored search text and slugs (written by the app and the
+// seed alike) and by the queries that read them: both sides must fold the same way. Plain code, no
+// imports, so the browser, the app and db/seed may all use it.
 /**
  * Folds Vietnamese text to plain lowercase ASCII letters: tone and vowel marks dropped,
  * "đ"/"Đ" → "d" (Unicode does not decompose đ, so NFD alone leaves it).
