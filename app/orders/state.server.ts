@@ -27,7 +27,7 @@ export const ORDER_NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
 };
 
 /** Statuses in which the goods are still on the producer's shelf, reserved for this order. */
-export const HOLDS_STOCK: ReadonlySet<OrderStatus> = new Set(["pending_payment", "placed", "confirmed"]);
+const HOLDS_STOCK: ReadonlySet<OrderStatus> = new Set(["pending_payment", "placed", "confirmed"]);
 
 export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_NEXT[from].includes(to);
