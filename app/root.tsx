@@ -17,7 +17,7 @@ import { getSessionUser } from "~/auth/session.server";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { getLocale } from "~/i18n/locale.server";
 import { translator, type Locale } from "~/i18n/messages";
-import { cartCount } from "~/orders/cart.server";
+import { cartCount } from "~/checkout/cart.server";
 import baseCss from "~/styles/base.css?url";
 import catalogCss from "~/styles/catalog.css?url";
 import ordersCss from "~/styles/orders.css?url";

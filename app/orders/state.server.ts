@@ -1,16 +1,18 @@
-// The one place that creates orders and changes their status. Statuses only move forward
+// The one place that creates orders and changes their status, whichever channel sold them (the
+// storefront's checkout, or a marketplace whose orders are imported). Statuses only move forward
 // along ORDER_NEXT; stock reserved by an order goes back on the shelf when it is cancelled
-// (or refunded before it shipped); every change is appended to order_events and e-mailed to
-// the buyer from here, inside the caller's transaction. (Per-day rollups for the officials'
-// dashboard belong here too, so that they change in the same transaction.)
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
-import { orderEvents, orders, type OrderStatus } from "#db/schema";
+// (or refunded before it shipped); every change is appended to order_events, inside the caller's
+// transaction. Storefront orders are e-mailed to their buyer and producer from here; a
+// marketplace's orders are not (the marketplace tells its buyer and its seller, and handles them).
+// (Per-day rollups for the officials' dashboard follow through the orders triggers, in the same
+// transaction.)
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "~/db.server";
+import { orderEvents, orders, producers, type OrderStatus, type SalesChannel } from "#db/schema";
 import { vietnamToday } from "~/i18n/format";
 import { queueEmail } from "~/notifications/outbox.server";
 import { buyerStatusEmail, producerNewOrderEmail, type OrderForEmail } from "./emails";
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import { releaseOrderStock } from "./stock.server";
 
 /** Where an order may go from each status. */
 export const ORDER_NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -31,45 +33,104 @@ export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_NEXT[from].includes(to);
 }
 
-export type NewOrder = Omit<typeof orders.$inferInsert, "id" | "code" | "checkoutCode" | "status" | "placedAt" | "placedDay"> & {
-  status: Extract<OrderStatus, "pending_payment" | "placed">;
-};
-
-/** "OC" + the local day (yyMMdd) + the id on 7 digits, as the seed writes them. */
-function codeFor(prefix: "OC" | "CK", day: string, id: number): string {
-  return `${prefix}${day.slice(2).replace(/-/g, "")}${String(id).padStart(7, "0")}`;
+/**
+ * The statuses an order passes through to get from `from` to `to` along ORDER_NEXT, the
+ * shortest way (`to` last, `from` left out); null when `to` cannot be reached from `from`.
+ */
+export function pathForward(from: OrderStatus, to: OrderStatus): OrderStatus[] | null {
+  const cameFrom = new Map<OrderStatus, OrderStatus>();
+  const queue: OrderStatus[] = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    for (const next of ORDER_NEXT[at]) {
+      if (next === from || cameFrom.has(next)) continue;
+      cameFrom.set(next, at);
+      if (next === to) {
+        const path: OrderStatus[] = [to];
+        for (let s = at; s !== from; s = cameFrom.get(s)!) path.unshift(s);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return null;
 }
 
+/** Orders whose buyer and producer hear from us by e-mail: the ones handled here. */
+const notifies = (channel: SalesChannel) => channel === "storefront";
+
+export type NewOrder = Omit<typeof orders.$inferInsert, "id" | "code" | "checkoutCode" | "status" | "placedAt" | "placedDay" | "createdAt" | "updatedAt">;
+
+/** Who made a change and when it happened (`at`, when not `now`: a marketplace dates its own). */
+export type Actor = { actorUserId?: number | null; note?: string; now?: Date; at?: Date };
+
 /**
- * Inserts an order (its items are the caller's) and records its first status. The first order
- * of a checkout names the checkout (`checkoutCode` null); the others pass that code.
+ * Inserts an order (its items are the caller's) in its first status and records that status.
+ * `code` null: a storefront order, coded from its id ("OC…"), whose checkout is named by the
+ * first order of the checkout ("CK…", `checkoutCode` null) and passed to the others.
  */
-export function insertOrder(tx: Tx, values: NewOrder, opts: { checkoutCode: string | null; actorUserId: number | null; now: Date }) {
-  const placedAt = opts.now.toISOString();
-  const day = vietnamToday(opts.now);
+export function createOrder(
+  tx: Tx,
+  values: NewOrder & { status: OrderStatus; code: string | null; checkoutCode: string | null },
+  who: Actor & { now: Date },
+) {
+  const placed = who.at ?? who.now;
+  const placedAt = placed.toISOString();
+  const day = vietnamToday(placed);
+  const stored = values.code ?? `new-${placedAt}-${Math.random()}`;
   const { id } = tx
     .insert(orders)
-    .values({ ...values, code: `new-${placedAt}-${Math.random()}`, placedAt, placedDay: day, createdAt: placedAt, updatedAt: placedAt })
+    .values({
+      ...values,
+      code: stored,
+      placedAt,
+      placedDay: day,
+      createdAt: who.now.toISOString(),
+      updatedAt: who.now.toISOString(),
+    })
     .returning({ id: orders.id })
     .get();
-  const code = codeFor("OC", day, id);
-  const checkoutCode = opts.checkoutCode ?? codeFor("CK", day, id);
-  tx.update(orders).set({ code, checkoutCode }).where(eq(orders.id, id)).run();
-  tx.insert(orderEvents).values({ orderId: id, status: values.status, actorUserId: opts.actorUserId, at: placedAt }).run();
-  if (values.status === "placed") {
+  let code = stored;
+  let checkoutCode = values.checkoutCode;
+  if (values.code === null) {
+    code = codeFor("OC", day, id);
+    checkoutCode ??= codeFor("CK", day, id);
+    tx.update(orders).set({ code, checkoutCode }).where(eq(orders.id, id)).run();
+  }
+  tx.insert(orderEvents)
+    .values({ orderId: id, status: values.status, actorUserId: who.actorUserId ?? null, note: who.note ?? "", at: placedAt })
+    .run();
+  if (values.status === "placed" && notifies(values.channel)) {
     const email = producerNewOrderEmail(orderForEmail(tx, id)!, false);
     if (email) queueEmail(tx, email);
   }
   return { id, code, checkoutCode };
 }
 
-/** The facts an e-mail about an order needs. */
-export function orderForEmail(tx: Tx, orderId: number): (OrderForEmail & { status: OrderStatus }) | null {
+/** "OC" + the local day (yyMMdd) + the id on 7 digits, as the seed writes them. */
+function codeFor(prefix: "OC" | "CK", day: string, id: number): string {
+  return `${prefix}${day.slice(2).replace(/-/g, "")}${String(id).padStart(7, "0")}`;
+}
+
+/** The facts an e-mail about an order needs, with where the order is now. */
+export function orderForEmail(tx: Tx, orderId: number): (OrderForEmail & { status: OrderStatus; channel: SalesChannel }) | null {
   return (
-    tx.get<OrderForEmail & { status: OrderStatus }>(sql`
-      SELECT o.code, o.checkout_code AS checkoutCode, o.buyer_name AS buyerName, o.buyer_email AS buyerEmail,
-        p.name AS producerName, p.email AS producerEmail, o.total, o.status
-      FROM orders o JOIN producers p ON p.id = o.producer_id WHERE o.id = ${orderId}`) ?? null
+    tx
+      .select({
+        code: orders.code,
+        checkoutCode: orders.checkoutCode,
+        buyerName: orders.buyerName,
+        buyerEmail: orders.buyerEmail,
+        producerName: producers.name,
+        producerEmail: producers.email,
+        total: orders.total,
+        status: orders.status,
+        channel: orders.channel,
+      })
+      .from(orders)
+      .innerJoin(producers, eq(producers.id, orders.producerId))
+      .where(eq(orders.id, orderId))
+      .get() ?? null
   );
 }
 
@@ -77,35 +138,28 @@ export function orderForEmail(tx: Tx, orderId: number): (OrderForEmail & { statu
  * Moves an order to `to` if ORDER_NEXT allows it from where it is now; false (and nothing
  * written) otherwise. Releases its reserved stock when it is cancelled or refunded before shipping.
  */
-export function moveOrder(
-  tx: Tx,
-  orderId: number,
-  to: OrderStatus,
-  opts: { actorUserId?: number | null; note?: string; now?: Date } = {},
-): boolean {
+export function moveOrder(tx: Tx, orderId: number, to: OrderStatus, who: Actor = {}): boolean {
   const order = orderForEmail(tx, orderId);
   if (!order || !canMoveOrder(order.status, to)) return false;
-  const at = (opts.now ?? new Date()).toISOString();
+  const now = who.now ?? new Date();
+  const at = (who.at ?? now).toISOString();
   const changed = tx
     .update(orders)
     .set({
       status: to,
-      updatedAt: at,
+      updatedAt: now.toISOString(),
       ...(to === "completed" ? { completedAt: at } : {}),
       ...(to === "cancelled" ? { cancelledAt: at } : {}),
     })
     .where(and(eq(orders.id, orderId), eq(orders.status, order.status)))
     .run().changes;
   if (changed !== 1) return false;
-  if (HOLDS_STOCK.has(order.status) && (to === "cancelled" || to === "refunded")) {
-    tx.run(sql`UPDATE products SET stock = stock + i.quantity, updated_at = ${at}
-      FROM (SELECT product_id, sum(quantity) AS quantity FROM order_items WHERE order_id = ${orderId} GROUP BY product_id) i
-      WHERE products.id = i.product_id`);
-  }
+  if (HOLDS_STOCK.has(order.status) && (to === "cancelled" || to === "refunded")) releaseOrderStock(tx, orderId, now);
   tx.insert(orderEvents)
-    .values({ orderId, status: to, actorUserId: opts.actorUserId ?? null, note: opts.note ?? "", at })
+    .values({ orderId, status: to, actorUserId: who.actorUserId ?? null, note: who.note ?? "", at })
     .run();
-  const buyerEmail = buyerStatusEmail(order, to, opts.note);
+  if (!notifies(order.channel)) return true;
+  const buyerEmail = buyerStatusEmail(order, to, who.note);
   if (buyerEmail) queueEmail(tx, buyerEmail);
   if (to === "placed") {
     const producerEmail = producerNewOrderEmail(order, true);

@@ -1,5 +1,5 @@
 // Cash on delivery (channel cash): nothing to start, nothing to hear from. The producer marks
-// the order delivered and paid when the courier hands over the cash (app/orders/actions.server.ts).
+// the order delivered and paid when the courier hands over the cash (app/checkout/order-actions.server.ts).
 import type { PaymentProvider } from "./provider";
 
 export const codProvider: PaymentProvider = {

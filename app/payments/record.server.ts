@@ -2,12 +2,13 @@
 // along PAYMENT_NEXT (a late "pending" never overwrites "paid"); every change is appended to
 // payment_events; a payment's outcome moves its order (paid → placed; failed, expired or
 // cancelled → cancelled, which releases the stock) through app/orders/state.server.ts, in the
-// same transaction.
+// same transaction. So payments sit above orders: orders never import this room.
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "~/db.server";
 import { paymentEvents, payments, type PaymentStatus } from "#db/schema";
 import { queueEmail } from "~/notifications/outbox.server";
 import { producerPaymentFlaggedEmail } from "~/orders/emails";
-import { moveOrder, orderForEmail, type Tx } from "~/orders/state.server";
+import { moveOrder, orderForEmail } from "~/orders/state.server";
 
 /** Where a payment may go from each status. Money that arrives for a closed order is flagged for a person. */
 export const PAYMENT_NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
@@ -43,7 +44,10 @@ function recordStatus(tx: Tx, paymentId: number, status: PaymentStatus, at: stri
 }
 
 /** A new pending payment for an order; its channel is copied from payment_methods now. */
-export function insertPayment(tx: Tx, values: { orderId: number; method: string; provider: string; amount: number; now: Date }): number {
+export function insertPayment(
+  tx: Tx,
+  values: { orderId: number; method: string; provider: string; providerRef?: string | null; amount: number; now: Date },
+): number {
   const at = values.now.toISOString();
   const { id } = tx
     .insert(payments)
@@ -52,6 +56,7 @@ export function insertPayment(tx: Tx, values: { orderId: number; method: string;
       method: values.method,
       channel: sql`(SELECT channel FROM payment_methods WHERE code = ${values.method})`,
       provider: values.provider,
+      providerRef: values.providerRef ?? null,
       amount: values.amount,
       status: "pending",
       createdAt: at,
@@ -71,6 +76,8 @@ export type MoveOptions = {
   /** Why a person must look (flagged) or any other remark, shown in the history. */
   note?: string;
   now?: Date;
+  /** When it happened, if not now (a marketplace dates its own changes): the paid date. */
+  at?: Date;
 };
 
 /**
@@ -79,9 +86,11 @@ export type MoveOptions = {
  * waiting for payment is cancelled and its stock released.
  */
 export function movePayment(tx: Tx, paymentId: number, to: PaymentStatus, opts: MoveOptions): boolean {
-  const current = tx.get<{ status: PaymentStatus; orderId: number; providerRef: string | null }>(
-    sql`SELECT status, order_id AS orderId, provider_ref AS providerRef FROM payments WHERE id = ${paymentId}`,
-  );
+  const current = tx
+    .select({ status: payments.status, orderId: payments.orderId, providerRef: payments.providerRef })
+    .from(payments)
+    .where(eq(payments.id, paymentId))
+    .get();
   if (!current || !canMovePayment(current.status, to)) return false;
   const now = opts.now ?? new Date();
   const at = now.toISOString();
@@ -90,7 +99,7 @@ export function movePayment(tx: Tx, paymentId: number, to: PaymentStatus, opts: 
     .set({
       status: to,
       updatedAt: at,
-      ...(to === "paid" ? { paidAt: at } : {}),
+      ...(to === "paid" ? { paidAt: (opts.at ?? now).toISOString() } : {}),
       ...(opts.providerRef && !current.providerRef ? { providerRef: opts.providerRef } : {}),
     })
     .where(and(eq(payments.id, paymentId), eq(payments.status, current.status)))

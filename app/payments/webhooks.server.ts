@@ -2,10 +2,9 @@
 // payments it is about, check the amount, record the event id and apply its effect, all in one
 // synchronous transaction, so a replay finds its event id and changes nothing.
 import { sql } from "drizzle-orm";
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import type { PaymentStatus } from "#db/schema";
 import { formatVnd } from "~/i18n/format";
-import type { Tx } from "~/orders/state.server";
 import type { PaymentOutcome, ProviderEvent } from "./provider";
 import { movePayment, recordProviderEvent } from "./record.server";
 

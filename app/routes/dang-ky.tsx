@@ -10,7 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { useLocale, useT } from "~/i18n/use-t";
-import { mergeGuestCart } from "~/orders/cart.server";
+import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký · OCOP Connect" }];

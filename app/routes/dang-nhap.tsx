@@ -10,7 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
-import { mergeGuestCart } from "~/orders/cart.server";
+import { mergeGuestCart } from "~/checkout/cart.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect" }];
 

@@ -10,8 +10,8 @@ import { formatInstant, formatTime, formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
-import { cancelByBuyer } from "~/orders/actions.server";
-import { checkoutPage, type TransferDetails } from "~/orders/checkout-view.server";
+import { cancelByBuyer } from "~/checkout/order-actions.server";
+import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn hàng ${data?.checkoutCode ?? ""} · OCOP Connect` }];

@@ -7,9 +7,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import { fieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuantity, type CartLine } from "~/orders/cart.server";
-import { CartFormSchema } from "~/orders/forms";
-import { cartProblem, type Problem } from "~/orders/problems";
+import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuantity, type CartLine } from "~/checkout/cart.server";
+import { CartFormSchema } from "~/checkout/forms";
+import { cartProblem, type Problem } from "~/checkout/problems";
 
 export const meta: MetaFunction = () => [{ title: "Giỏ hàng · OCOP Connect" }];
 

@@ -8,7 +8,7 @@ import { StatusBadge } from "~/components/order-status";
 import { formatDateTime, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
-import { SELLER_ACTIONS, runSellerAction, sellerActionsFor, type SellerAction } from "~/orders/actions.server";
+import { SELLER_ACTIONS, runSellerAction, sellerActionsFor, type SellerAction } from "~/checkout/order-actions.server";
 import { producerOrder } from "~/orders/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn ${data?.order.code ?? ""} · Kênh người bán · OCOP Connect` }];

@@ -12,10 +12,10 @@ import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
-import { planCheckout } from "~/orders/checkout-plan";
-import { buyerPhone, checkoutPreview, placeCheckout } from "~/orders/checkout.server";
-import { CheckoutSchema } from "~/orders/forms";
-import { checkoutProblem, type Problem } from "~/orders/problems";
+import { planCheckout } from "~/checkout/checkout-plan";
+import { buyerPhone, checkoutPreview, placeCheckout } from "~/checkout/checkout.server";
+import { CheckoutSchema } from "~/checkout/forms";
+import { checkoutProblem, type Problem } from "~/checkout/problems";
 import { STOREFRONT_METHODS } from "~/payments/provider";
 import { startPayment } from "~/payments/sessions.server";
 

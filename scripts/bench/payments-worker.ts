@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { createSession } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { placeCheckout } from "~/orders/checkout.server";
+import { placeCheckout } from "~/checkout/checkout.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { stripeClient } from "~/payments/stripe.server";

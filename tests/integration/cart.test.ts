@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { db } from "~/db.server";
-import { cartCount } from "~/orders/cart.server";
+import { cartCount } from "~/checkout/cart.server";
 import { action as loginAction } from "~/routes/dang-nhap";
 import { action as cartAction, loader as cartLoader } from "~/routes/gio-hang";
 import { cartItems, carts, products, users } from "#db/schema";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, afterAll } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { placeCheckout } from "~/orders/checkout.server";
+import { placeCheckout } from "~/checkout/checkout.server";
 import { producerOrders } from "~/orders/queries.server";
 import { applyProviderEvent } from "~/payments/webhooks.server";
 import type { StorefrontMethod } from "~/payments/provider";

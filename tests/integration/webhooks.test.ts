@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, afterAll } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { placeCheckout } from "~/orders/checkout.server";
+import { placeCheckout } from "~/checkout/checkout.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import { signMomoIpn } from "~/payments/momo";
 import type { StorefrontMethod } from "~/payments/provider";

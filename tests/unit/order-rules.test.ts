@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planCheckout, type PlanLine } from "~/orders/checkout-plan";
-import { ORDER_NEXT } from "~/orders/state.server";
+import { planCheckout, type PlanLine } from "~/checkout/checkout-plan";
+import { ORDER_NEXT, pathForward } from "~/orders/state.server";
 import { PAYMENT_NEXT } from "~/payments/record.server";
 import { ORDER_STATUSES, PAYMENT_STATUSES } from "#db/vocabulary";
 
@@ -30,6 +30,15 @@ describe("statuses only move forward", () => {
     expect(PAYMENT_NEXT.paid).toEqual(["refunded"]);
     expect(ORDER_NEXT.cancelled).toEqual([]);
     expect(ORDER_NEXT.refunded).toEqual([]);
+  });
+
+  it("an imported order walks the shortest way forward, never back", () => {
+    expect(pathForward("placed", "shipped")).toEqual(["confirmed", "shipped"]);
+    expect(pathForward("pending_payment", "completed")).toEqual(["placed", "confirmed", "shipped", "delivered", "completed"]);
+    expect(pathForward("confirmed", "cancelled")).toEqual(["cancelled"]);
+    expect(pathForward("shipped", "cancelled")).toBeNull();
+    expect(pathForward("shipped", "placed")).toBeNull();
+    expect(pathForward("placed", "placed")).toBeNull();
   });
 
   it("the acyclic check itself finds a cycle", () => {

@@ -1,24 +1,30 @@
-// What people do to an order: the producer confirms, ships, delivers (and for cash on
-// delivery, records the cash), cancels, refunds, or settles a flagged transfer; the buyer
-// cancels an order nobody has started on. Every check is scoped to the producer or buyer of
-// the session; the status changes themselves go through the two state modules.
-import { db, statement } from "~/db.server";
-import type { OrderStatus, PaymentStatus } from "#db/schema";
+// What people do to a storefront order after checkout: the producer confirms, ships, delivers
+// (and for cash on delivery, records the cash), cancels, refunds, or settles a flagged transfer;
+// the buyer cancels an order nobody has started on. An action moves the order and its payment
+// together, so it lives here, above both rooms. Every check is scoped to the producer or buyer
+// of the session; the status changes themselves go through the two state modules.
+import { and, eq, inArray, max } from "drizzle-orm";
+import { db, type Tx } from "~/db.server";
+import { orders, payments, type OrderStatus, type PaymentStatus } from "#db/schema";
+import { canMoveOrder, moveOrder } from "~/orders/state.server";
 import { movePayment } from "~/payments/record.server";
-import { canMoveOrder, moveOrder } from "./state.server";
 
 export const SELLER_ACTIONS = ["confirm", "ship", "deliver", "cancel", "refund", "accept_payment"] as const;
 export type SellerAction = (typeof SELLER_ACTIONS)[number];
 
 type OrderRow = { id: number; status: OrderStatus; paymentId: number | null; paymentStatus: PaymentStatus | null; method: string | null };
 
-function orderOfProducer(code: string, producerId: number): OrderRow | null {
+const ROW = { id: orders.id, status: orders.status, paymentId: payments.id, paymentStatus: payments.status, method: payments.method };
+
+function orderOfProducer(tx: Tx, code: string, producerId: number): OrderRow | null {
+  const latest = tx.select({ id: max(payments.id) }).from(payments).where(eq(payments.orderId, orders.id));
   return (
-    (statement(
-      `SELECT o.id, o.status, pm.id AS paymentId, pm.status AS paymentStatus, pm.method
-       FROM orders o LEFT JOIN payments pm ON pm.id = (SELECT max(id) FROM payments WHERE order_id = o.id)
-       WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`,
-    ).get(code, producerId) as OrderRow | undefined) ?? null
+    tx
+      .select(ROW)
+      .from(orders)
+      .leftJoin(payments, eq(payments.id, latest))
+      .where(and(eq(orders.code, code), eq(orders.producerId, producerId), eq(orders.channel, "storefront")))
+      .get() ?? null
   );
 }
 
@@ -43,7 +49,7 @@ export type ActionOutcome = { ok: true } | { ok: false; reason: "not_found" | "n
 export function runSellerAction(producerId: number, actorUserId: number, code: string, action: SellerAction, now = new Date()): ActionOutcome {
   return db().transaction(
     (tx): ActionOutcome => {
-      const order = orderOfProducer(code, producerId);
+      const order = orderOfProducer(tx, code, producerId);
       if (!order) return { ok: false, reason: "not_found" };
       if (!sellerActionsFor(order).includes(action)) return { ok: false, reason: "not_allowed" };
       const who = { actorUserId, now };
@@ -87,11 +93,12 @@ export function runSellerAction(producerId: number, actorUserId: number, code: s
 export function cancelByBuyer(buyerUserId: number, checkoutCode: string, now = new Date()): number {
   return db().transaction(
     (tx) => {
-      const rows = statement(
-        `SELECT o.id, o.status, pm.id AS paymentId, pm.status AS paymentStatus, pm.method
-         FROM orders o LEFT JOIN payments pm ON pm.order_id = o.id
-         WHERE o.checkout_code = ? AND o.buyer_user_id = ? AND o.status IN ('pending_payment', 'placed')`,
-      ).all(checkoutCode, buyerUserId) as OrderRow[];
+      const rows: OrderRow[] = tx
+        .select(ROW)
+        .from(orders)
+        .leftJoin(payments, eq(payments.orderId, orders.id))
+        .where(and(eq(orders.checkoutCode, checkoutCode), eq(orders.buyerUserId, buyerUserId), inArray(orders.status, ["pending_payment", "placed"])))
+        .all();
       let n = 0;
       for (const o of rows) {
         if (o.paymentStatus !== "pending" && o.paymentStatus !== "authorized") continue;

@@ -4,7 +4,7 @@ import { env } from "~/env.server";
 import { bankName } from "#db/reference/banks";
 import { qrDataUrl } from "~/payments/qr-image.server";
 import { orderQrPayload } from "~/payments/vietqr-transfer";
-import { buyerCheckout } from "./queries.server";
+import { buyerCheckout } from "~/orders/queries.server";
 
 export type TransferDetails = { payload: string; image: string; bank: string; accountNumber: string; accountName: string; amount: number; purpose: string };
 

@@ -2,18 +2,19 @@
 // decrement that cannot go below zero), writes one order per producer with its items and a
 // pending payment, opens a payment session for redirect methods, empties the cart and queues
 // the e-mail. Any refusal rolls everything back: no order, no stock moved.
-import { sql } from "drizzle-orm";
-import { db, statement } from "~/db.server";
-import { orderItems, paymentSessions } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { db, type Tx } from "~/db.server";
+import { orderItems, paymentMethods, paymentSessions, producers, users } from "#db/schema";
 import { queueEmail } from "~/notifications/outbox.server";
+import { checkoutPlacedEmail } from "~/orders/emails";
+import { createOrder } from "~/orders/state.server";
+import { reserveStock, stockOf } from "~/orders/stock.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { insertPayment } from "~/payments/record.server";
 import { providerFor } from "~/payments/registry.server";
-import { cartLines, findCartOfUser } from "./cart.server";
+import { cartLines, emptyCart, findCartOfUser } from "./cart.server";
 import { planCheckout, type Plan } from "./checkout-plan";
-import { checkoutPlacedEmail } from "./emails";
 import { shippingRates } from "./shipping.server";
-import { insertOrder } from "./state.server";
 
 export type CheckoutInput = {
   userId: number;
@@ -53,12 +54,10 @@ export function checkoutPreview(userId: number, shipProvinceId: number | null) {
 
 /** The phone number on the buyer's account, to fill the form. */
 export function buyerPhone(userId: number): string {
-  return (statement(`SELECT phone FROM users WHERE id = ?`).get(userId) as { phone: string } | undefined)?.phone ?? "";
+  return db().select({ phone: users.phone }).from(users).where(eq(users.id, userId)).get()?.phone ?? "";
 }
 
-type Bank = { id: number; name: string; bankBin: string | null; bankAccountNumber: string | null };
-
-function checkMethod(plan: Plan, method: StorefrontMethod): void {
+function checkMethod(tx: Tx, plan: Plan, method: StorefrontMethod): void {
   const provider = providerFor(method);
   for (const part of plan.parts) if (part.total! <= 0) throw new Refused({ kind: "zero_amount" });
   // A redirect provider takes the whole checkout in one payment; the others, one per order.
@@ -70,7 +69,11 @@ function checkMethod(plan: Plan, method: StorefrontMethod): void {
   }
   if (method === "vietqr") {
     for (const part of plan.parts) {
-      const bank = statement(`SELECT id, name, bank_bin AS bankBin, bank_account_number AS bankAccountNumber FROM producers WHERE id = ?`).get(part.producerId) as Bank;
+      const bank = tx
+        .select({ name: producers.name, bankBin: producers.bankBin, bankAccountNumber: producers.bankAccountNumber })
+        .from(producers)
+        .where(eq(producers.id, part.producerId))
+        .get()!;
       if (!bank.bankBin || !bank.bankAccountNumber) throw new Refused({ kind: "no_bank_account", producer: bank.name });
     }
   }
@@ -88,15 +91,12 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
         if (gone) throw new Refused({ kind: "unavailable", name: gone.name });
         const rates = Object.fromEntries(shippingRates([...new Set(lines.map((l) => l.producerId))]));
         const plan = planCheckout(lines, rates, input.shipProvinceId);
-        checkMethod(plan, input.method);
+        checkMethod(tx, plan, input.method);
 
         // Reserve: the decrement only happens while enough is on the shelf.
         for (const line of lines) {
-          const reserved = tx.run(sql`UPDATE products SET stock = stock - ${line.quantity}, updated_at = ${now.toISOString()}
-            WHERE id = ${line.productId} AND visible = 1 AND stock >= ${line.quantity}`).changes;
-          if (reserved !== 1) {
-            const left = statement(`SELECT stock FROM products WHERE id = ?`).get(line.productId) as { stock: number };
-            throw new Refused({ kind: "out_of_stock", name: line.name, available: left.stock });
+          if (!reserveStock(tx, line.productId, line.quantity, now)) {
+            throw new Refused({ kind: "out_of_stock", name: line.name, available: stockOf(tx, line.productId) });
           }
         }
 
@@ -104,9 +104,11 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
         let checkoutCode: string | null = null;
         const parts: { code: string; producerName: string; total: number }[] = [];
         for (const part of plan.parts) {
-          const order = insertOrder(
+          const order = createOrder(
             tx,
             {
+              code: null,
+              checkoutCode,
               producerId: part.producerId,
               provinceId: part.sellerProvinceId,
               channel: "storefront",
@@ -123,7 +125,7 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
               total: part.total!,
               status: awaitingPayment ? "pending_payment" : "placed",
             },
-            { checkoutCode, actorUserId: input.userId, now },
+            { actorUserId: input.userId, now },
           );
           checkoutCode = order.checkoutCode;
           tx.insert(orderItems)
@@ -146,8 +148,8 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
             })
             .run();
         }
-        tx.run(sql`DELETE FROM cart_items WHERE cart_id = ${cartId}`);
-        const methodName = (statement(`SELECT name FROM payment_methods WHERE code = ?`).get(input.method) as { name: string }).name;
+        emptyCart(tx, cartId!);
+        const methodName = tx.select({ name: paymentMethods.name }).from(paymentMethods).where(eq(paymentMethods.code, input.method)).get()!.name;
         const email = checkoutPlacedEmail({ name: input.buyerName, email: input.buyerEmail }, checkoutCode!, parts, methodName, awaitingPayment);
         if (email) queueEmail(tx, email);
         return { checkoutCode: checkoutCode!, orderCodes: parts.map((p) => p.code), total: plan.total!, redirect: provider.start !== null };

@@ -4,9 +4,9 @@
 import { createCookie } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { db, statement } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
-import { cartItems, carts } from "#db/schema";
+import { cartItems, carts, producers, products } from "#db/schema";
 
 export const MAX_LINE_QUANTITY = 999;
 
@@ -25,12 +25,25 @@ async function guestToken(request: Request): Promise<string | null> {
   return typeof token === "string" && token.length >= 32 ? token : null;
 }
 
+// The header's badge reads these on every page: prepared once (db() is one client per process).
+const prepareQueries = () => ({
+  ofUser: db().select({ id: carts.id }).from(carts).where(eq(carts.userId, sql.placeholder("userId"))).prepare(),
+  ofToken: db().select({ id: carts.id }).from(carts).where(eq(carts.tokenHash, sql.placeholder("hash"))).prepare(),
+  units: db()
+    .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
+    .from(cartItems)
+    .where(eq(cartItems.cartId, sql.placeholder("cartId")))
+    .prepare(),
+});
+let prepared: ReturnType<typeof prepareQueries> | undefined;
+const queries = () => (prepared ??= prepareQueries());
+
 export function findCartOfUser(userId: number): number | null {
-  return (statement(`SELECT id FROM carts WHERE user_id = ?`).get(userId) as { id: number } | undefined)?.id ?? null;
+  return queries().ofUser.get({ userId })?.id ?? null;
 }
 
 function cartIdOfToken(token: string): number | null {
-  return (statement(`SELECT id FROM carts WHERE token_hash = ?`).get(hashToken(token)) as { id: number } | undefined)?.id ?? null;
+  return queries().ofToken.get({ hash: hashToken(token) })?.id ?? null;
 }
 
 /** The visitor's cart id, or null when they have none yet. */
@@ -55,13 +68,24 @@ export async function ensureCart(request: Request, userId: number | null): Promi
 
 export type CartProblem = { kind: "unknown_product" } | { kind: "out_of_stock"; name: string; available: number };
 
-type Sellable = { id: number; name: string; stock: number };
-function sellable(productId: number): Sellable | null {
-  return (statement(`SELECT id, name, stock FROM products WHERE id = ? AND visible = 1`).get(productId) as Sellable | undefined) ?? null;
+function sellable(tx: Tx, productId: number) {
+  return (
+    tx
+      .select({ id: products.id, name: products.name, stock: products.stock })
+      .from(products)
+      .where(and(eq(products.id, productId), eq(products.visible, true)))
+      .get() ?? null
+  );
 }
 
-function currentQuantity(cartId: number, productId: number): number {
-  return (statement(`SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = ?`).get(cartId, productId) as { quantity: number } | undefined)?.quantity ?? 0;
+function currentQuantity(tx: Tx, cartId: number, productId: number): number {
+  return (
+    tx
+      .select({ quantity: cartItems.quantity })
+      .from(cartItems)
+      .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+      .get()?.quantity ?? 0
+  );
 }
 
 /** Adds `quantity` to the line (creating it); refused when the total would pass the stock. */
@@ -76,9 +100,9 @@ export function setCartQuantity(cartId: number, productId: number, quantity: num
 
 function setLine(cartId: number, productId: number, next: (have: number) => number): CartProblem | null {
   return db().transaction((tx) => {
-    const product = sellable(productId);
+    const product = sellable(tx, productId);
     if (!product) return { kind: "unknown_product" };
-    const quantity = next(currentQuantity(cartId, productId));
+    const quantity = next(currentQuantity(tx, cartId, productId));
     if (quantity > product.stock || quantity > MAX_LINE_QUANTITY) {
       return { kind: "out_of_stock", name: product.name, available: Math.min(product.stock, MAX_LINE_QUANTITY) };
     }
@@ -99,7 +123,12 @@ export function removeFromCart(cartId: number, productId: number): void {
 export async function cartCount(request: Request, userId: number | null): Promise<number> {
   const cartId = await findCart(request, userId);
   if (cartId === null) return 0;
-  return (statement(`SELECT coalesce(sum(quantity), 0) AS n FROM cart_items WHERE cart_id = ?`).get(cartId) as { n: number }).n;
+  return queries().units.get({ cartId })?.n ?? 0;
+}
+
+/** Empties a cart once its lines became orders (in the checkout's transaction). */
+export function emptyCart(tx: Tx, cartId: number): void {
+  tx.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
 }
 
 /**
@@ -147,14 +176,27 @@ export type CartLine = {
 
 /** The cart's lines with today's prices and stock, grouped by producer in the order they were added. */
 export function cartLines(cartId: number): CartLine[] {
-  return (
-    statement(
-      `SELECT p.id AS productId, p.slug, p.name, p.unit, p.price, ci.quantity, p.stock, p.visible AS available,
-         pr.id AS producerId, pr.name AS producerName, pr.slug AS producerSlug, pr.province_id AS provinceId,
-         p.ocop_group = 'tourism' AS tourism
-       FROM cart_items ci JOIN products p ON p.id = ci.product_id JOIN producers pr ON pr.id = p.producer_id
-       WHERE ci.cart_id = ?
-       ORDER BY pr.id, ci.added_at, p.id`,
-    ).all(cartId) as (Omit<CartLine, "available" | "tourism"> & { available: number; tourism: number })[]
-  ).map((l) => ({ ...l, available: l.available === 1, tourism: l.tourism === 1 }));
+  return db()
+    .select({
+      productId: products.id,
+      slug: products.slug,
+      name: products.name,
+      unit: products.unit,
+      price: products.price,
+      quantity: cartItems.quantity,
+      stock: products.stock,
+      available: products.visible,
+      producerId: producers.id,
+      producerName: producers.name,
+      producerSlug: producers.slug,
+      provinceId: producers.provinceId,
+      ocopGroup: products.ocopGroup,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(eq(cartItems.cartId, cartId))
+    .orderBy(producers.id, cartItems.addedAt, products.id)
+    .all()
+    .map(({ ocopGroup, ...l }) => ({ ...l, tourism: ocopGroup === "tourism" }));
 }
