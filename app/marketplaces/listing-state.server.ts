@@ -102,14 +102,15 @@ export function updateListing(listingId: number, patch: ListingPatch): void {
       sets.push("last_error = @lastError");
       params.lastError = patch.error ? errorText(patch.error.code, patch.error.detail) : null;
     }
-    const statusChanged = patch.status !== undefined && patch.status !== current.status;
+    const next = patch.status;
+    const statusChanged = next !== undefined && next !== current.status;
     if (statusChanged) {
       sets.push("status = @status");
-      params.status = patch.status;
-      if (patch.status === "live" && !current.liveSince) sets.push("live_since = @now");
+      params.status = next;
+      if (next === "live" && !current.liveSince) sets.push("live_since = @now");
     }
     statement(`UPDATE listings SET ${sets.join(", ")} WHERE id = @id`).run(params);
-    if (statusChanged) recordStatus(listingId, patch.status!, patch.detail ?? null, now);
+    if (statusChanged) recordStatus(listingId, next, patch.detail ?? null, now);
     const syncSets: string[] = [];
     const syncParams: Record<string, unknown> = { id: listingId, now };
     for (const [key, column] of Object.entries(SYNC_COLUMNS)) {
