@@ -17,14 +17,15 @@ const statements = new Map<string, import("better-sqlite3").Statement>();
 /**
  * A prepared statement for SQL text, prepared once per process. Domain modules whose
  * queries are assembled from a fixed set of fragments use it so each shape is prepared once.
+ * The owner of a query types it once: `statement<[id: number], Row>(sql).get(id)` is a `Row | undefined`.
  */
-export function statement(sqlText: string): import("better-sqlite3").Statement {
+export function statement<Params extends unknown[] | {} = unknown[], Row = unknown>(sqlText: string): import("better-sqlite3").Statement<Params, Row> {
   let stmt = statements.get(sqlText);
   if (!stmt) {
     stmt = db().$client.prepare(sqlText);
     statements.set(sqlText, stmt);
   }
-  return stmt;
+  return stmt as import("better-sqlite3").Statement<Params, Row>;
 }
 
 /** The handle a synchronous `db().transaction((tx) => …)` body receives. */

@@ -1,5 +1,5 @@
 // Marketplace accounts: a producer's connected shop on each marketplace, its tokens (encrypted
-// at rest) and whether it still works.
+// at rest) and whether it still works. The one module that writes marketplace_accounts.
 import { statement } from "~/db.server";
 import type { MarketplaceCode } from "#db/vocabulary";
 import { CredentialsError, decryptCredentials, encryptCredentials } from "./credentials.server";
@@ -17,13 +17,18 @@ export type AccountRow = {
   updatedAt: string;
 };
 
+/** The marketplace's row id (reference data: every code has one). */
+export function marketplaceId(code: MarketplaceCode): number {
+  return statement<[code: MarketplaceCode], { id: number }>(`SELECT id FROM marketplaces WHERE code = ?`).get(code)!.id;
+}
+
 export function loadAccount(accountId: number): AccountRow | null {
   return (
-    (statement(
+    statement<[accountId: number], AccountRow>(
       `SELECT a.id, a.producer_id AS producerId, a.marketplace_id AS marketplaceId, m.code, a.external_shop_id AS shopId,
          a.shop_name AS shopName, a.status, a.credentials_encrypted AS credentialsEncrypted, a.updated_at AS updatedAt
        FROM marketplace_accounts a JOIN marketplaces m ON m.id = a.marketplace_id WHERE a.id = ?`,
-    ).get(accountId) as AccountRow | undefined) ?? null
+    ).get(accountId) ?? null
   );
 }
 
@@ -73,16 +78,60 @@ export type AccountSummary = {
 
 /** Every marketplace with the producer's account on it, if any. */
 export function producerAccounts(producerId: number): AccountSummary[] {
-  const rows = statement(
+  const rows = statement<[producerId: number], Omit<AccountSummary, "hasApi" | "usable"> & { hasApi: number; hasCredentials: number }>(
     `SELECT m.id AS marketplaceId, m.code, m.name, m.has_api AS hasApi, a.id AS accountId, coalesce(a.shop_name, '') AS shopName,
        a.status, a.token_expires_at AS tokenExpiresAt, a.credentials_encrypted IS NOT NULL AS hasCredentials
      FROM marketplaces m LEFT JOIN marketplace_accounts a ON a.marketplace_id = m.id AND a.producer_id = ?
      ORDER BY m.id`,
-  ).all(producerId) as (Omit<AccountSummary, "hasApi" | "usable"> & { hasApi: number; hasCredentials: number })[];
+  ).all(producerId);
   return rows.map(({ hasCredentials, ...r }) => ({
     ...r,
     hasApi: r.hasApi === 1,
     // A file marketplace needs no tokens; an API one needs tokens this installation can read.
     usable: r.accountId !== null && r.status === "connected" && (r.hasApi === 0 || hasCredentials === 1),
   }));
+}
+
+/** The producer's account on the marketplace and the shop it is connected to, if any. */
+export function findAccount(producerId: number, marketplaceId: number): { id: number; shopId: string | null } | null {
+  return (
+    statement<[producerId: number, marketplaceId: number], { id: number; shopId: string | null }>(
+      `SELECT id, external_shop_id AS shopId FROM marketplace_accounts WHERE producer_id = ? AND marketplace_id = ?`,
+    ).get(producerId, marketplaceId) ?? null
+  );
+}
+
+export type ConnectedAccount = { shopId: string | null; shopName: string; credentialsEncrypted: string | null; tokenExpiresAt: string | null };
+
+/**
+ * Stores the connected shop as the producer's one account on the marketplace (connected again if
+ * it was expired or revoked). An empty shop name keeps the stored one, or for a new account takes
+ * the producer's name. Returns the account's id.
+ */
+export function upsertAccount(producerId: number, marketplaceId: number, shop: ConnectedAccount): number {
+  const now = new Date().toISOString();
+  const values = { producerId, mid: marketplaceId, shopId: shop.shopId, shopName: shop.shopName, enc: shop.credentialsEncrypted, expires: shop.tokenExpiresAt, now };
+  const existing = findAccount(producerId, marketplaceId);
+  if (existing) {
+    statement(
+      `UPDATE marketplace_accounts SET external_shop_id = @shopId, shop_name = CASE WHEN @shopName = '' THEN shop_name ELSE @shopName END,
+         credentials_encrypted = @enc, token_expires_at = @expires, status = 'connected', updated_at = @now WHERE id = @id`,
+    ).run({ ...values, id: existing.id });
+    return existing.id;
+  }
+  const name = shop.shopName || statement<[producerId: number], { name: string }>(`SELECT name FROM producers WHERE id = ?`).get(producerId)!.name;
+  return Number(
+    statement(
+      `INSERT INTO marketplace_accounts (producer_id, marketplace_id, external_shop_id, shop_name, credentials_encrypted, token_expires_at, status, created_at, updated_at)
+       VALUES (@producerId, @mid, @shopId, @shopName, @enc, @expires, 'connected', @now, @now)`,
+    ).run({ ...values, shopName: name }).lastInsertRowid,
+  );
+}
+
+/** Forgets the account's tokens (the producer disconnected); its row and listings stay. */
+export function revokeAccount(producerId: number, marketplaceId: number): void {
+  statement(
+    `UPDATE marketplace_accounts SET status = 'revoked', credentials_encrypted = NULL, token_expires_at = NULL,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE producer_id = ? AND marketplace_id = ?`,
+  ).run(producerId, marketplaceId);
 }

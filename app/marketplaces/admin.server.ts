@@ -1,6 +1,6 @@
 // What an administrator looks after: how fast each marketplace is called, where the app's
 // categories go on each marketplace (and the attributes they need), and the sync queue's
-// dead letters, which they can put back in the queue.
+// dead letters (putting them back is the queue's own retryDead).
 import { statement } from "~/db.server";
 import type { MarketplaceCode } from "#db/vocabulary";
 import { queueStats } from "./queue.server";
@@ -9,10 +9,10 @@ import { queueStats } from "./queue.server";
 export type SettingsRow = { marketplaceId: number; code: MarketplaceCode; name: string; callsPerSecond: number; maxInFlight: number; orderImportMinutes: number };
 
 export function settingsRows(): SettingsRow[] {
-  return statement(
+  return statement<[], SettingsRow>(
     `SELECT m.id AS marketplaceId, m.code, m.name, s.calls_per_second AS callsPerSecond, s.max_in_flight AS maxInFlight, s.order_import_minutes AS orderImportMinutes
      FROM marketplaces m JOIN marketplace_settings s ON s.marketplace_id = m.id WHERE m.has_api = 1 ORDER BY m.id`,
-  ).all() as SettingsRow[];
+  ).all();
 }
 
 export function updateSettings(marketplaceId: number, v: { callsPerSecond: number; maxInFlight: number; orderImportMinutes: number }): boolean {
@@ -26,18 +26,18 @@ export function updateSettings(marketplaceId: number, v: { callsPerSecond: numbe
 export type MappingRow = { id: number; category: string; ocopGroup: string; externalCategoryId: string; externalCategoryName: string; attributes: Record<string, string> };
 
 export function marketplaceNames(): { code: MarketplaceCode; name: string }[] {
-  return statement(`SELECT code, name FROM marketplaces ORDER BY id`).all() as { code: MarketplaceCode; name: string }[];
+  return statement<[], { code: MarketplaceCode; name: string }>(`SELECT code, name FROM marketplaces ORDER BY id`).all();
 }
 
 export function mappingRows(code: MarketplaceCode): MappingRow[] {
-  return (
-    statement(
-      `SELECT x.id, c.name AS category, c.ocop_group AS ocopGroup, x.external_category_id AS externalCategoryId,
-         x.external_category_name AS externalCategoryName, x.attributes
-       FROM marketplace_category_map x JOIN categories c ON c.id = x.category_id JOIN marketplaces m ON m.id = x.marketplace_id
-       WHERE m.code = ? ORDER BY c.id`,
-    ).all(code) as (Omit<MappingRow, "attributes"> & { attributes: string })[]
-  ).map((r) => ({ ...r, attributes: JSON.parse(r.attributes) as Record<string, string> }));
+  return statement<[code: MarketplaceCode], Omit<MappingRow, "attributes"> & { attributes: string }>(
+    `SELECT x.id, c.name AS category, c.ocop_group AS ocopGroup, x.external_category_id AS externalCategoryId,
+       x.external_category_name AS externalCategoryName, x.attributes
+     FROM marketplace_category_map x JOIN categories c ON c.id = x.category_id JOIN marketplaces m ON m.id = x.marketplace_id
+     WHERE m.code = ? ORDER BY c.id`,
+  )
+    .all(code)
+    .map((r) => ({ ...r, attributes: JSON.parse(r.attributes) as Record<string, string> }));
 }
 
 /**
@@ -55,19 +55,11 @@ export function updateMapping(id: number, v: { externalCategoryId: string; exter
 export type DeadJob = { id: number; kind: string; marketplace: string; producer: string; product: string | null; attempts: number; lastError: string | null; finishedAt: string | null };
 
 export function queueOverview(): { stats: ReturnType<typeof queueStats>; dead: DeadJob[] } {
-  const dead = statement(
+  const dead = statement<[], DeadJob>(
     `SELECT j.id, j.kind, m.name AS marketplace, pr.name AS producer, p.name AS product, j.attempts, j.last_error AS lastError, j.finished_at AS finishedAt
      FROM sync_jobs j JOIN marketplaces m ON m.id = j.marketplace_id JOIN marketplace_accounts a ON a.id = j.account_id
      JOIN producers pr ON pr.id = a.producer_id LEFT JOIN products p ON p.id = j.product_id
      WHERE j.status = 'dead' ORDER BY j.finished_at DESC LIMIT 50`,
-  ).all() as DeadJob[];
+  ).all();
   return { stats: queueStats(), dead };
-}
-
-/** Puts dead jobs back in the queue with fresh attempts. */
-export function retryJobs(ids: number[]): number {
-  return statement(
-    `UPDATE sync_jobs SET status = 'queued', attempts = 0, available_at = @now, finished_at = NULL, updated_at = @now
-     WHERE status = 'dead' AND id IN (SELECT value FROM json_each(@ids))`,
-  ).run({ ids: JSON.stringify(ids), now: new Date().toISOString() }).changes;
 }

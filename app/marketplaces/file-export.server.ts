@@ -4,7 +4,8 @@
 import { db, statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import type { ListingStatus, MarketplaceCode } from "#db/vocabulary";
-import { errorText } from "./listing-state.server";
+import { marketplaceId } from "./accounts.server";
+import { updateListing } from "./listing-state.server";
 import { fileAdapter } from "./registry.server";
 import { listingSnapshot, loadProductState } from "./snapshot.server";
 import type { ListingSnapshot } from "./types";
@@ -12,11 +13,11 @@ import type { ListingSnapshot } from "./types";
 export type FileListing = { id: number; productId: number; name: string; price: number; stock: number; status: ListingStatus; lastError: string | null; syncedPrice: number | null; syncedStock: number | null };
 
 export function fileListings(producerId: number, code: MarketplaceCode): FileListing[] {
-  return statement(
+  return statement<[producerId: number, code: MarketplaceCode], FileListing>(
     `SELECT l.id, p.id AS productId, p.name, p.price, p.stock, l.status, l.last_error AS lastError, l.synced_price AS syncedPrice, l.synced_stock AS syncedStock
      FROM listings l JOIN products p ON p.id = l.product_id JOIN marketplaces m ON m.id = l.marketplace_id
      WHERE p.producer_id = ? AND m.code = ? AND m.has_api = 0 AND l.status <> 'delisted' ORDER BY p.name, p.id`,
-  ).all(producerId, code) as FileListing[];
+  ).all(producerId, code);
 }
 
 /**
@@ -29,18 +30,16 @@ export async function exportFile(producerId: number, code: MarketplaceCode): Pro
     (l) => l.status === "pending" || l.status === "exported" || (l.status === "live" && (l.syncedPrice !== l.price || l.syncedStock !== l.stock)),
   );
   if (due.length === 0) return null;
-  const marketplaceId = (statement(`SELECT id FROM marketplaces WHERE code = ?`).get(code) as { id: number }).id;
+  const mid = marketplaceId(code);
   const snapshots: ListingSnapshot[] = [];
-  for (const l of due) snapshots.push(await listingSnapshot(loadProductState(l.productId, marketplaceId)!));
+  for (const l of due) snapshots.push(await listingSnapshot(loadProductState(l.productId, mid)!));
   const file = await adapter.exportFile(snapshots);
   const name = code === "postmart" ? "Postmart.vn" : "Voso.vn";
   db().$client.transaction(() => {
-    const now = new Date().toISOString();
     for (const [i, l] of due.entries()) {
       const s = snapshots[i]!;
-      const next = l.status === "live" ? "live" : "exported";
-      statement(`UPDATE listings SET status = ?, synced_price = ?, synced_stock = ?, last_synced_at = ?, updated_at = ? WHERE id = ?`).run(next, s.price, s.stock, now, now, l.id);
-      if (next !== l.status) statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, ?, ?, ?)`).run(l.id, next, `Đã xuất tệp tải lên ${name}`, now);
+      const status = l.status === "live" ? "live" : "exported";
+      updateListing(l.id, { status, detail: `Đã xuất tệp tải lên ${name}`, syncedPrice: s.price, syncedStock: s.stock });
     }
   })();
   return { file, fileName: adapter.fileName(vietnamToday()), count: due.length };
@@ -50,16 +49,10 @@ export async function exportFile(producerId: number, code: MarketplaceCode): Pro
 export function confirmFileListing(producerId: number, code: MarketplaceCode, listingId: number, outcome: "live" | "rejected", reason: string | null): boolean {
   const listing = fileListings(producerId, code).find((l) => l.id === listingId);
   if (!listing) return false;
-  db().$client.transaction(() => {
-    const now = new Date().toISOString();
-    const detail = outcome === "live" ? "Người bán xác nhận đã đăng" : reason;
-    const lastError = outcome === "rejected" ? errorText("other", reason) : null;
-    statement(`UPDATE listings SET status = ?, last_error = ?, updated_at = ? WHERE id = ?`).run(outcome, lastError, now, listingId);
-    statement(`UPDATE listing_sync SET error_code = ?, error_detail = ? WHERE listing_id = ?`).run(outcome === "rejected" ? "other" : null, reason, listingId);
-    if (outcome !== listing.status) {
-      statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, ?, ?, ?)`).run(listingId, outcome, detail, now);
-      if (outcome === "live") statement(`UPDATE listings SET live_since = coalesce(live_since, ?) WHERE id = ?`).run(now, listingId);
-    }
-  })();
+  updateListing(listingId, {
+    status: outcome,
+    detail: outcome === "live" ? "Người bán xác nhận đã đăng" : reason,
+    error: outcome === "rejected" ? { code: "other", detail: reason } : null,
+  });
   return true;
 }

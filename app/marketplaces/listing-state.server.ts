@@ -1,6 +1,7 @@
 // Reading and changing a listing: its public row (listings), what the connector remembers
 // (listing_sync), and, in the same transaction, one listing_events row per status change,
-// which the officials' "as of" listing share reads.
+// which the officials' "as of" listing share reads. The one module that writes these three
+// tables (tests/unit/table-ownership.test.ts checks it), so the event rule lives here only.
 import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import type { ListingStatus } from "#db/vocabulary";
@@ -35,7 +36,7 @@ const SELECT = `SELECT l.id, l.product_id AS productId, l.marketplace_id AS mark
   FROM listings l LEFT JOIN listing_sync s ON s.listing_id = l.id`;
 
 export function loadListing(productId: number, marketplaceId: number): Listing | null {
-  return (statement(`${SELECT} WHERE l.product_id = ? AND l.marketplace_id = ?`).get(productId, marketplaceId) as Listing | undefined) ?? null;
+  return statement<[productId: number, marketplaceId: number], Listing>(`${SELECT} WHERE l.product_id = ? AND l.marketplace_id = ?`).get(productId, marketplaceId) ?? null;
 }
 
 export type ListingPatch = {
@@ -83,9 +84,9 @@ const SYNC_COLUMNS = {
 export function updateListing(listingId: number, patch: ListingPatch): void {
   const client = db().$client;
   client.transaction(() => {
-    const current = statement(`SELECT product_id AS productId, status, live_since AS liveSince FROM listings WHERE id = ?`).get(listingId) as
-      | { productId: number; status: ListingStatus; liveSince: string | null }
-      | undefined;
+    const current = statement<[listingId: number], { productId: number; status: ListingStatus; liveSince: string | null }>(
+      `SELECT product_id AS productId, status, live_since AS liveSince FROM listings WHERE id = ?`,
+    ).get(listingId);
     if (!current) return;
     const now = new Date().toISOString();
     const sets: string[] = ["updated_at = @now"];
@@ -101,16 +102,15 @@ export function updateListing(listingId: number, patch: ListingPatch): void {
       sets.push("last_error = @lastError");
       params.lastError = patch.error ? errorText(patch.error.code, patch.error.detail) : null;
     }
-    const statusChanged = patch.status !== undefined && patch.status !== current.status;
+    const next = patch.status;
+    const statusChanged = next !== undefined && next !== current.status;
     if (statusChanged) {
       sets.push("status = @status");
-      params.status = patch.status;
-      if (patch.status === "live" && !current.liveSince) sets.push("live_since = @now");
+      params.status = next;
+      if (next === "live" && !current.liveSince) sets.push("live_since = @now");
     }
     statement(`UPDATE listings SET ${sets.join(", ")} WHERE id = @id`).run(params);
-    if (statusChanged) {
-      statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, ?, ?, ?)`).run(listingId, patch.status, patch.detail ?? null, now);
-    }
+    if (statusChanged) recordStatus(listingId, next, patch.detail ?? null, now);
     const syncSets: string[] = [];
     const syncParams: Record<string, unknown> = { id: listingId, now };
     for (const [key, column] of Object.entries(SYNC_COLUMNS)) {
@@ -134,4 +134,69 @@ export function updateListing(listingId: number, patch: ListingPatch): void {
 /** Listings made before the connector (the demo seed, an import) get their sync row on first use. */
 export function ensureListingSync(listingId: number, sku: string): void {
   statement(`INSERT INTO listing_sync (listing_id, seller_sku) VALUES (?, ?) ON CONFLICT (listing_id) DO NOTHING`).run(listingId, sku);
+}
+
+/** The one insert into listing_events: its callers write the new status in the same transaction. */
+function recordStatus(listingId: number, status: ListingStatus, detail: string | null, at: string): void {
+  statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, ?, ?, ?)`).run(listingId, status, detail, at);
+}
+
+/** Forgets the listing made on the marketplace (its ids, what was sent), keeping the row and its history. */
+function forgetRemote(listingId: number): void {
+  statement(`UPDATE listings SET external_id = NULL, external_url = NULL, synced_price = NULL, synced_stock = NULL WHERE id = ?`).run(listingId);
+  statement(`UPDATE listing_sync SET create_sent_at = NULL, content_hash = NULL, review_ref = NULL, external_sku_id = NULL WHERE listing_id = ?`).run(listingId);
+}
+
+/** Statuses a new "publish" restarts; live and in-review listings are only re-synced. */
+const RESTART: ListingStatus[] = ["pending", "rejected", "error", "delisted"];
+
+/**
+ * The producer asks to publish the product on the marketplace with this account: a new listing
+ * waits ("pending"), a failed or taken-down one starts again, a live or in-review one keeps its
+ * status. Returns the listing's id; it has its sync row.
+ */
+export function requestPublish(productId: number, marketplaceId: number, accountId: number): number {
+  return db().$client.transaction(() => {
+    const existing = statement<[productId: number, marketplaceId: number], { id: number; status: ListingStatus }>(
+      `SELECT id, status FROM listings WHERE product_id = ? AND marketplace_id = ?`,
+    ).get(productId, marketplaceId);
+    let id: number;
+    if (!existing) {
+      const now = new Date().toISOString();
+      id = Number(
+        statement(`INSERT INTO listings (product_id, marketplace_id, account_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`).run(
+          productId, marketplaceId, accountId, now, now,
+        ).lastInsertRowid,
+      );
+      recordStatus(id, "pending", "Người bán yêu cầu đăng", now);
+    } else if (RESTART.includes(existing.status)) {
+      id = existing.id;
+      // Taken down earlier: publishing again makes a new listing there (the old one stays hidden).
+      if (existing.status === "delisted") forgetRemote(id);
+      updateListing(id, { status: "pending", detail: "Người bán yêu cầu đăng lại", accountId, error: null });
+    } else {
+      id = existing.id;
+      updateListing(id, { accountId });
+    }
+    ensureListingSync(id, sellerSku(productId));
+    return id;
+  })();
+}
+
+/**
+ * The producer connected another shop on this marketplace: the old shop's listings are closed
+ * (delisted, with an event) and what the connector remembered of them dropped, so publishing
+ * creates them in the new shop.
+ */
+export function closeShopListings(accountId: number, marketplaceId: number): void {
+  db().$client.transaction(() => {
+    const open = statement<[marketplaceId: number, accountId: number], { id: number }>(
+      `SELECT id FROM listings WHERE marketplace_id = ? AND account_id = ? AND status <> 'delisted'`,
+    ).all(marketplaceId, accountId);
+    for (const { id } of open) {
+      forgetRemote(id);
+      updateListing(id, { status: "delisted", detail: "Đã chuyển sang gian hàng khác trên sàn" });
+      statement(`DELETE FROM listing_sync WHERE listing_id = ?`).run(id);
+    }
+  })();
 }

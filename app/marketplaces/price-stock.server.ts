@@ -1,18 +1,22 @@
-// The seller centre's quick price and stock edit. Writing the product is all it does: the
-// products trigger enqueues the sync to every marketplace the product is listed on.
-import { statement } from "~/db.server";
+// The seller centre's quick price and stock edit of the products on sale. The catalogue writes
+// the product; the products trigger then enqueues the sync to every marketplace it is listed on.
+import { updatePriceStock } from "~/catalog/seller-products.server";
+import { db, statement } from "~/db.server";
 
 export type PriceStockRow = { id: number; name: string; price: number; stock: number; unit: string };
 
 export function priceStockRows(producerId: number): PriceStockRow[] {
-  return statement(`SELECT id, name, price, stock, unit FROM products WHERE producer_id = ? AND status = 'active' ORDER BY name, id`).all(producerId) as PriceStockRow[];
+  return statement<[producerId: number], PriceStockRow>(
+    `SELECT id, name, price, stock, unit FROM products WHERE producer_id = ? AND status = 'active' ORDER BY name, id`,
+  ).all(producerId);
 }
 
 /** Scoped to the producer: false when the product is not theirs (or not for sale). */
 export function setPriceStock(producerId: number, productId: number, price: number, stock: number): boolean {
-  return (
-    statement(`UPDATE products SET price = ?, stock = ?, updated_at = ? WHERE id = ? AND producer_id = ? AND status = 'active'`).run(
-      price, stock, new Date().toISOString(), productId, producerId,
-    ).changes === 1
-  );
+  return db().$client.transaction(() => {
+    const onSale = statement<[productId: number, producerId: number], { id: number }>(
+      `SELECT id FROM products WHERE id = ? AND producer_id = ? AND status = 'active'`,
+    ).get(productId, producerId);
+    return onSale ? updatePriceStock(producerId, productId, price, stock) : false;
+  })();
 }

@@ -5,8 +5,9 @@ import { readiness, type ReadinessProblem } from "~/catalog/readiness";
 import { db, statement } from "~/db.server";
 import type { ListingStatus, MarketplaceCode } from "#db/vocabulary";
 import { producerAccounts } from "./accounts.server";
+import { requestPublish, updateListing } from "./listing-state.server";
 import { enqueue } from "./queue.server";
-import { loadProductState, sellerSku } from "./snapshot.server";
+import { loadProductState } from "./snapshot.server";
 
 export type PublishResult = {
   batchId: number | null;
@@ -16,18 +17,14 @@ export type PublishResult = {
   notConnected: MarketplaceCode[];
 };
 
-/** Statuses a new "publish" restarts; live and in-review listings are only re-synced. */
-const RESTART: ListingStatus[] = ["pending", "rejected", "error", "delisted"];
-
 export function publish(producerId: number, productIds: number[], codes: MarketplaceCode[]): PublishResult {
   const accounts = new Map(producerAccounts(producerId).map((a) => [a.code, a]));
   const notConnected = codes.filter((c) => !accounts.get(c)?.usable);
   const targets = codes.filter((c) => accounts.get(c)?.usable).map((c) => accounts.get(c)!);
   const own = new Set(
-    (statement(`SELECT id FROM products WHERE producer_id = ? AND status = 'active' AND id IN (SELECT value FROM json_each(?))`).all(
-      producerId,
-      JSON.stringify(productIds),
-    ) as { id: number }[]).map((r) => r.id),
+    statement<[producerId: number, productIds: string], { id: number }>(
+      `SELECT id FROM products WHERE producer_id = ? AND status = 'active' AND id IN (SELECT value FROM json_each(?))`,
+    ).all(producerId, JSON.stringify(productIds)).map((r) => r.id),
   );
   const result: PublishResult = { batchId: null, queued: 0, refused: [], notConnected };
   if (own.size === 0 || targets.length === 0) return result;
@@ -43,8 +40,7 @@ export function publish(producerId: number, productIds: number[], codes: Marketp
           result.refused.push({ productId, code: account.code, problems });
           continue;
         }
-        const listingId = upsertListing(productId, account.marketplaceId, account.accountId!, now);
-        statement(`INSERT INTO listing_sync (listing_id, seller_sku) VALUES (?, ?) ON CONFLICT (listing_id) DO NOTHING`).run(listingId, sellerSku(productId));
+        const listingId = requestPublish(productId, account.marketplaceId, account.accountId!);
         if (!account.hasApi) continue; // file marketplaces wait for the export
         enqueue({ kind: "listing", marketplaceId: account.marketplaceId, accountId: account.accountId!, productId, key: `listing:${productId}`, payload: { productId } });
         statement(`INSERT INTO sync_batch_items (batch_id, listing_id) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(batchId, listingId);
@@ -57,72 +53,38 @@ export function publish(producerId: number, productIds: number[], codes: Marketp
   return result;
 }
 
-function upsertListing(productId: number, marketplaceId: number, accountId: number, now: string): number {
-  const existing = statement(`SELECT id, status FROM listings WHERE product_id = ? AND marketplace_id = ?`).get(productId, marketplaceId) as
-    | { id: number; status: ListingStatus }
-    | undefined;
-  if (!existing) {
-    const id = Number(
-      statement(`INSERT INTO listings (product_id, marketplace_id, account_id, status, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)`).run(
-        productId, marketplaceId, accountId, now, now,
-      ).lastInsertRowid,
-    );
-    statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, 'pending', 'Người bán yêu cầu đăng', ?)`).run(id, now);
-    return id;
-  }
-  if (RESTART.includes(existing.status)) {
-    statement(`UPDATE listings SET status = 'pending', account_id = ?, last_error = NULL, updated_at = ? WHERE id = ?`).run(accountId, now, existing.id);
-    if (existing.status !== "pending") {
-      statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, 'pending', 'Người bán yêu cầu đăng lại', ?)`).run(existing.id, now);
-    }
-    statement(`UPDATE listing_sync SET error_code = NULL, error_detail = NULL WHERE listing_id = ?`).run(existing.id);
-    if (existing.status === "delisted") {
-      // Taken down earlier: publishing again makes a new listing there (the old one stays hidden).
-      statement(`UPDATE listings SET external_id = NULL, external_url = NULL, synced_price = NULL, synced_stock = NULL WHERE id = ?`).run(existing.id);
-      statement(`UPDATE listing_sync SET create_sent_at = NULL, content_hash = NULL, review_ref = NULL, external_sku_id = NULL WHERE listing_id = ?`).run(existing.id);
-    }
-  } else {
-    statement(`UPDATE listings SET account_id = ?, updated_at = ? WHERE id = ?`).run(accountId, now, existing.id);
-  }
-  return existing.id;
-}
-
 export type BatchProgress = { batchId: number; total: number; done: number; live: number; inReview: number; rejected: number; failed: number; pending: number };
 
 /** How far a batch has got: its listings out of "pending". Scoped to the producer. */
 export function batchProgress(producerId: number, batchId: number): BatchProgress | null {
-  const row = statement(
+  const row = statement<[batchId: number, producerId: number], Omit<BatchProgress, "batchId" | "done">>(
     `SELECT count(*) AS total, sum(l.status = 'live') AS live, sum(l.status = 'in_review') AS inReview, sum(l.status = 'rejected') AS rejected,
        sum(l.status IN ('error', 'delisted')) AS failed, sum(l.status = 'pending') AS pending
      FROM sync_batches b JOIN sync_batch_items i ON i.batch_id = b.id JOIN listings l ON l.id = i.listing_id
      WHERE b.id = ? AND b.producer_id = ?`,
-  ).get(batchId, producerId) as Omit<BatchProgress, "batchId" | "done"> | undefined;
+  ).get(batchId, producerId);
   if (!row || row.total === 0) return null;
   return { batchId, ...row, done: row.total - row.pending };
 }
 
 export function latestBatchId(producerId: number): number | null {
-  const row = statement(`SELECT id FROM sync_batches WHERE producer_id = ? ORDER BY id DESC LIMIT 1`).get(producerId) as { id: number } | undefined;
+  const row = statement<[producerId: number], { id: number }>(`SELECT id FROM sync_batches WHERE producer_id = ? ORDER BY id DESC LIMIT 1`).get(producerId);
   return row?.id ?? null;
 }
 
 /** Puts the producer's failed listings (or the given ones) back in the queue. */
 export function retryListings(producerId: number, listingIds: number[] | null): number {
-  const rows = statement(
+  const rows = statement<[producerId: number, some: 1 | null, listingIds: string], { id: number; productId: number; marketplaceId: number; accountId: number; status: ListingStatus }>(
     `SELECT l.id, l.product_id AS productId, l.marketplace_id AS marketplaceId, a.id AS accountId, l.status
      FROM listings l JOIN products p ON p.id = l.product_id JOIN marketplaces m ON m.id = l.marketplace_id AND m.has_api = 1
      JOIN marketplace_accounts a ON a.producer_id = p.producer_id AND a.marketplace_id = l.marketplace_id
      WHERE p.producer_id = ? AND l.status IN ('error', 'rejected', 'pending', 'live', 'in_review')
        AND (? IS NULL OR l.id IN (SELECT value FROM json_each(?)))`,
-  ).all(producerId, listingIds ? 1 : null, JSON.stringify(listingIds ?? [])) as { id: number; productId: number; marketplaceId: number; accountId: number; status: ListingStatus }[];
+  ).all(producerId, listingIds ? 1 : null, JSON.stringify(listingIds ?? []));
   const targets = listingIds ? rows : rows.filter((r) => r.status === "error" || r.status === "rejected");
   db().$client.transaction(() => {
-    const now = new Date().toISOString();
     for (const r of targets) {
-      if (r.status === "error" || r.status === "rejected") {
-        statement(`UPDATE listings SET status = 'pending', updated_at = ? WHERE id = ?`).run(now, r.id);
-        statement(`INSERT INTO listing_events (listing_id, status, detail, at) VALUES (?, 'pending', 'Người bán bấm thử lại', ?)`).run(r.id, now);
-      }
+      if (r.status === "error" || r.status === "rejected") updateListing(r.id, { status: "pending", detail: "Người bán bấm thử lại" });
       enqueue({ kind: "listing", marketplaceId: r.marketplaceId, accountId: r.accountId, productId: r.productId, key: `listing:${r.productId}`, payload: { productId: r.productId } });
     }
   })();

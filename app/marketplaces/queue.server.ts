@@ -3,7 +3,8 @@
 // row); finishing a job is a compare-and-swap on its lease id, so a worker whose lease
 // expired (it stalled, or was killed and came back) cannot overwrite the new owner's result.
 // Products enqueue through database triggers (db/migrations/0004_connector_triggers.sql);
-// code enqueues with `enqueue`, which has the same coalescing semantics.
+// code enqueues with `enqueue`, which has the same coalescing semantics. The one module that
+// writes sync_jobs: the worker, the producer's and the administrator's retries all come here.
 import { randomUUID } from "node:crypto";
 import { statement } from "~/db.server";
 import type { SyncJobKind, SyncJobStatus } from "#db/schema";
@@ -64,12 +65,12 @@ export type ClaimedJob = {
 
 /** Accounts (connected ones only) with jobs that can be claimed now, and how many. */
 export function readyAccounts(now = Date.now()): { accountId: number; ready: number }[] {
-  return statement(
+  return statement<{ now: string }, { accountId: number; ready: number }>(
     `SELECT j.account_id AS accountId, count(*) AS ready
      FROM sync_jobs j JOIN marketplace_accounts a ON a.id = j.account_id AND a.status = 'connected'
      WHERE (j.status = 'queued' AND j.available_at <= @now) OR (j.status = 'running' AND j.lease_expires_at < @now)
      GROUP BY j.account_id`,
-  ).all({ now: iso(now) }) as { accountId: number; ready: number }[];
+  ).all({ now: iso(now) });
 }
 
 /**
@@ -79,7 +80,7 @@ export function readyAccounts(now = Date.now()): { accountId: number; ready: num
 export function claim(accountId: number, limit: number, leaseMs: number, now = Date.now()): ClaimedJob[] {
   if (limit <= 0) return [];
   const leaseId = randomUUID();
-  const rows = statement(
+  const rows = statement<{ accountId: number; limit: number; leaseId: string; until: string; now: string }, Omit<ClaimedJob, "leaseId">>(
     `UPDATE sync_jobs SET status = 'running', lease_id = @leaseId, lease_expires_at = @until,
        attempts = attempts + 1, dirty = 0, updated_at = @now
      WHERE id IN (
@@ -89,7 +90,7 @@ export function claim(accountId: number, limit: number, leaseMs: number, now = D
        ORDER BY available_at, id LIMIT @limit)
      RETURNING id, kind, marketplace_id AS marketplaceId, account_id AS accountId, product_id AS productId,
        payload, attempts`,
-  ).all({ accountId, limit, leaseId, until: iso(now + leaseMs), now: iso(now) }) as Omit<ClaimedJob, "leaseId">[];
+  ).all({ accountId, limit, leaseId, until: iso(now + leaseMs), now: iso(now) });
   return rows.map((r) => ({ ...r, leaseId }));
 }
 
@@ -177,32 +178,25 @@ export function requeueOrphans(now = Date.now()): number {
   ).run({ now: iso(now) }).changes;
 }
 
-/** A person retries dead jobs (all of a producer's, or the given ones). Returns how many. */
-export function retryDead(filter: { producerId: number; jobIds?: number[] }, now = Date.now()): number {
-  const ids = filter.jobIds?.length ? JSON.stringify(filter.jobIds) : null;
+/**
+ * A person retries dead jobs: the given ones (an administrator), or a producer's (all of them, or
+ * the given ones among theirs). They go back to the queue with fresh attempts. Returns how many.
+ */
+export function retryDead(filter: { producerId: number; jobIds?: number[] } | { jobIds: number[] }, now = Date.now()): number {
+  const producerId = "producerId" in filter ? filter.producerId : null;
+  const ids = filter.jobIds ? JSON.stringify(filter.jobIds) : null;
   return statement(
     `UPDATE sync_jobs SET status = 'queued', attempts = 0, available_at = @now, finished_at = NULL, updated_at = @now
      WHERE status = 'dead'
-       AND account_id IN (SELECT id FROM marketplace_accounts WHERE producer_id = @producerId)
+       AND (@producerId IS NULL OR account_id IN (SELECT id FROM marketplace_accounts WHERE producer_id = @producerId))
        AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`,
-  ).run({ producerId: filter.producerId, ids, now: iso(now) }).changes;
+  ).run({ producerId, ids, now: iso(now) }).changes;
 }
 
 /** Jobs per status (for the admin and the worker's log). */
 export function queueStats(): Record<SyncJobStatus, number> {
-  const rows = statement(`SELECT status, count(*) AS n FROM sync_jobs GROUP BY status`).all() as { status: SyncJobStatus; n: number }[];
+  const rows = statement<[], { status: SyncJobStatus; n: number }>(`SELECT status, count(*) AS n FROM sync_jobs GROUP BY status`).all();
   const stats: Record<SyncJobStatus, number> = { queued: 0, running: 0, done: 0, dead: 0 };
   for (const r of rows) stats[r.status] = r.n;
   return stats;
-}
-
-/** When the next queued job becomes due or the next lease expires (ms), or null if none. */
-export function nextDueAt(): number | null {
-  const row = statement(
-    `SELECT min(t) AS t FROM (
-       SELECT min(j.available_at) AS t FROM sync_jobs j JOIN marketplace_accounts a ON a.id = j.account_id AND a.status = 'connected'
-       WHERE j.status = 'queued'
-       UNION ALL SELECT min(lease_expires_at) FROM sync_jobs WHERE status = 'running')`,
-  ).get() as { t: string | null };
-  return row.t ? Date.parse(row.t) : null;
 }

@@ -8,8 +8,9 @@ import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
-import { mappingRows, marketplaceNames, queueOverview, retryJobs, settingsRows, updateMapping, updateSettings } from "~/marketplaces/admin.server";
+import { mappingRows, marketplaceNames, queueOverview, settingsRows, updateMapping, updateSettings } from "~/marketplaces/admin.server";
 import { MappingSchema, MarketplaceCodeSchema, SettingsSchema } from "~/marketplaces/forms";
+import { retryDead } from "~/marketplaces/queue.server";
 import marketplacesCss from "~/styles/marketplaces.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Quản trị · OCOP Connect" }];
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "retry": {
       const ids = form.getAll("jobId").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-      return { form: "retry", id: null, errors: {}, done: retryJobs(ids) } satisfies Result;
+      return { form: "retry", id: null, errors: {}, done: retryDead({ jobIds: ids }) } satisfies Result;
     }
   }
   throw data({ reason: "bad_request" as const }, { status: 400 });
