@@ -1,6 +1,6 @@
 // The seller centre's quick price and stock edit of the products on sale. The catalogue writes
 // the product; the products trigger then enqueues the sync to every marketplace it is listed on.
-import { updatePriceStock } from "~/catalog/seller-products.server";
+import { updatePriceStock } from "~/seller/seller-products.server";
 import { db, statement } from "~/db.server";
 
 export type PriceStockRow = { id: number; name: string; price: number; stock: number; unit: string };

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import type { AccountRow } from "~/marketplaces/accounts.server";
 import { writeOrders } from "~/marketplaces/order-import.server";
 import type { MarketOrder } from "~/marketplaces/types";
-import { seedShop, stockOf, type Shop } from "../fixtures/shop";
+import { seedShop, stockOf, type Shop } from "../../scripts/fixtures/shop";
 
 let shop: Shop;
 let account: AccountRow;

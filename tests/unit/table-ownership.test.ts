@@ -22,12 +22,12 @@ import * as schema from "#db/schema";
 export const OWNERS: Record<string, string[]> = {
   // places and people
   provinces: [],
-  communes: ["app/catalog/communes.server.ts"],
+  communes: ["app/places/communes.server.ts"],
   producers: [
     "app/auth/accounts.server.ts", // a producer signing up creates their producer
-    "app/catalog/producer-profile.server.ts",
-    "app/catalog/verification.server.ts",
-    "app/catalog/import/apply-registry.server.ts",
+    "app/seller/producer-profile.server.ts",
+    "app/verification/verification.server.ts",
+    "app/registry/apply-registry.server.ts",
   ],
   users: ["app/auth/accounts.server.ts", "app/auth/invitations.server.ts"],
   sessions: ["app/auth/session.server.ts"],
@@ -35,19 +35,18 @@ export const OWNERS: Record<string, string[]> = {
   // catalogue (products.stock also moves with orders)
   categories: [],
   products: [
-    "app/catalog/seller-products.server.ts",
-    "app/catalog/verification.server.ts",
-    "app/catalog/import/apply-products.server.ts",
-    "app/catalog/import/apply-registry.server.ts",
-    "app/orders/state.server.ts",
-    "app/orders/checkout.server.ts",
+    "app/seller/seller-products.server.ts",
+    "app/verification/verification.server.ts",
+    "app/seller/import/apply-products.server.ts",
+    "app/registry/apply-registry.server.ts",
+    "app/orders/stock.server.ts", // the units orders take and give back
   ],
   products_fts: [],
-  certifications: ["app/catalog/certificates.server.ts", "app/catalog/import/apply-products.server.ts", "app/catalog/import/apply-registry.server.ts"],
-  product_images: ["app/catalog/photos.server.ts", "app/catalog/avif-queue.server.ts", "app/catalog/seller-products.server.ts"],
+  certifications: ["app/seller/certificates.server.ts", "app/seller/import/apply-products.server.ts", "app/registry/apply-registry.server.ts"],
+  product_images: ["app/seller/photos.server.ts", "app/photos/avif-queue.server.ts", "app/seller/seller-products.server.ts"],
   product_history: [],
-  product_imports: ["app/catalog/import/imports.server.ts"],
-  ocop_registry_entries: ["app/catalog/import/apply-registry.server.ts", "app/catalog/verification.server.ts"],
+  product_imports: ["app/imports/imports.server.ts"],
+  ocop_registry_entries: ["app/registry/apply-registry.server.ts", "app/verification/verification.server.ts"],
   // marketplaces
   marketplaces: [],
   marketplace_accounts: ["app/marketplaces/accounts.server.ts"],
@@ -62,16 +61,16 @@ export const OWNERS: Record<string, string[]> = {
   sync_batches: ["app/marketplaces/publish.server.ts"],
   sync_batch_items: ["app/marketplaces/publish.server.ts"],
   // orders and payments
-  carts: ["app/orders/cart.server.ts"],
-  cart_items: ["app/orders/cart.server.ts", "app/orders/checkout.server.ts"],
+  carts: ["app/checkout/cart.server.ts"],
+  cart_items: ["app/checkout/cart.server.ts", "app/checkout/checkout.server.ts"],
   orders: ["app/orders/state.server.ts"],
-  order_items: ["app/orders/checkout.server.ts"],
+  order_items: ["app/checkout/checkout.server.ts", "app/orders/imported.server.ts"],
   order_events: ["app/orders/state.server.ts"],
   shipping_rates: [],
   payment_methods: [],
   payments: ["app/payments/record.server.ts"],
   payment_events: ["app/payments/record.server.ts"],
-  payment_sessions: ["app/payments/sessions.server.ts", "app/orders/checkout.server.ts"],
+  payment_sessions: ["app/payments/sessions.server.ts", "app/checkout/checkout.server.ts"],
   // indicators and notifications
   province_targets: ["app/indicators/targets.server.ts"],
   sales_daily: [],
@@ -91,6 +90,9 @@ const EXCLUDED = [
   // Benchmarks build synthetic load in a throwaway database of their own, like the seeder, and stand
   // in for triggers and thousands of edits at once (a registry change, a price change on every product).
   "scripts/bench/",
+  // Test fixtures plant the rows a test needs directly, as the seeder does, so a test does not depend
+  // on the code it checks to build its own starting point.
+  "scripts/fixtures/",
 ];
 
 export type Write = { file: string; line: number; table: string; via: "sql" | "drizzle" };
