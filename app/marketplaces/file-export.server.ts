@@ -3,6 +3,7 @@
 // marketplace has them live, or refused them and why.
 import { db, statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
+import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { ListingStatus, MarketplaceCode } from "#db/vocabulary";
 import { errorText } from "./listing-state.server";
 import { fileAdapter } from "./registry.server";
@@ -33,7 +34,7 @@ export async function exportFile(producerId: number, code: MarketplaceCode): Pro
   const snapshots: ListingSnapshot[] = [];
   for (const l of due) snapshots.push(await listingSnapshot(loadProductState(l.productId, marketplaceId)!));
   const file = await adapter.exportFile(snapshots);
-  const name = code === "postmart" ? "Postmart.vn" : "Voso.vn";
+  const { name } = MARKETPLACES[code];
   db().$client.transaction(() => {
     const now = new Date().toISOString();
     for (const [i, l] of due.entries()) {

@@ -6,12 +6,13 @@
 // Only this module writes imported orders; the orders tables are shared with checkout.
 import { db, statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
+import { MARKETPLACE_CODES, MARKETPLACES } from "#db/reference/marketplaces";
 import type { MarketplaceCode, OrderStatus, PaymentStatus } from "#db/vocabulary";
 import type { AccountRow } from "./accounts.server";
 import type { JobOutcome } from "./reconcile.server";
 import type { ApiAdapter, MarketOrder, ShopContext } from "./types";
 
-const CODE_PREFIX: Record<MarketplaceCode, string> = { shopee: "SPE", lazada: "LZD", tiktok: "TTS", tiki: "TIKI", postmart: "PM", voso: "VS" };
+const CODE_PREFIX = Object.fromEntries(MARKETPLACE_CODES.map((c) => [c, MARKETPLACES[c].orderPrefix])) as Record<MarketplaceCode, string>;
 const DAY_MS = 86_400_000;
 /** The first import looks back this far; later ones start a little before where the last ended. */
 const FIRST_LOOKBACK_MS = 30 * DAY_MS;
