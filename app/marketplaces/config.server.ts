@@ -51,7 +51,7 @@ type ByMarketplace = { [C in SandboxCode]: MarketplaceEnv<C> };
 export type ConnectorEnv = z.infer<z.ZodObject<typeof CONNECTOR_SETTINGS>> & { marketplaces: ByMarketplace };
 
 export function parseConnectorEnv(source: Record<string, string | undefined>): ConnectorEnv {
-  // One parse, so one error lists every problem.
+  // Everything at once first, so one error lists every problem; then the connector's own, typed.
   const all: Record<string, unknown> = parseSettings({ ...CONNECTOR_SETTINGS, ...MARKETPLACE_SETTINGS }, source);
   const connector = parseSettings(CONNECTOR_SETTINGS, source);
   const marketplaces = Object.fromEntries(
