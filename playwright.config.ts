@@ -5,11 +5,11 @@ const PORT = Number(process.env.E2E_PORT ?? 3310);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 800);
 const DB = "test-results/e2e.sqlite";
 /**
- * The marketplace sandboxes listen on four consecutive ports from here (Shopee, Lazada, TikTok Shop,
- * Tiki); tests/e2e/connector-fixture.ts computes the same.
+ * The marketplace sandboxes listen from this port, each at its definition's offset
+ * (db/reference/marketplaces/); the app and the worker derive their addresses from the same
+ * MARKETPLACE_SANDBOX_PORT, and tests/e2e/connector-fixture.ts computes the same.
  */
 const MARKET_PORT = Number(process.env.E2E_MARKETPLACE_PORT ?? PORT + 901);
-const sandbox = (offset: number) => `http://127.0.0.1:${MARKET_PORT + offset}`;
 /** What the app and the worker share: the database, and the marketplaces' addresses (the sandboxes). */
 const APP_ENV = {
   NODE_ENV: "production",
@@ -20,13 +20,7 @@ const APP_ENV = {
   PAYMENT_SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
   // A fixed test key for the marketplace tokens (production sets its own; see README).
   CREDENTIALS_KEY: "6f636f702d636f6e6e6563742d653265000000000000000000000000000000aa",
-  SHOPEE_API_URL: sandbox(0),
-  LAZADA_API_URL: `${sandbox(1)}/rest`,
-  LAZADA_AUTH_URL: sandbox(1),
-  TIKTOK_API_URL: sandbox(2),
-  TIKTOK_AUTH_URL: sandbox(2),
-  TIKI_API_URL: sandbox(3),
-  TIKI_AUTH_URL: sandbox(3),
+  MARKETPLACE_SANDBOX_PORT: String(MARKET_PORT),
   SYNC_POLL_MS: "100",
   SYNC_BACKOFF_BASE_MS: "200",
   SYNC_REVIEW_POLL_MS: "1000",
@@ -89,7 +83,7 @@ export default defineConfig({
     {
       name: "marketplaces",
       command: `npx tsx scripts/marketplace-sandbox.ts --port ${MARKET_PORT}`,
-      url: `${sandbox(0)}/__sandbox/stats`,
+      url: `http://127.0.0.1:${MARKET_PORT}/__sandbox/stats`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",

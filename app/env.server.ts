@@ -1,5 +1,7 @@
+// The app-wide configuration, validated with zod at start. It imports no domain room: a room
+// with settings of its own (the marketplaces: app/marketplaces/config.server.ts) brings its schema
+// to parseSettings, which validates it the same way.
 import { z } from "zod";
-import { CONNECTOR_ENV } from "./marketplaces/config-env";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,9 +41,6 @@ const EnvSchema = z.object({
   VIETQR_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   /** How often the web process runs the unpaid-order expiry job; 0 turns it off. */
   EXPIRY_JOB_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-
-  // Marketplaces: base URLs, app credentials, the credentials key and the sync worker's timings.
-  ...CONNECTOR_ENV,
 });
 
 type Parsed = z.infer<typeof EnvSchema>;
@@ -52,13 +51,18 @@ export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "MOMO_API_UR
   MOMO_API_URL: string;
 };
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = EnvSchema.safeParse(source);
+/** Settings read from `source` by a zod shape: defaults applied, every problem listed in one error. */
+export function parseSettings<S extends z.ZodRawShape>(shape: S, source: Record<string, string | undefined>): z.infer<z.ZodObject<S>> {
+  const parsed = z.object(shape).safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const env = parseSettings(EnvSchema.shape, source);
   const sandbox = env.PAYMENT_SANDBOX_URL.replace(/\/+$/, "");
   return {
     ...env,

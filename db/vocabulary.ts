@@ -1,5 +1,8 @@
 // The closed vocabularies of the data model, as plain constants: no drizzle, no node, just lists and
-// their types, so browser code may import them (as it may db/fold.ts and db/reference/banks.ts).
+// their types, so browser code may import them (as it may db/fold.ts, db/reference/banks.ts and the
+// marketplaces' plain definitions in db/reference/marketplaces/).
+import { MARKETPLACE_CODES } from "./reference/marketplaces";
+
 export const OCOP_GROUPS = ["food", "beverage", "herbal", "textile", "souvenir", "tourism"] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
 
@@ -67,8 +70,8 @@ export const INDICATORS = [
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
-export const MARKETPLACE_CODES = ["shopee", "lazada", "tiktok", "tiki", "postmart", "voso"] as const;
-export type MarketplaceCode = (typeof MARKETPLACE_CODES)[number];
+/** One per file in db/reference/marketplaces/. */
+export { MARKETPLACE_CODES, type MarketplaceCode } from "./reference/marketplaces";
 
 export const SALES_CHANNELS = ["storefront", ...MARKETPLACE_CODES] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];

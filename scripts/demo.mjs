@@ -1,9 +1,11 @@
 // `npm run demo`: from a fresh clone to a running storefront with demo data.
 // Installs dependencies if needed, builds, migrates and seeds the database if it is new, then
 // starts four processes: the payment sandbox (Stripe, VNPay, MoMo and a bank for VietQR) on
-// $SANDBOX_PORT (default 4100), the marketplace sandboxes (Shopee, Lazada, TikTok Shop, Tiki on
-// $MARKETPLACE_SANDBOX_PORT..+3, default 4201-4204, their state in db/data/sandbox/), the sync
+// $SANDBOX_PORT (default 4100), the marketplace sandboxes (Shopee, Lazada, TikTok Shop, Tiki from
+// $MARKETPLACE_SANDBOX_PORT, default 4201-4204, their state in db/data/sandbox/), the sync
 // worker, and the web server on http://127.0.0.1:$PORT (default 3000). Ctrl-C stops them all.
+// The sandboxes and the app's default marketplace addresses both follow MARKETPLACE_SANDBOX_PORT
+// (db/reference/marketplaces/ gives each marketplace its offset), so nothing here names one.
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,7 +14,6 @@ import { ensureDependencies, run } from "./setup.mjs";
 const database = process.env.DATABASE_URL ?? "db/data/ocop.sqlite";
 const port = process.env.PORT ?? "3000";
 const paymentPort = process.env.SANDBOX_PORT ?? "4100";
-const marketPort = Number(process.env.MARKETPLACE_SANDBOX_PORT ?? 4201);
 const sandboxState = join(dirname(database), "sandbox");
 
 ensureDependencies();
@@ -22,17 +23,9 @@ run("npx tsx scripts/seed.ts --if-empty");
 // A new database starts with empty marketplaces too (the sandboxes' shops mirror its listings).
 if (fresh) rmSync(sandboxState, { recursive: true, force: true });
 
-const market = (offset) => `http://127.0.0.1:${marketPort + offset}`;
 const env = {
   NODE_ENV: "production",
   PAYMENT_SANDBOX_URL: `http://127.0.0.1:${paymentPort}`,
-  SHOPEE_API_URL: market(0),
-  LAZADA_API_URL: `${market(1)}/rest`,
-  LAZADA_AUTH_URL: market(1),
-  TIKTOK_API_URL: market(2),
-  TIKTOK_AUTH_URL: market(2),
-  TIKI_API_URL: market(3),
-  TIKI_AUTH_URL: market(3),
   // The sandboxes review Tiki and TikTok Shop products in 2 s: poll sooner than a real review needs.
   SYNC_REVIEW_POLL_MS: "3000",
   ...process.env,
@@ -43,7 +36,7 @@ const start = (script, args = [], extra = {}) =>
   spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit", env: { ...env, ...extra } });
 const children = [
   start("scripts/payment-sandbox.ts", [], { SANDBOX_APP_URL: `http://127.0.0.1:${port}`, ...process.env, SANDBOX_PORT: paymentPort }),
-  start("scripts/marketplace-sandbox.ts", ["--port", String(marketPort), "--state-dir", sandboxState]),
+  start("scripts/marketplace-sandbox.ts", ["--state-dir", sandboxState]),
   start("scripts/worker.ts"),
   start("scripts/serve.ts"),
 ];

@@ -9,9 +9,11 @@ import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
+import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 
 const config = env();
+connectorEnv(); // the marketplaces' settings too: a wrong one stops the start, not the first sync
 const dev = config.NODE_ENV === "development";
 
 // Fail fast: a database that cannot be opened or migrated stops the start, not the first request.

@@ -8,10 +8,11 @@
 import { openDatabase } from "#db/client";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { connectorEnv } from "~/marketplaces/config.server";
 import { queueStats } from "~/marketplaces/queue.server";
 import { startWorker } from "~/marketplaces/worker.server";
 
-const config = env();
+const config = { ...env(), ...connectorEnv() };
 openDatabase(config.DATABASE_URL).$client.close(); // migrate first, as the web server does
 db();
 

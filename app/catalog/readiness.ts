@@ -1,8 +1,10 @@
 // What each marketplace needs before a product can be published there, checked on the
 // product alone (no network). The producer sees the problems before any sync exists, and the
-// connector refuses to publish a product with a blocker. Rules are data: one row per
-// requirement, so a marketplace's changed policy is an edit here, not new code.
-// Limits marked (unverified) come from seller-centre help pages, not from the APIs' specs.
+// connector refuses to publish a product with a blocker. Rules are data, in each marketplace's
+// definition (db/reference/marketplaces/<code>.ts, `readiness`), so a marketplace's changed
+// policy is an edit there, not new code.
+import { MARKETPLACE_CODES, MARKETPLACES } from "#db/reference/marketplaces";
+import type { ReadinessRules } from "#db/reference/marketplaces/definition";
 import type { MarketplaceCode } from "#db/vocabulary";
 
 export type ReadinessInput = {
@@ -40,24 +42,8 @@ export type ReadinessCode =
   | "certificate_missing"
   | "certificate_expired";
 
-type Rules = {
-  /** Shortest side of at least one photo, for the 1:1 crop the marketplace shows. */
-  minPhotoSide: number;
-  nameLength: [min: number, max: number];
-  minDescription: number;
-  needsWeight: boolean;
-  /** OCOP sections of the state post's marketplaces list certified products only. */
-  needsOcop: boolean;
-};
-
-export const MARKETPLACE_RULES: Record<MarketplaceCode, Rules> = {
-  shopee: { minPhotoSide: 500, nameLength: [10, 120], minDescription: 100, needsWeight: true, needsOcop: false }, // (unverified) name/description limits
-  lazada: { minPhotoSide: 330, nameLength: [2, 255], minDescription: 30, needsWeight: true, needsOcop: false }, // (unverified)
-  tiktok: { minPhotoSide: 300, nameLength: [1, 255], minDescription: 30, needsWeight: true, needsOcop: false }, // (unverified)
-  tiki: { minPhotoSide: 500, nameLength: [10, 255], minDescription: 50, needsWeight: true, needsOcop: false },
-  postmart: { minPhotoSide: 300, nameLength: [5, 200], minDescription: 30, needsWeight: false, needsOcop: true }, // (unverified)
-  voso: { minPhotoSide: 300, nameLength: [5, 200], minDescription: 30, needsWeight: false, needsOcop: true }, // (unverified)
-};
+/** By marketplace, from the definitions. */
+export const MARKETPLACE_RULES = Object.fromEntries(MARKETPLACE_CODES.map((code) => [code, MARKETPLACES[code].readiness])) as Record<MarketplaceCode, ReadinessRules>;
 
 export function readiness(product: ReadinessInput, marketplace: MarketplaceCode): ReadinessProblem[] {
   const rules = MARKETPLACE_RULES[marketplace];

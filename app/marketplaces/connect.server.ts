@@ -7,6 +7,7 @@ import { db, statement } from "~/db.server";
 import { env } from "~/env.server";
 import type { MarketplaceCode } from "#db/vocabulary";
 import { findAccount, marketplaceId, revokeAccount, upsertAccount } from "./accounts.server";
+import { connectorEnv } from "./config.server";
 import { encryptCredentials } from "./credentials.server";
 import { createHttpClient } from "./http.server";
 import { closeShopListings } from "./listing-state.server";
@@ -46,7 +47,7 @@ export async function finishConnect(producerId: number, code: MarketplaceCode, q
   if (used !== 1) return { ok: false, error: "state" };
   if (query.get("error") || !query.get("code")) return { ok: false, error: "denied", detail: query.get("error") ?? undefined };
   try {
-    const http = createHttpClient({ timeoutMs: env().SYNC_HTTP_TIMEOUT_MS });
+    const http = createHttpClient({ timeoutMs: connectorEnv().SYNC_HTTP_TIMEOUT_MS });
     const shop = await adapter.exchangeCode(http, query, callbackUrl(code));
     saveAccount(producerId, code, shop);
     return { ok: true, shopName: shop.shopName };

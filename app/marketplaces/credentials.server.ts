@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { env } from "~/env.server";
+import { connectorEnv } from "./config.server";
 
 const VERSION = "v1";
 
@@ -25,7 +26,8 @@ let cachedKey: Buffer | undefined;
 export function credentialsKey(): Buffer {
   if (cachedKey) return cachedKey;
   const config = env();
-  if (config.CREDENTIALS_KEY) return (cachedKey = parseKey(config.CREDENTIALS_KEY));
+  const { CREDENTIALS_KEY } = connectorEnv();
+  if (CREDENTIALS_KEY) return (cachedKey = parseKey(CREDENTIALS_KEY));
   if (config.DATABASE_URL === ":memory:") return (cachedKey = randomBytes(32));
   const file = join(dirname(resolve(config.DATABASE_URL)), "credentials.key");
   try {

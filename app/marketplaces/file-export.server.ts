@@ -3,6 +3,7 @@
 // marketplace has them live, or refused them and why.
 import { db, statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
+import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { ListingStatus, MarketplaceCode } from "#db/vocabulary";
 import { marketplaceId } from "./accounts.server";
 import { updateListing } from "./listing-state.server";
@@ -34,7 +35,7 @@ export async function exportFile(producerId: number, code: MarketplaceCode): Pro
   const snapshots: ListingSnapshot[] = [];
   for (const l of due) snapshots.push(await listingSnapshot(loadProductState(l.productId, mid)!));
   const file = await adapter.exportFile(snapshots);
-  const name = code === "postmart" ? "Postmart.vn" : "Voso.vn";
+  const { name } = MARKETPLACES[code];
   db().$client.transaction(() => {
     for (const [i, l] of due.entries()) {
       const s = snapshots[i]!;

@@ -3,9 +3,8 @@
 // parameters (the product `payload` JSON) in an urlencoded body; the signature covers both.
 // Answers are {"code": "0", "data": …} or an error code; the throttle code is ApiCallLimit.
 import { createHmac } from "node:crypto";
-import { readiness } from "~/catalog/readiness";
-import { env } from "~/env.server";
 import { jpegBlob, orderStatusFrom, toIso } from "./adapter-kit";
+import { marketplaceEnv } from "./config.server";
 import { json } from "./http.server";
 import {
   MarketplaceError,
@@ -32,7 +31,7 @@ export function sign(apiPath: string, params: Record<string, string>, appSecret:
 }
 
 function config() {
-  const e = env();
+  const e = marketplaceEnv("lazada");
   return { api: e.LAZADA_API_URL.replace(/\/$/, ""), auth: e.LAZADA_AUTH_URL.replace(/\/$/, ""), appKey: e.LAZADA_APP_KEY, secret: e.LAZADA_APP_SECRET };
 }
 
@@ -161,7 +160,6 @@ type LazadaOrder = {
 export const lazada: ApiAdapter = {
   kind: "api",
   code: "lazada",
-  readiness: (product) => readiness(product, "lazada"),
   maxOrderWindowDays: 30,
 
   authorizeUrl(state, redirectUri) {

@@ -10,11 +10,11 @@ import { listings, marketplaceAccounts, marketplaceOrderCursors, marketplaceSett
 import type { MarketplaceCode, PaymentStatus } from "#db/vocabulary";
 import { advanceImportedOrder, findImportedOrder, insertImportedOrder, type ImportedLine, type MarketplaceActor } from "~/orders/imported.server";
 import { followMarketplacePayment, insertMarketplacePayment, type MarketplaceReport } from "~/payments/marketplace.server";
+import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { AccountRow } from "./accounts.server";
 import type { JobOutcome } from "./reconcile.server";
 import type { ApiAdapter, MarketOrder, ShopContext } from "./types";
 
-const CODE_PREFIX: Record<MarketplaceCode, string> = { shopee: "SPE", lazada: "LZD", tiktok: "TTS", tiki: "TIKI", postmart: "PM", voso: "VS" };
 const DAY_MS = 86_400_000;
 /** The first import looks back this far; later ones start a little before where the last ended. */
 const FIRST_LOOKBACK_MS = 30 * DAY_MS;
@@ -114,7 +114,7 @@ export function writeOrders(account: AccountRow, orders: MarketOrder[]): number 
         const orderId = insertImportedOrder(
           tx,
           {
-            code: `${CODE_PREFIX[channel]}-${order.externalId}`,
+            code: `${MARKETPLACES[channel].orderPrefix}-${order.externalId}`,
             producerId: account.producerId,
             provinceId: producer.provinceId,
             channel,

@@ -5,6 +5,7 @@
 // not naturally idempotent: before the first create call the listing is marked "create sent",
 // and from then on the seller SKU is looked up on the marketplace before any new create, so a
 // create whose answer was lost (timeout, worker killed) is found instead of made twice.
+import { readiness } from "~/catalog/readiness";
 import { ensureListingSync, loadListing, updateListing, type Listing } from "./listing-state.server";
 import { contentHash, listingSnapshot, loadProductState, sellerSku, type ProductState } from "./snapshot.server";
 import { MarketplaceError, type ApiAdapter, type CreateResult, type ListingRef, type ShopContext } from "./types";
@@ -80,7 +81,7 @@ async function reconcile(listing: Listing, state: ProductState, shop: ShopContex
 
   // Not on the marketplace yet: create it (or find the one a lost answer created).
   if (!ref) {
-    const blocker = adapter.readiness(state.readinessInput).find((p) => p.severity === "blocker");
+    const blocker = readiness(state.readinessInput, adapter.code).find((p) => p.severity === "blocker");
     if (blocker) {
       updateListing(listing.id, { status: "error", detail: "Sản phẩm chưa đủ điều kiện đăng", error: { code: blocker.code } });
       return DONE;

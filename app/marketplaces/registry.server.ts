@@ -1,4 +1,5 @@
-// The adapters by marketplace code.
+// The adapters by marketplace code. A new marketplace's adapter goes here, beside its
+// definition (db/reference/marketplaces/<code>.ts): the type checker asks for it.
 import type { MarketplaceCode } from "#db/vocabulary";
 import { lazada } from "./lazada.server";
 import { postmart } from "./postmart.server";

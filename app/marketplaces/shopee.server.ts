@@ -3,8 +3,7 @@
 // use. Errors come as {"error": code, "message": …}; the codes below are the ones the platform
 // documents for auth and parameters; product-rule codes are mapped by family (unverified).
 import { createHmac } from "node:crypto";
-import { readiness } from "~/catalog/readiness";
-import { env } from "~/env.server";
+import { marketplaceEnv } from "./config.server";
 import { json } from "./http.server";
 import {
   MarketplaceError,
@@ -29,7 +28,7 @@ export function sign(input: { partnerId: number | string; path: string; timestam
 const DEFAULT_LOGISTIC_ID = 50018;
 
 function config() {
-  const e = env();
+  const e = marketplaceEnv("shopee");
   return { base: e.SHOPEE_API_URL.replace(/\/$/, ""), partnerId: e.SHOPEE_PARTNER_ID, partnerKey: e.SHOPEE_PARTNER_KEY };
 }
 
@@ -126,7 +125,6 @@ const itemUrl = (shopId: string, itemId: string) => `https://shopee.vn/product/$
 export const shopee: ApiAdapter = {
   kind: "api",
   code: "shopee",
-  readiness: (product) => readiness(product, "shopee"),
   maxOrderWindowDays: 15,
 
   authorizeUrl(state, redirectUri) {

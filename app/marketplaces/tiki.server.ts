@@ -2,9 +2,8 @@
 // a request Tiki reviews asynchronously: it is created "queuing", then "approved" (with the
 // product id) or "rejected" with a reason; the connector polls the tracking endpoint. Images
 // are fetched by Tiki from their public URL and must be at least 500×500.
-import { readiness } from "~/catalog/readiness";
-import { env } from "~/env.server";
 import { orderStatusFrom, toIso } from "./adapter-kit";
+import { marketplaceEnv } from "./config.server";
 import { json } from "./http.server";
 import {
   MarketplaceError,
@@ -19,7 +18,7 @@ import {
 } from "./types";
 
 function config() {
-  const e = env();
+  const e = marketplaceEnv("tiki");
   return { api: e.TIKI_API_URL.replace(/\/$/, ""), auth: e.TIKI_AUTH_URL.replace(/\/$/, ""), clientId: e.TIKI_CLIENT_ID, secret: e.TIKI_CLIENT_SECRET };
 }
 
@@ -115,7 +114,6 @@ type TikiOrder = {
 export const tiki: ApiAdapter = {
   kind: "api",
   code: "tiki",
-  readiness: (product) => readiness(product, "tiki"),
   maxOrderWindowDays: 30,
 
   authorizeUrl(state, redirectUri) {

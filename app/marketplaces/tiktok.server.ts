@@ -3,9 +3,8 @@
 // Answers are {"code": 0, "message", "data"}. New products are audited: they start PENDING
 // and become ACTIVATE or FAILED (with reasons), so publishing polls like Tiki's review.
 import { createHmac } from "node:crypto";
-import { readiness } from "~/catalog/readiness";
-import { env } from "~/env.server";
 import { jpegBlob, orderStatusFrom, seconds, toIso } from "./adapter-kit";
+import { marketplaceEnv } from "./config.server";
 import { json } from "./http.server";
 import {
   MarketplaceError,
@@ -33,7 +32,7 @@ export function sign(input: { path: string; query: Record<string, string>; body?
 }
 
 function config() {
-  const e = env();
+  const e = marketplaceEnv("tiktok");
   return {
     api: e.TIKTOK_API_URL.replace(/\/$/, ""),
     auth: e.TIKTOK_AUTH_URL.replace(/\/$/, ""),
@@ -158,7 +157,6 @@ type TikTokOrder = {
 export const tiktok: ApiAdapter = {
   kind: "api",
   code: "tiktok",
-  readiness: (product) => readiness(product, "tiktok"),
   maxOrderWindowDays: 30,
 
   // TikTok redirects to the URL registered for the app in Partner Center; redirect_uri is

@@ -3,7 +3,6 @@
 // TikTok Shop, Tiki) are called by the worker; "file" marketplaces (Postmart.vn, Voso.vn)
 // have no public seller API, so the adapter writes the seller-centre upload file and the
 // listing waits, "exported", until the producer confirms it is live.
-import type { ReadinessInput, ReadinessProblem } from "~/catalog/readiness";
 import type { MarketplaceCode, OrderStatus } from "#db/vocabulary";
 
 /** Why a marketplace refused a product, as a code the interface turns into what to fix. */
@@ -115,7 +114,6 @@ export type OrderPage = { orders: MarketOrder[]; next: string | null };
 export type ApiAdapter = {
   kind: "api";
   code: MarketplaceCode;
-  readiness: (product: ReadinessInput) => ReadinessProblem[];
   /** Where the producer is sent to authorise the app (OAuth). */
   authorizeUrl: (state: string, redirectUri: string) => string;
   /** The callback's query → the shop and its tokens. */
@@ -139,7 +137,6 @@ export type ApiAdapter = {
 export type FileAdapter = {
   kind: "file";
   code: MarketplaceCode;
-  readiness: (product: ReadinessInput) => ReadinessProblem[];
   /** The seller-centre upload file for these listings (XLSX). */
   exportFile: (listings: ListingSnapshot[]) => Promise<Buffer>;
   fileName: (day: string) => string;

@@ -1,13 +1,11 @@
 // Voso.vn (Viettel Post): no public seller API. Listings are exported to the seller-centre
 // upload file and stay "exported, awaiting confirmation" until the producer confirms them live.
-import { readiness } from "~/catalog/readiness";
 import { sellerCentreWorkbook } from "./seller-centre-file.server";
 import type { FileAdapter } from "./types";
 
 export const voso: FileAdapter = {
   kind: "file",
   code: "voso",
-  readiness: (product) => readiness(product, "voso"),
   exportFile: (listings) => sellerCentreWorkbook("Voso", listings),
   fileName: (day) => `voso-san-pham-${day}.xlsx`,
 };

@@ -5,16 +5,8 @@ import { productReadiness, readinessInput } from "~/seller/product-readiness.ser
 import { MARKETPLACE_RULES, type ReadinessCode } from "~/catalog/readiness";
 import { idParam, notFound } from "~/http/route-params.server";
 import { useT } from "~/i18n/use-t";
+import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { MarketplaceCode } from "#db/vocabulary";
-
-const MARKETPLACE_NAMES: Record<MarketplaceCode, string> = {
-  shopee: "Shopee",
-  lazada: "Lazada",
-  tiktok: "TikTok Shop",
-  tiki: "Tiki",
-  postmart: "Postmart.vn",
-  voso: "Voso.vn",
-};
 
 /** Where in the seller centre each problem is fixed. */
 const FIX: Record<ReadinessCode, "" | "/anh" | "/chung-nhan"> = {
@@ -57,11 +49,11 @@ export default function ProductReadiness() {
           return (
             <li key={m.marketplace} className={`card readiness ${m.ready ? "ready" : "blocked"}`}>
               <h2>
-                {MARKETPLACE_NAMES[m.marketplace]}{" "}
+                {MARKETPLACES[m.marketplace].name}{" "}
                 <span className={`badge ${m.ready ? "ok" : "expired"}`}>{m.ready ? t("seller.ready") : t("seller.notReady")}</span>
               </h2>
               {m.problems.length === 0 ? (
-                <p>{t("readiness.ready", { marketplace: MARKETPLACE_NAMES[m.marketplace] })}</p>
+                <p>{t("readiness.ready", { marketplace: MARKETPLACES[m.marketplace].name })}</p>
               ) : (
                 <ul>
                   {m.problems.map((p) => (

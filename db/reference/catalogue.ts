@@ -1,8 +1,8 @@
-// Reference data every installation needs: categories by OCOP group, marketplaces,
-// and how each payment method counts toward the cashless indicators.
-import type { OcopGroup, PaymentChannel } from "../schema";
+// Reference data every installation needs: categories by OCOP group and how each payment
+// method counts toward the cashless indicators. The marketplaces are in ./marketplaces/.
+import type { OcopGroup, PaymentChannel } from "../vocabulary";
 
-export const CATEGORIES: { slug: string; name: string; nameEn: string; ocopGroup: OcopGroup }[] = [
+export const CATEGORIES = [
   { slug: "nuoc-mam-gia-vi", name: "Nước mắm, gia vị", nameEn: "Fish sauce & condiments", ocopGroup: "food" },
   { slug: "gao-ngu-coc", name: "Gạo, ngũ cốc", nameEn: "Rice & grains", ocopGroup: "food" },
   { slug: "mat-ong", name: "Mật ong", nameEn: "Honey", ocopGroup: "food" },
@@ -21,16 +21,10 @@ export const CATEGORIES: { slug: string; name: string; nameEn: string; ocopGroup
   { slug: "may-tre-dan", name: "Mây tre đan, cói", nameEn: "Rattan, bamboo & sedge", ocopGroup: "souvenir" },
   { slug: "gom-go-my-nghe", name: "Gốm, gỗ mỹ nghệ", nameEn: "Pottery & wood crafts", ocopGroup: "souvenir" },
   { slug: "du-lich-cong-dong", name: "Du lịch cộng đồng, sinh thái", nameEn: "Community & eco tourism", ocopGroup: "tourism" },
-];
+] as const satisfies readonly { slug: string; name: string; nameEn: string; ocopGroup: OcopGroup }[];
 
-export const MARKETPLACES = [
-  { code: "shopee", name: "Shopee", hasApi: true },
-  { code: "lazada", name: "Lazada", hasApi: true },
-  { code: "tiktok", name: "TikTok Shop", hasApi: true },
-  { code: "tiki", name: "Tiki", hasApi: true },
-  { code: "postmart", name: "Postmart.vn", hasApi: false },
-  { code: "voso", name: "Voso.vn", hasApi: false },
-] as const;
+/** Each marketplace maps every one of these (db/reference/marketplaces/). */
+export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
 
 export const PAYMENT_METHODS: { code: string; name: string; nameEn: string; channel: PaymentChannel }[] = [
   { code: "cod", name: "Thanh toán khi nhận hàng (COD)", nameEn: "Cash on delivery", channel: "cash" },

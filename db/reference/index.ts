@@ -3,8 +3,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { categories, marketplaces, paymentMethods, provinces } from "../schema";
-import { CATEGORIES, MARKETPLACES, PAYMENT_METHODS } from "./catalogue";
+import { CATEGORIES, PAYMENT_METHODS } from "./catalogue";
 import { ensureConnectorDefaults } from "./connector";
+import { MARKETPLACES } from "./marketplaces";
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from "./provinces";
 
 export function ensureReferenceData(db: Db): void {
@@ -27,7 +28,7 @@ export function ensureReferenceData(db: Db): void {
         .run();
     }
     for (const c of CATEGORIES) tx.insert(categories).values(c).onConflictDoNothing().run();
-    for (const m of MARKETPLACES) tx.insert(marketplaces).values(m).onConflictDoNothing().run();
+    for (const { code, name, hasApi } of Object.values(MARKETPLACES)) tx.insert(marketplaces).values({ code, name, hasApi }).onConflictDoNothing().run();
     for (const m of PAYMENT_METHODS) tx.insert(paymentMethods).values(m).onConflictDoNothing().run();
     ensureConnectorDefaults(tx);
   });

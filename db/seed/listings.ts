@@ -1,5 +1,6 @@
 // Marketplace accounts, listings and each listing's status history: about half of the
 // verified producers list their active OCOP products on one to three marketplaces.
+import { MARKETPLACES, type MarketplaceCode } from "../reference/marketplaces";
 import type { ListingStatus } from "../schema";
 import type { ProducerRow, ProductRow, Reference } from "./model";
 import { push, Rng } from "./random";
@@ -39,6 +40,9 @@ export type ListingRow = {
   events: ListingEventRow[];
 };
 
+const definition = (code: string) => MARKETPLACES[code as MarketplaceCode];
+
+/** Demo flavour (a marketplace missing here simply has no demo listings). */
 const MARKET_WEIGHTS = [["shopee", 34], ["lazada", 18], ["tiktok", 20], ["tiki", 10], ["postmart", 12], ["voso", 6]] as const;
 
 const REJECTIONS: Record<string, string[]> = {
@@ -78,7 +82,7 @@ export function generateListings(
     const firstProduct = Math.min(...own.map((p) => p.createdAt));
     for (const code of markets) {
       const accountCreated = Math.min(now - 2 * DAY_MS, Math.max(producer.verifiedAt ?? producer.createdAt, firstProduct) + rng.int(1, 60) * DAY_MS);
-      const api = code !== "postmart" && code !== "voso";
+      const api = definition(code).hasApi;
       const expired = api && rng.chance(0.08);
       const account: AccountRow = {
         id: accounts.length + 1,
@@ -104,7 +108,7 @@ export function generateListings(
 
 function makeListing(rng: Rng, id: number, product: ProductRow, account: AccountRow, now: number, expired: boolean): ListingRow {
   const code = account.code;
-  const api = code !== "postmart" && code !== "voso";
+  const api = definition(code).hasApi;
   const from = Math.max(product.createdAt, account.createdAt) + HOUR_MS;
   const status: ListingStatus = api
     ? expired
@@ -128,7 +132,7 @@ function makeListing(rng: Rng, id: number, product: ProductRow, account: Account
       events.push({ status: "pending", detail: "Người bán sửa và gửi lại", at: step(60, 4320) });
     }
     if (api) reviewed();
-    else events.push({ status: "exported", detail: `Đã xuất tệp tải lên ${code === "postmart" ? "Postmart.vn" : "Voso.vn"}`, at: step(2, 30) });
+    else events.push({ status: "exported", detail: `Đã xuất tệp tải lên ${definition(code).name}`, at: step(2, 30) });
     liveSince = step(api ? 10 : 600, api ? 4320 : 10_080);
     events.push({ status: "live", detail: api ? null : "Người bán xác nhận đã đăng", at: liveSince });
     if (status === "delisted") {
@@ -145,7 +149,7 @@ function makeListing(rng: Rng, id: number, product: ProductRow, account: Account
     lastError = rng.pick(ERRORS);
     events.push({ status: "error", detail: lastError, at: step(1, 10) });
   } else if (status === "exported") {
-    events.push({ status: "exported", detail: `Đã xuất tệp tải lên ${code === "postmart" ? "Postmart.vn" : "Voso.vn"}`, at: step(2, 30) });
+    events.push({ status: "exported", detail: `Đã xuất tệp tải lên ${definition(code).name}`, at: step(2, 30) });
   }
   const last = events[events.length - 1]!.at;
   const hasExternal = liveSince !== null && api;

@@ -23,13 +23,12 @@ export async function benchSync(): Promise<void> {
   process.env.MEDIA_DIR = join(dir, "media");
   process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("hex");
   process.env.NODE_ENV = "production";
-  const { parseEnv } = await import("~/env.server");
   const { db } = await import("~/db.server");
   const { publish } = await import("~/marketplaces/publish.server");
   const { SANDBOX_CODES, sandboxEnv, startSandboxes } = await import("../sandbox");
   const { connectShops, seedConnectorProducer } = await import("../fixtures/connector");
 
-  const sandboxes = await startSandboxes({ ports: { shopee: 0, lazada: 0, tiktok: 0, tiki: 0 }, keys: parseEnv(process.env), options: { reviewMs: 0 } });
+  const sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 0 } });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));
   const sql = () => db().$client;
   const { producerId, productIds } = await seedConnectorProducer(PRODUCTS);

@@ -3,6 +3,18 @@
 // settings, call statistics and optional persistence to a JSON file. The HTTP side is http.ts.
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MarketplaceEnv, SandboxCode } from "#db/reference/marketplaces";
+
+/**
+ * How one marketplace's sandbox starts: where its item ids begin (above the ranges the demo seed
+ * uses, so they never collide with seeded listings), and its handler, given the marketplace's
+ * environment variables (the app's, with the same defaults: it checks what the app signs with).
+ */
+export type SandboxDefinition<C extends SandboxCode> = {
+  idBase: number;
+  handler: (market: Market, env: MarketplaceEnv<C>) => (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+};
 
 export type Faults = {
   /** Share of API calls answered with a 5xx. */

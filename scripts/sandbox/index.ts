@@ -1,15 +1,18 @@
-// Starts the four API marketplace sandboxes, one HTTP listener each, in this process.
+// Starts the API marketplaces' sandboxes, one HTTP listener each, in this process. Which
+// marketplaces have one, and on which port, comes from their definitions (db/reference/marketplaces/).
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import type { Env } from "~/env.server";
-import { DEFAULT_OPTIONS, Market, type SandboxOptions } from "./core";
-import { lazadaSandbox } from "./lazada";
-import { shopeeSandbox } from "./shopee";
-import { tikiSandbox } from "./tiki";
-import { tiktokSandbox } from "./tiktok";
+import { envDefaults, MARKETPLACES, SANDBOX_CODES, sandboxAddresses, type MarketplaceEnv, type SandboxCode } from "#db/reference/marketplaces";
+import { DEFAULT_OPTIONS, Market, type SandboxDefinition, type SandboxOptions } from "./core";
+import { lazada } from "./lazada";
+import { shopee } from "./shopee";
+import { tiki } from "./tiki";
+import { tiktok } from "./tiktok";
 
-export const SANDBOX_CODES = ["shopee", "lazada", "tiktok", "tiki"] as const;
-export type SandboxCode = (typeof SANDBOX_CODES)[number];
+export { SANDBOX_CODES, type SandboxCode };
+
+/** One per API marketplace: a new one's sandbox goes here (the type checker asks for it). */
+const SANDBOXES: { [C in SandboxCode]: SandboxDefinition<C> } = { shopee, lazada, tiktok, tiki };
 
 export type Sandboxes = {
   markets: Record<SandboxCode, Market>;
@@ -17,45 +20,52 @@ export type Sandboxes = {
   close: () => Promise<void>;
 };
 
-/** Item ids start above the ranges the demo seed uses, so they never collide with seeded listings. */
-const ID_BASES: Record<SandboxCode, number> = { shopee: 30_000_000_000, lazada: 4_000_000_000, tiktok: 1_730_000_000_000_000, tiki: 500_000_000 };
+/** The marketplace's variables as the app reads them: set in `source`, else the app's defaults. */
+function envOf<C extends SandboxCode>(code: C, source: Record<string, string | undefined>): MarketplaceEnv<C> {
+  const values: Record<string, string | number> = envDefaults(code, "");
+  for (const name of Object.keys(values)) {
+    const set = source[name];
+    if (set !== undefined) values[name] = typeof values[name] === "number" ? Number(set) : set;
+  }
+  return values as MarketplaceEnv<C>;
+}
+
+function handlerOf<C extends SandboxCode>(code: C, market: Market, source: Record<string, string | undefined>) {
+  return SANDBOXES[code].handler(market, envOf(code, source));
+}
 
 export async function startSandboxes(opts: {
-  /** Port per marketplace; 0 = any free port. */
-  ports: Record<SandboxCode, number>;
+  /** The first port: each sandbox listens on port + its definition's `sandbox.port`. 0 = any free ports. */
+  port: number;
   host?: string;
   options?: Partial<SandboxOptions>;
   /** Keep each sandbox's state in {stateDir}/{code}.json across restarts. */
   stateDir?: string | null;
-  keys: Pick<Env, "SHOPEE_PARTNER_ID" | "SHOPEE_PARTNER_KEY" | "LAZADA_APP_KEY" | "LAZADA_APP_SECRET" | "TIKTOK_APP_KEY" | "TIKTOK_APP_SECRET" | "TIKTOK_SERVICE_ID" | "TIKI_CLIENT_ID" | "TIKI_CLIENT_SECRET">;
+  /** Where the app's keys are read (the same variables and defaults as the app's); default process.env. */
+  env?: Record<string, string | undefined>;
 }): Promise<Sandboxes> {
   const host = opts.host ?? "127.0.0.1";
   const options: SandboxOptions = { ...DEFAULT_OPTIONS, ...opts.options, faults: { ...DEFAULT_OPTIONS.faults, ...(opts.options?.faults ?? {}) } };
-  const market = (code: SandboxCode) => new Market(code, structuredClone(options), opts.stateDir ? join(opts.stateDir, `${code}.json`) : null, ID_BASES[code]);
-  const markets = { shopee: market("shopee"), lazada: market("lazada"), tiktok: market("tiktok"), tiki: market("tiki") };
-  const k = opts.keys;
-  const handlers = {
-    shopee: shopeeSandbox(markets.shopee, { partnerId: k.SHOPEE_PARTNER_ID, partnerKey: k.SHOPEE_PARTNER_KEY }),
-    lazada: lazadaSandbox(markets.lazada, { appKey: k.LAZADA_APP_KEY, appSecret: k.LAZADA_APP_SECRET }),
-    tiktok: tiktokSandbox(markets.tiktok, { appKey: k.TIKTOK_APP_KEY, appSecret: k.TIKTOK_APP_SECRET, serviceId: k.TIKTOK_SERVICE_ID }),
-    tiki: tikiSandbox(markets.tiki, { clientId: k.TIKI_CLIENT_ID, clientSecret: k.TIKI_CLIENT_SECRET }),
-  };
+  const markets = {} as Record<SandboxCode, Market>;
   const servers: Server[] = [];
   const urls = {} as Record<SandboxCode, string>;
   for (const code of SANDBOX_CODES) {
+    const market = (markets[code] = new Market(code, structuredClone(options), opts.stateDir ? join(opts.stateDir, `${code}.json`) : null, SANDBOXES[code].idBase));
+    const handler = handlerOf(code, market, opts.env ?? process.env);
     const server = createServer((req, res) => {
-      handlers[code](req, res).catch((error: unknown) => {
+      handler(req, res).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "sandbox_bug", message: String(error) }));
       });
     });
     server.keepAliveTimeout = 30_000;
+    const port = opts.port === 0 ? 0 : opts.port + MARKETPLACES[code].sandbox.port;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(opts.ports[code], host, () => resolve());
+      server.listen(port, host, () => resolve());
     });
     const address = server.address();
-    urls[code] = `http://${host}:${typeof address === "object" && address ? address.port : opts.ports[code]}`;
+    urls[code] = `http://${host}:${typeof address === "object" && address ? address.port : port}`;
     servers.push(server);
   }
   return {
@@ -69,14 +79,6 @@ export async function startSandboxes(opts: {
 }
 
 /** The app's environment pointing at these sandboxes. */
-export function sandboxEnv(urls: Record<SandboxCode, string>): Record<string, string> {
-  return {
-    SHOPEE_API_URL: urls.shopee,
-    LAZADA_API_URL: `${urls.lazada}/rest`,
-    LAZADA_AUTH_URL: urls.lazada,
-    TIKTOK_API_URL: urls.tiktok,
-    TIKTOK_AUTH_URL: urls.tiktok,
-    TIKI_API_URL: urls.tiki,
-    TIKI_AUTH_URL: urls.tiki,
-  };
+export function sandboxEnv(urls: Partial<Record<SandboxCode, string>>): Record<string, string> {
+  return Object.assign({}, ...Object.entries(urls).map(([code, url]) => sandboxAddresses(code as SandboxCode, url)));
 }

@@ -4,13 +4,13 @@
 // throttled, IllegalAccessToken, IncompleteSignature). Order items come one per unit.
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CATEGORY_MAP } from "#db/reference/connector";
-import { Market, type Item, type Shop } from "./core";
+import { categoryMapping, MARKETPLACES } from "#db/reference/marketplaces";
+import { Market, type Item, type SandboxDefinition, type Shop } from "./core";
 import { admin, consentPage, formFields, gate, grantConsent, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type LazadaKeys = { appKey: string; appSecret: string };
 
-const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.lazada.id));
+const CATEGORIES = new Set(Object.values(MARKETPLACES.lazada.categories).map((m) => categoryMapping(m).id));
 const ok = (data: unknown): Reply => ({ status: 200, body: { code: "0", data, request_id: "sbx" } });
 const err = (code: string, message: string, status = 200, detail?: unknown): Reply => ({ status, body: { code, type: "ISV", message, request_id: "sbx", ...(detail ? { detail } : {}) } });
 const refusals = { throttle: () => err("ApiCallLimit", "The request has exceeded the limit"), serverError: () => err("InternalError", "Internal error", 500) };
@@ -205,3 +205,8 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
     await shopCall(req, res, shop, path, fields);
   };
 }
+
+export const lazada: SandboxDefinition<"lazada"> = {
+  idBase: 4_000_000_000,
+  handler: (market, env) => lazadaSandbox(market, { appKey: env.LAZADA_APP_KEY, appSecret: env.LAZADA_APP_SECRET }),
+};

@@ -3,13 +3,13 @@
 // and answers like v2: {"error": "", "message": "", "response": {…}}.
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CATEGORY_MAP } from "#db/reference/connector";
-import { Market, type Item, type Shop } from "./core";
+import { categoryMapping, MARKETPLACES } from "#db/reference/marketplaces";
+import { Market, type Item, type SandboxDefinition, type Shop } from "./core";
 import { admin, consentPage, fresh, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type ShopeeKeys = { partnerId: number; partnerKey: string };
 
-const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.shopee.id));
+const CATEGORIES = new Set(Object.values(MARKETPLACES.shopee.categories).map((m) => categoryMapping(m).id));
 const ok = (response: unknown): Reply => ({ status: 200, body: { error: "", message: "", request_id: "sbx", response } });
 const err = (status: number, error: string, message: string): Reply => ({ status, body: { error, message, request_id: "sbx" } });
 const refusals = { throttle: () => err(429, "error_too_many_request", "Too many requests"), serverError: () => err(500, "error_server", "Internal error") };
@@ -162,3 +162,8 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
     await shopCall(req, res, shop);
   };
 }
+
+export const shopee: SandboxDefinition<"shopee"> = {
+  idBase: 30_000_000_000,
+  handler: (market, env) => shopeeSandbox(market, { partnerId: env.SHOPEE_PARTNER_ID, partnerKey: env.SHOPEE_PARTNER_KEY }),
+};

@@ -2,13 +2,13 @@
 // tokens on /integration/*, product creation as a request reviewed asynchronously
 // (queuing → approved with a product id, or rejected with a reason), orders paged by page.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CATEGORY_MAP } from "#db/reference/connector";
-import { Market, type Item, type Shop } from "./core";
+import { categoryMapping, MARKETPLACES } from "#db/reference/marketplaces";
+import { Market, type Item, type SandboxDefinition, type Shop } from "./core";
 import { admin, consentPage, formFields, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type TikiKeys = { clientId: string; clientSecret: string };
 
-const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.tiki.id));
+const CATEGORIES = new Set(Object.values(MARKETPLACES.tiki.categories).map((m) => categoryMapping(m).id));
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const err = (status: number, code: string, message: string): Reply => ({ status, body: { errors: [{ code, message }] } });
 const refusals = {
@@ -142,3 +142,8 @@ export function tikiSandbox(market: Market, keys: TikiKeys) {
     await shopCall(req, res, shop);
   };
 }
+
+export const tiki: SandboxDefinition<"tiki"> = {
+  idBase: 500_000_000,
+  handler: (market, env) => tikiSandbox(market, { clientId: env.TIKI_CLIENT_ID, clientSecret: env.TIKI_CLIENT_SECRET }),
+};

@@ -4,13 +4,13 @@
 // PENDING for `reviewMs`, then ACTIVATE or FAILED with the reasons.
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CATEGORY_MAP } from "#db/reference/connector";
-import { Market, type Item, type Shop } from "./core";
+import { categoryMapping, MARKETPLACES } from "#db/reference/marketplaces";
+import { Market, type Item, type SandboxDefinition, type Shop } from "./core";
 import { admin, consentPage, fresh, gate, grantConsent, jsonBody, readRequest, type Reply, reply, type Req, send } from "./http";
 
 export type TikTokKeys = { appKey: string; appSecret: string; serviceId: string };
 
-const CATEGORIES = new Set(Object.values(CATEGORY_MAP).map((m) => m.tiktok.id));
+const CATEGORIES = new Set(Object.values(MARKETPLACES.tiktok.categories).map((m) => categoryMapping(m).id));
 const ok = (data: unknown): Reply => ({ status: 200, body: { code: 0, message: "Success", data, request_id: "sbx" } });
 const err = (code: number, message: string, status = 200): Reply => ({ status, body: { code, message, request_id: "sbx" } });
 const refusals = { throttle: () => err(36009004, "Too many requests", 429), serverError: () => err(36009003, "Internal error", 500) };
@@ -177,3 +177,8 @@ export function tiktokSandbox(market: Market, keys: TikTokKeys) {
     await shopCall(req, res, shop);
   };
 }
+
+export const tiktok: SandboxDefinition<"tiktok"> = {
+  idBase: 1_730_000_000_000_000,
+  handler: (market, env) => tiktokSandbox(market, { appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET, serviceId: env.TIKTOK_SERVICE_ID }),
+};

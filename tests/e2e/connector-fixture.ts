@@ -2,9 +2,11 @@
 // description makes an unverified health claim, written straight into the e2e database (the
 // app and the worker read the same file). Photos reuse the seed's stored variants.
 import Database from "better-sqlite3";
+import { sandboxUrl } from "../../db/reference/marketplaces";
 
+/** As playwright.config.ts computes it. */
 export const SANDBOX_PORT = Number(process.env.E2E_MARKETPLACE_PORT ?? Number(process.env.E2E_PORT ?? 3310) + 901);
-export const SANDBOX = { shopee: `http://127.0.0.1:${SANDBOX_PORT}`, lazada: `http://127.0.0.1:${SANDBOX_PORT + 1}` };
+export const SANDBOX = { shopee: sandboxUrl("shopee", SANDBOX_PORT), lazada: sandboxUrl("lazada", SANDBOX_PORT) };
 export const CLAIM_NAME = "Cao dược liệu thần dược";
 
 export type ConnectorProducer = { email: string; productIds: number[]; claimId: number; names: string[] };

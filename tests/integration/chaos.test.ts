@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { env, parseEnv } from "~/env.server";
+import { env } from "~/env.server";
 import { publish } from "~/marketplaces/publish.server";
 import { SANDBOX_CODES, sandboxEnv, startSandboxes, type Sandboxes } from "../../scripts/sandbox";
 import { connectShops, seedConnectorProducer } from "../../scripts/fixtures/connector";
@@ -60,8 +60,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   sandboxes = await startSandboxes({
-    ports: { shopee: 0, lazada: 0, tiktok: 0, tiki: 0 },
-    keys: parseEnv(process.env),
+    port: 0,
     options: { reviewMs: 200, hangMs: 2_500, retryAfterSeconds: 0, faults: { error5xx: 0.2, throttle: 0.1, timeout: 0.05, partial: 0.1 } },
   });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));

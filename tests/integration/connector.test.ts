@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 import { db } from "~/db.server";
-import { parseEnv } from "~/env.server";
 import { disconnect } from "~/marketplaces/connect.server";
 import { batchProgress, publish, retryListings } from "~/marketplaces/publish.server";
 import { enqueue, queueStats } from "~/marketplaces/queue.server";
@@ -20,7 +19,7 @@ const sql = () => db().$client;
 
 beforeAll(async () => {
   // The sandboxes check the same keys the app signs with (the configuration's defaults).
-  sandboxes = await startSandboxes({ ports: { shopee: 0, lazada: 0, tiktok: 0, tiki: 0 }, keys: parseEnv(process.env), options: { reviewMs: 100 } });
+  sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 100 } });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));
   ({ producerId, productIds } = await seedConnectorProducer(6, { claimAt: [5] }));
   await connectShops(producerId, sandboxes.urls, CODES);
