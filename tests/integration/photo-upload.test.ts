@@ -6,7 +6,7 @@ import { avifQueueIdle } from "~/catalog/avif-queue.server";
 import { sniffFormat } from "~/catalog/photo-check.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { action as photosAction, loader as photosLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.anh";
+import { action as photosAction, loader as photosLoader } from "~/routes/seller/kenh-nguoi-ban.san-pham.$id.anh";
 import { productImages } from "#db/schema";
 import { hasGpsIfd, heicHeader, jpegWithGps, pngBomb, sixteenMegabytes, svgWithScript, textNamedJpg, truncatedJpeg } from "../fixtures/photos";
 import { call, dataOf, makeProducer, makeProduct, post, statusOf } from "../fixtures/workspace";
