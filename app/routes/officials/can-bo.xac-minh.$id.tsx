@@ -8,7 +8,6 @@ import { bankByBin } from "~/catalog/banks";
 import { idParam, notFound } from "~/catalog/route-params.server";
 import { requestProfileChanges, verificationCase, verifyProducer } from "~/catalog/verification.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { OfficialNav } from "~/components/official-nav";
 import { TextAreaField } from "~/components/select-field";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
 import { formatInstant, formatNumber } from "~/i18n/format";
@@ -70,7 +69,6 @@ export default function VerificationCasePage() {
   const e = result?.errors ?? {};
   return (
     <>
-      <OfficialNav />
       <p>
         <Link to="/can-bo/xac-minh">← {t("verify.title")}</Link>
       </p>
