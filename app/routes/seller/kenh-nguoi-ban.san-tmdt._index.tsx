@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ListingCell } from "~/components/listing-cell";
@@ -28,22 +28,20 @@ const back = (flash: Record<string, string | number>) =>
   redirect(`${PAGE}?${new URLSearchParams(Object.entries(flash).filter(([, v]) => v !== "").map(([k, v]) => [k, String(v)]))}`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  if (user.producerId === null) throw data({ reason: "not_found" as const }, { status: 404 });
+  const { producerId } = await requireProducer(request);
   const url = new URL(request.url);
   const flash: Flash = {};
   for (const k of FLASH) {
     const v = url.searchParams.get(k);
     if (v !== null) flash[k] = v.slice(0, 200);
   }
-  return { ...connectorPage(user.producerId), flash };
+  return { ...connectorPage(producerId), flash };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const producerId = user.producerId!;
   switch (form.get("intent")) {
     case "publish": {
       const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });

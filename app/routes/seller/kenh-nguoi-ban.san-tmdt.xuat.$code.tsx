@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { fieldErrors, type FieldErrors } from "~/form-errors";
@@ -15,11 +15,11 @@ import { ADAPTERS } from "~/marketplaces/registry.server";
 export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
 
 async function context(request: Request, params: LoaderFunctionArgs["params"]) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const code = MarketplaceCodeSchema.safeParse(params.code);
   if (!code.success || ADAPTERS[code.data].kind !== "file") throw data({ reason: "not_found" as const }, { status: 404 });
-  const account = producerAccounts(user.producerId!).find((a) => a.code === code.data)!;
-  return { producerId: user.producerId!, code: code.data, name: account.name };
+  const account = producerAccounts(producerId).find((a) => a.code === code.data)!;
+  return { producerId, code: code.data, name: account.name };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
