@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ListingCell } from "~/components/listing-cell";
 import { PublishProgress } from "~/components/publish-progress";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "publish": {
       const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });
-      if (!parsed.success) return data({ intent: "publish" as const, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { intent: "publish" as const, result: null });
       const result = publish(producerId, parsed.data.product, parsed.data.marketplace);
       throw back({ "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
     }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { producerAccounts } from "~/marketplaces/accounts.server";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ listingId: Number(form.get("listingId")) || null, errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { listingId: Number(form.get("listingId")) || null });
   const reason = parsed.data.outcome === "rejected" ? parsed.data.reason : null;
   if (!confirmFileListing(producerId, code, parsed.data.listingId, parsed.data.outcome, reason)) throw data({ reason: "not_found" as const }, { status: 404 });
   return { listingId: parsed.data.listingId, errors: {} as FieldErrors };
