@@ -25,7 +25,8 @@ function SellerFrame({ producerName, children }: { producerName: string | null; 
   return (
     <>
       <p className="muted">
-        {t("workspace.title")} · {producerName}
+        {t("workspace.title")}
+        {producerName ? <> · {producerName}</> : null}
       </p>
       <SellerNav />
       {children}
