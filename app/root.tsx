@@ -1,22 +1,21 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { csrfToken } from "~/auth/csrf.server";
 import { getSessionUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { getLocale } from "~/i18n/locale.server";
-import { translator, type Locale } from "~/i18n/messages";
+import type { Locale } from "~/i18n/messages";
 import { cartCount } from "~/checkout/cart.server";
 import baseCss from "~/styles/base.css?url";
 import catalogCss from "~/styles/catalog.css?url";
@@ -77,32 +76,12 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const root = useRouteLoaderData<typeof loader>("root");
-  const t = translator(root?.locale ?? "vi");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: string } | null)?.reason : undefined;
-  const [title, text] =
-    status === 404
-      ? [t("error.notFound"), t("error.notFoundText")]
-      : status === 403
-        ? [t("error.title"), reason === "csrf" ? t("error.csrf") : t("auth.forbidden")]
-        : status === 400
-          ? [t("error.badRequest"), t("error.generic")]
-          : [t("error.title"), t("error.generic")];
-  if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <>
       <SiteHeader user={root?.user ?? null} cart={root?.cart ?? 0} />
       <main id="main" className="container">
-        <div className="card narrow">
-          <h1>{title}</h1>
-          <p>{text}</p>
-          <p className="muted">HTTP {status}</p>
-          <a className="button" href="/">
-            {t("error.home")}
-          </a>
-        </div>
+        <ErrorPage />
       </main>
       <SiteFooter />
     </>

@@ -6,7 +6,7 @@ import type { SessionUser } from "./session.server";
 
 export type ProducerScope = { user: SessionUser; producerId: number };
 
-/** A producer member, with the producer every query is scoped to. */
+/** A producer member, with the producer every query is scoped to: every seller-centre loader and action starts here. */
 export async function requireProducer(request: Request): Promise<ProducerScope> {
   const user = await requireRole(request, ["producer"]);
   if (user.producerId === null) throw data({ reason: "forbidden" as const }, { status: 403 });

@@ -13,19 +13,26 @@ export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[]
   { to: "/kenh-nguoi-ban/san-tmdt", label: "connector.nav" },
 ];
 
-export function SellerNav() {
+/** The seller centre's heading (with the producer's name, when the visitor has one) and its menu. */
+export function SellerNav({ producerName }: { producerName: string | null }) {
   const t = useT();
   return (
-    <nav className="seller-nav" aria-label={t("workspace.nav")}>
-      <ul>
-        {SELLER_SECTIONS.map((s) => (
-          <li key={s.to}>
-            <NavLink to={s.to} end={s.end}>
-              {t(s.label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <p className="muted">
+        {t("workspace.title")}
+        {producerName ? <> · {producerName}</> : null}
+      </p>
+      <nav className="seller-nav" aria-label={t("workspace.nav")}>
+        <ul>
+          {SELLER_SECTIONS.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to} end={s.end}>
+                {t(s.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { requireRole, safeRedirect } from "~/auth/guards.server";
 import { getSessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
-import { action as loginAction } from "~/routes/dang-nhap";
-import { action as signupAction } from "~/routes/dang-ky";
-import { action as logoutAction } from "~/routes/dang-xuat";
+import { action as loginAction } from "~/routes/storefront/dang-nhap";
+import { action as signupAction } from "~/routes/storefront/dang-ky";
+import { action as logoutAction } from "~/routes/storefront/dang-xuat";
 import { producers, sessions, users } from "#db/schema";
 
 const ORIGIN = "http://127.0.0.1:3000";

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { db } from "~/db.server";
 import { cartCount } from "~/checkout/cart.server";
-import { action as loginAction } from "~/routes/dang-nhap";
-import { action as cartAction, loader as cartLoader } from "~/routes/gio-hang";
+import { action as loginAction } from "~/routes/storefront/dang-nhap";
+import { action as cartAction, loader as cartLoader } from "~/routes/storefront/gio-hang";
 import { cartItems, carts, products, users } from "#db/schema";
 import { call, dataOf, fillCart, get, locationOf, post, seedShop, statusOf, type Shop } from "../../scripts/fixtures/shop";
 

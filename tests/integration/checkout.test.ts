@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, afterAll } from "vitest";
 import { db } from "~/db.server";
 import { translator } from "~/i18n/messages";
-import { action as checkoutAction } from "~/routes/thanh-toan";
+import { action as checkoutAction } from "~/routes/storefront/thanh-toan";
 import { emailOutbox, orderEvents, orderItems, orders, paymentSessions, products } from "#db/schema";
 import { ADDRESS, call, count, dataOf, fillCart, locationOf, newShopper, paymentRows, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";

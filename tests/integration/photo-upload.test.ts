@@ -6,7 +6,7 @@ import { avifQueueIdle } from "~/photos/avif-queue.server";
 import { sniffFormat } from "~/photos/photo-check.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { action as photosAction, loader as photosLoader } from "~/routes/kenh-nguoi-ban.san-pham.$id.anh";
+import { action as photosAction, loader as photosLoader } from "~/routes/seller/kenh-nguoi-ban.san-pham.$id.anh";
 import { productImages } from "#db/schema";
 import { hasGpsIfd, heicHeader, jpegWithGps, pngBomb, sixteenMegabytes, svgWithScript, textNamedJpg, truncatedJpeg } from "../../scripts/fixtures/photos";
 import { call, dataOf, makeProducer, makeProduct, post, statusOf } from "../../scripts/fixtures/workspace";

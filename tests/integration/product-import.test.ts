@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "~/imports/csv";
 import { getImport } from "~/imports/imports.server";
 import { db } from "~/db.server";
-import { action as previewAction } from "~/routes/kenh-nguoi-ban.nhap-xuat._index";
-import { action as importAction, loader as importLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.$importId";
-import { loader as downloadLoader } from "~/routes/kenh-nguoi-ban.nhap-xuat.tai-ve";
+import { action as previewAction } from "~/routes/seller/kenh-nguoi-ban.nhap-xuat._index";
+import { action as importAction, loader as importLoader } from "~/routes/seller/kenh-nguoi-ban.nhap-xuat.$importId";
+import { loader as downloadLoader } from "~/routes/seller/kenh-nguoi-ban.nhap-xuat.tai-ve";
 import { certifications, productHistory, products } from "#db/schema";
 import { call, get, makeProducer, post, statusOf } from "../../scripts/fixtures/workspace";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { batchProgress } from "~/marketplaces/publish.server";
 
 const STREAM_FOR_MS = 10 * 60_000;
@@ -11,10 +11,9 @@ const EVERY_MS = 500;
 // Scoped to the producer; the stream ends when the batch is done or after ten minutes
 // (EventSource then reconnects by itself).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const batchId = z.coerce.number().int().positive().safeParse(params.batchId);
-  const producerId = user.producerId;
-  if (!batchId.success || producerId === null) throw data({ reason: "not_found" as const }, { status: 404 });
+  if (!batchId.success) throw data({ reason: "not_found" as const }, { status: 404 });
   const first = batchProgress(producerId, batchId.data);
   if (!first) throw data({ reason: "not_found" as const }, { status: 404 });
   if (!(request.headers.get("Accept") ?? "").includes("text/event-stream")) return first;

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { vietnamToday } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { setTargets, targetsFor } from "~/indicators/targets.server";
@@ -54,9 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const parsed = TargetsForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, {});
   const province = currentProvinceBySlug(parsed.data.province);
-  if (!province) return data({ errors: { province: "validation.province" } as FieldErrors }, { status: 400 });
+  if (!province) return invalid({ province: "validation.province" }, {});
   const values = parsed.data as unknown as Record<string, number | null>;
   setTargets(
     province.id,

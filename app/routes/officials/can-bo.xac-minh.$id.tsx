@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,9 +8,8 @@ import { bankByBin } from "#db/reference/banks";
 import { idParam, notFound } from "~/http/route-params.server";
 import { requestProfileChanges, verificationCase, verifyProducer } from "~/verification/verification.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { OfficialNav } from "~/components/official-nav";
 import { TextAreaField } from "~/components/select-field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import workspaceCss from "~/styles/workspace.css?url";
@@ -44,20 +43,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const id = idParam(params.id);
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  const note = String(form.get("note") ?? "").slice(0, 1000);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), note, sent: false }, { status: 400 });
+  const values = submitted(form, ["note"], 1000);
+  if (!parsed.success) return invalid(parsed.error, { values, sent: false });
   if (parsed.data.intent === "verify") {
     const result = verifyProducer({ provinceId }, id, user);
     if (!result.ok) {
       if (result.error === "not_found") throw notFound();
-      return data({ errors: { form: result.error } as FieldErrors, note, sent: false }, { status: 409 });
+      return invalid({ form: result.error }, { values, sent: false }, 409);
     }
     throw redirect(`/can-bo/xac-minh?verified=${encodeURIComponent(result.name)}`);
   }
   const sent = requestProfileChanges({ provinceId }, id, user, parsed.data.note);
   if (sent === "not_found") throw notFound();
-  if (sent !== "ok") return data({ errors: { form: sent } as FieldErrors, note, sent: false }, { status: 409 });
-  return { errors: {} as FieldErrors, note: "", sent: true };
+  if (sent !== "ok") return invalid({ form: sent }, { values, sent: false }, 409);
+  return { errors: {} as FieldErrors, values: { note: "" }, sent: true };
 }
 
 export default function VerificationCasePage() {
@@ -70,7 +69,6 @@ export default function VerificationCasePage() {
   const e = result?.errors ?? {};
   return (
     <>
-      <OfficialNav />
       <p>
         <Link to="/can-bo/xac-minh">← {t("verify.title")}</Link>
       </p>
@@ -134,7 +132,7 @@ export default function VerificationCasePage() {
           <Form method="post" noValidate className="card section">
             <CsrfInput />
             <input type="hidden" name="intent" value="changes" />
-            <TextAreaField name="note" label={t("verify.note")} value={result?.note} error={e.note} maxLength={1000} />
+            <TextAreaField name="note" label={t("verify.note")} value={result?.values.note} error={e.note} maxLength={1000} />
             <button type="submit" className="button secondary" disabled={busy}>
               {t("verify.requestChanges")}
             </button>

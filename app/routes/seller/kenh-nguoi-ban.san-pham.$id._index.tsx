@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
@@ -9,7 +9,7 @@ import { idParam, notFound } from "~/http/route-params.server";
 import { duplicateProduct, getSellerProduct, priceStockHistory, setProductStatus, updateProduct } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProductFormFields } from "~/components/product-form-fields";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { formatDateTime, formatNumber, formatVnd } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
 import { getLocale } from "~/i18n/locale.server";
@@ -42,13 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (copy === null) throw notFound();
     throw redirect(`/kenh-nguoi-ban/san-pham/${copy}?done=duplicated`);
   }
-  const values = Object.fromEntries(PRODUCT_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 5000)]));
+  const values = submitted(form, PRODUCT_FIELDS, 5000);
   const parsed = ProductSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = updateProduct(producerId, id, parsed.data);
   if (!result.ok) {
     if (result.field === "form") throw notFound();
-    return data({ errors: { [result.field]: result.error } as FieldErrors, values }, { status: 400 });
+    return invalid({ [result.field]: result.error }, { values });
   }
   throw redirect(`${here}?done=saved`);
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { registerAccount } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,7 +8,7 @@ import { createSession, getSessionUser } from "~/auth/session.server";
 import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { useLocale, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
@@ -26,14 +26,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   // Everything but the password goes back to the form, so nothing typed is lost.
-  const values = Object.fromEntries(KEPT.map((k) => [k, String(form.get(k) ?? "").slice(0, 300)]));
+  const values = submitted(form, KEPT, 300);
   const parsed = SignupSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = await registerAccount(parsed.data);
   if (!result.ok) {
     const errors: FieldErrors =
       result.error === "email_taken" ? { email: "auth.emailTaken" } : { province: "validation.province" };
-    return data({ errors, values }, { status: 400 });
+    return invalid(errors, { values });
   }
   const headers = new Headers({ "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") });
   const cartCookie = await mergeGuestCart(request, result.userId); // the guest's cart joins the new account

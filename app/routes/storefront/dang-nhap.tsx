@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { authenticate } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,7 +8,7 @@ import { safeRedirect } from "~/auth/guards.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 
@@ -25,10 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
-  const email = String(form.get("email") ?? "").slice(0, 254);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email, wrong: false }, { status: 400 });
+  const values = submitted(form, ["email"], 254); // never the password
+  if (!parsed.success) return invalid(parsed.error, { values, wrong: false });
   const userId = await authenticate(parsed.data.email, parsed.data.password);
-  if (!userId) return data({ errors: {} as FieldErrors, email, wrong: true }, { status: 400 });
+  if (!userId) return invalid({}, { values, wrong: true });
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
@@ -57,7 +57,7 @@ export default function Login() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={result?.email}
+          defaultValue={result?.values.email}
           error={result?.errors.email}
         />
         <Field

@@ -11,7 +11,7 @@ import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { SelectField, TextAreaField } from "~/components/select-field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { PRODUCER_KINDS } from "#db/vocabulary";
@@ -34,11 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 2000)]));
+  const values = submitted(form, PROFILE_FIELDS, 2000);
   const parsed = ProfileSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = saveProducerProfile(producerId, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.error } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) return invalid({ [result.field]: result.error }, { values });
   throw redirect(`/kenh-nguoi-ban/ho-so?saved=${result.claimed ? "claim" : "1"}`);
 }
 

@@ -8,7 +8,6 @@ import { progressReporter } from "~/imports/progress.server";
 import { runRegistryImport } from "~/registry/registry-import.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
-import { OfficialNav } from "~/components/official-nav";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import sellerCss from "~/styles/seller-products.css?url";
@@ -45,7 +44,6 @@ export default function RegistryPreview() {
   const r = report.result;
   return (
     <>
-      <OfficialNav />
       <p>
         <Link to="/can-bo/so-bo-ocop">← {t("registry.title")}</Link>
       </p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
 import { useT } from "~/i18n/use-t";
 import { producerOrders } from "~/orders/queries.server";
@@ -10,12 +10,12 @@ export const meta: MetaFunction = () => [{ title: "Đơn hàng · Kênh người
 
 // The producer's part of every storefront order, newest first; scoped to the session's producer.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { user, producerId } = await requireProducer(request);
   const params = new URL(request.url).searchParams;
   const raw = params.get("status");
   const status = (ORDER_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as OrderStatus) : null;
   const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  const { rows, hasNext } = producerOrders(user.producerId!, status, page);
+  const { rows, hasNext } = producerOrders(producerId, status, page);
   return { rows, status, page, hasNext, producerName: user.producerName ?? "" };
 }
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { producerAccounts } from "~/marketplaces/accounts.server";
@@ -15,11 +15,11 @@ import { ADAPTERS } from "~/marketplaces/registry.server";
 export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
 
 async function context(request: Request, params: LoaderFunctionArgs["params"]) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const code = MarketplaceCodeSchema.safeParse(params.code);
   if (!code.success || ADAPTERS[code.data].kind !== "file") throw data({ reason: "not_found" as const }, { status: 404 });
-  const account = producerAccounts(user.producerId!).find((a) => a.code === code.data)!;
-  return { producerId: user.producerId!, code: code.data, name: account.name };
+  const account = producerAccounts(producerId).find((a) => a.code === code.data)!;
+  return { producerId, code: code.data, name: account.name };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ listingId: Number(form.get("listingId")) || null, errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { listingId: Number(form.get("listingId")) || null });
   const reason = parsed.data.outcome === "rejected" ? parsed.data.reason : null;
   if (!confirmFileListing(producerId, code, parsed.data.listingId, parsed.data.outcome, reason)) throw data({ reason: "not_found" as const }, { status: 404 });
   return { listingId: parsed.data.listingId, errors: {} as FieldErrors };

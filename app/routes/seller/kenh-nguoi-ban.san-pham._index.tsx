@@ -10,7 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Picture } from "~/components/picture";
 import { StatusBadge } from "~/components/seller-badges";
 import { Stars } from "~/components/stars";
-import { fieldErrors } from "~/form-errors";
+import { invalid } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const parsed = QuickEditSchema.safeParse(Object.fromEntries(form));
   const productId = Number(form.get("productId"));
-  if (!parsed.success) return data({ productId, errors: fieldErrors(parsed.error), saved: false }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { productId, saved: false });
   if (!updatePriceStock(producerId, parsed.data.productId, parsed.data.price, parsed.data.stock)) {
     throw data({ reason: "not_found" as const }, { status: 404 });
   }

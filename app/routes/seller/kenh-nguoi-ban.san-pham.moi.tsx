@@ -8,7 +8,7 @@ import { PRODUCT_FIELDS, ProductSchema } from "~/seller/product-form";
 import { createProduct } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProductFormFields } from "~/components/product-form-fields";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 
 export const meta: MetaFunction = () => [{ title: "Thêm sản phẩm · Kênh người bán" }];
@@ -22,11 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const values = Object.fromEntries(PRODUCT_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 5000)]));
+  const values = submitted(form, PRODUCT_FIELDS, 5000);
   const parsed = ProductSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = createProduct(producerId, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.error } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) {
+    if (result.field === "form") throw data({ reason: "not_found" as const }, { status: 404 }); // only when editing
+    return invalid({ [result.field]: result.error }, { values });
+  }
   // Next step of listing a product: its photos.
   throw redirect(`/kenh-nguoi-ban/san-pham/${result.id}/anh?moi=1`);
 }

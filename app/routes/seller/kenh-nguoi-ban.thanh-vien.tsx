@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,7 +8,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { CopyField } from "~/components/copy-field";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 
@@ -32,24 +32,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  const typed = String(form.get("email") ?? "").slice(0, 254);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email: typed, link: null }, { status: 400 });
+  const values = submitted(form, ["email"], 254);
+  if (!parsed.success) return invalid(parsed.error, { values, link: null });
   const input = parsed.data;
   if (input.intent === "invite") {
     const result = inviteMember(producerId, user, input.email);
-    if (!result.ok) return data({ errors: { email: result.error } as FieldErrors, email: typed, link: null }, { status: 400 });
-    return { errors: {} as FieldErrors, email: input.email, link: result.link };
+    if (!result.ok) return invalid({ email: result.error }, { values, link: null });
+    return { errors: {} as FieldErrors, values: { email: input.email }, link: result.link };
   }
   if (input.intent === "revoke") {
     if (!revokeInvitation(producerId, input.invitationId)) {
-      return data({ errors: { form: "members.error.notFound" } as FieldErrors, email: "", link: null }, { status: 404 });
+      return invalid({ form: "members.error.notFound" }, { values: { email: "" }, link: null }, 404);
     }
     throw redirect("/kenh-nguoi-ban/thanh-vien?done=revoked");
   }
   const removed = removeMember(producerId, user.id, input.memberId);
   if (removed !== "ok") {
     const error = removed === "self" ? "members.cannotRemoveSelf" : "members.error.notFound";
-    return data({ errors: { form: error } as FieldErrors, email: "", link: null }, { status: removed === "self" ? 400 : 404 });
+    return invalid({ form: error }, { values: { email: "" }, link: null }, removed === "self" ? 400 : 404);
   }
   throw redirect("/kenh-nguoi-ban/thanh-vien?done=removed");
 }
@@ -104,7 +104,7 @@ export default function MembersPage() {
         <p className="field-hint">{t("members.inviteHint")}</p>
         {result?.link ? (
           <div className="alert success" role="status">
-            <p>{t("members.invited", { email: result.email })}</p>
+            <p>{t("members.invited", { email: result.values.email })}</p>
             <CopyField value={result.link} label={t("members.invite")} />
           </div>
         ) : null}
@@ -116,7 +116,7 @@ export default function MembersPage() {
             type="email"
             label={t("members.inviteEmail")}
             autoComplete="off"
-            defaultValue={result?.link ? "" : result?.email}
+            defaultValue={result?.link ? "" : result?.values.email}
             error={result?.errors.email}
             required
           />

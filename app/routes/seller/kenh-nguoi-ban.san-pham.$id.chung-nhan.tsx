@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
@@ -10,7 +10,7 @@ import { getSellerProduct } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { formatDay } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { CERT_KINDS } from "#db/vocabulary";
@@ -34,13 +34,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!Number.isSafeInteger(certificateId) || !deleteCertificate(producerId, id, certificateId)) throw notFound();
     throw redirect(`${here}?done=deleted`);
   }
-  const values = Object.fromEntries(CERTIFICATE_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 200)]));
+  const values = submitted(form, CERTIFICATE_FIELDS, 200);
   const parsed = CertificateSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = addCertificate(producerId, id, parsed.data);
   if (!result.ok) {
     if (result.field === "form") throw notFound();
-    return data({ errors: { [result.field]: result.error } as FieldErrors, values }, { status: 400 });
+    return invalid({ [result.field]: result.error }, { values });
   }
   throw redirect(`${here}?done=added`);
 }

@@ -11,7 +11,6 @@ import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.serv
 import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ImportHistory } from "~/components/import-history";
-import { OfficialNav } from "~/components/official-nav";
 import { ProgressForm } from "~/components/progress-form";
 import { SelectField } from "~/components/select-field";
 import { formatNumber } from "~/i18n/format";
@@ -60,7 +59,6 @@ export default function RegistryPage() {
   const t = useT();
   return (
     <>
-      <OfficialNav />
       <h1>{t("registry.title")}</h1>
       <p className="muted">{provinceName ? t("verify.scopeProvince", { province: provinceName }) : t("verify.scopeAll")}</p>
       {summary ? (

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 import { PriceStockSchema } from "~/marketplaces/forms";
 import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server";
@@ -12,21 +11,21 @@ import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server
 export const meta: MetaFunction = () => [{ title: "Giá và tồn kho · Kênh người bán · OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  return { rows: priceStockRows(user.producerId!) };
+  const { producerId } = await requireProducer(request);
+  return { rows: priceStockRows(producerId) };
 }
 
 // One product per submission; the products trigger carries the change to every marketplace.
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const raw = { productId: String(form.get("productId") ?? ""), price: String(form.get("price") ?? ""), stock: String(form.get("stock") ?? "") };
-  const parsed = PriceStockSchema.safeParse(raw);
-  const productId = Number(raw.productId) || 0;
-  if (!parsed.success) return data({ productId, errors: fieldErrors(parsed.error), values: raw, saved: null }, { status: 400 });
-  if (!setPriceStock(user.producerId!, parsed.data.productId, parsed.data.price, parsed.data.stock)) {
-    return data({ productId, errors: { form: "connector.priceStock.notFound" } as FieldErrors, values: raw, saved: null }, { status: 404 });
+  const values = submitted(form, ["productId", "price", "stock"], 200);
+  const parsed = PriceStockSchema.safeParse(values);
+  const productId = Number(values.productId) || 0;
+  if (!parsed.success) return invalid(parsed.error, { productId, values, saved: null });
+  if (!setPriceStock(producerId, parsed.data.productId, parsed.data.price, parsed.data.stock)) {
+    return invalid({ form: "connector.priceStock.notFound" }, { productId, values, saved: null }, 404);
   }
   return { productId, errors: {} as FieldErrors, values: null, saved: parsed.data.productId };
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { finishConnect, saveAccount, startConnect } from "~/marketplaces/connect.server";
 import { MarketplaceCodeSchema } from "~/marketplaces/forms";
@@ -17,24 +17,24 @@ function marketplace(params: LoaderFunctionArgs["params"]) {
 // POST: start connecting. An API marketplace sends the producer to its consent page (OAuth);
 // a file-only marketplace (Postmart, Voso) is simply turned on.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const code = marketplace(params);
   if (ADAPTERS[code].kind === "file") {
-    saveAccount(user.producerId!, code, null);
+    saveAccount(producerId, code, null);
     throw redirect(`${PAGE}?da-bat=${code}`);
   }
-  throw redirect(startConnect(user.producerId!, code));
+  throw redirect(startConnect(producerId, code));
 }
 
 // GET: the marketplace sends the producer back here with a code and our state.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const code = marketplace(params);
   const query = new URL(request.url).searchParams;
   if (!query.has("state")) throw redirect(PAGE);
-  const result = await finishConnect(user.producerId!, code, query);
+  const result = await finishConnect(producerId, code, query);
   if (!result.ok) throw redirect(`${PAGE}?loi-ket-noi=${result.error}`);
   throw redirect(`${PAGE}?da-ket-noi=${code}&gian-hang=${encodeURIComponent(result.shopName)}`);
 }

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireVerifier } from "~/auth/scope-guards.server";
 import { verificationQueue } from "~/verification/verification.server";
-import { OfficialNav } from "~/components/official-nav";
 import { formatInstant, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import workspaceCss from "~/styles/workspace.css?url";
@@ -27,7 +26,6 @@ export default function VerificationQueue() {
   const verified = params.get("verified");
   return (
     <>
-      <OfficialNav />
       <h1>{t("verify.title")}</h1>
       <p className="muted">{provinceName ? t("verify.scopeProvince", { province: provinceName }) : t("verify.scopeAll")}</p>
       {verified ? (

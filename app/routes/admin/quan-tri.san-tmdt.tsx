@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -32,13 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (fields.intent) {
     case "settings": {
       const parsed = SettingsSchema.safeParse(fields);
-      if (!parsed.success) return data<Result>({ form: "settings", id: Number(fields.marketplaceId) || null, errors: fieldErrors(parsed.error), values: fields }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { form: "settings", id: Number(fields.marketplaceId) || null, values: fields });
       updateSettings(parsed.data.marketplaceId, parsed.data);
       return { form: "settings", id: parsed.data.marketplaceId, errors: {} } satisfies Result;
     }
     case "mapping": {
       const parsed = MappingSchema.safeParse(fields);
-      if (!parsed.success) return data<Result>({ form: "mapping", id: Number(fields.id) || null, errors: fieldErrors(parsed.error), values: fields }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { form: "mapping", id: Number(fields.id) || null, values: fields });
       updateMapping(parsed.data.id, parsed.data);
       return { form: "mapping", id: parsed.data.id, errors: {} } satisfies Result;
     }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { StatusBadge } from "~/components/order-status";
 import { formatDateTime, formatVnd } from "~/i18n/format";
@@ -18,22 +18,22 @@ const CODE = /^OC\d{6,20}$/;
 const CAUSES: readonly string[] = ["created", "expiry", "producer", "buyer"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const code = params.code ?? "";
-  const order = CODE.test(code) ? producerOrder(user.producerId!, code) : null;
+  const order = CODE.test(code) ? producerOrder(producerId, code) : null;
   if (!order) throw data({ reason: "not_found" as const }, { status: 404 });
   const actions = sellerActionsFor({ status: order.status, paymentStatus: order.payment?.status ?? null, method: order.payment?.method ?? null });
   return { order, actions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { user, producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
   const code = params.code ?? "";
   const intent = String(form.get("intent") ?? "");
   if (!CODE.test(code) || !(SELLER_ACTIONS as readonly string[]).includes(intent)) throw data({ reason: "bad_request" as const }, { status: 400 });
-  const outcome = runSellerAction(user.producerId!, user.id, code, intent as SellerAction);
+  const outcome = runSellerAction(producerId, user.id, code, intent as SellerAction);
   if (!outcome.ok && outcome.reason === "not_found") throw data({ reason: "not_found" as const }, { status: 404 });
   if (!outcome.ok) return data({ problem: "seller.notAllowed" as MessageKey }, { status: 409 });
   throw redirect(`/kenh-nguoi-ban/don-hang/${code}?done=1`);

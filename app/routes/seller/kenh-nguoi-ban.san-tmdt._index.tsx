@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ListingCell } from "~/components/listing-cell";
 import { PublishProgress } from "~/components/publish-progress";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -28,26 +28,24 @@ const back = (flash: Record<string, string | number>) =>
   redirect(`${PAGE}?${new URLSearchParams(Object.entries(flash).filter(([, v]) => v !== "").map(([k, v]) => [k, String(v)]))}`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  if (user.producerId === null) throw data({ reason: "not_found" as const }, { status: 404 });
+  const { producerId } = await requireProducer(request);
   const url = new URL(request.url);
   const flash: Flash = {};
   for (const k of FLASH) {
     const v = url.searchParams.get(k);
     if (v !== null) flash[k] = v.slice(0, 200);
   }
-  return { ...connectorPage(user.producerId), flash };
+  return { ...connectorPage(producerId), flash };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const { producerId } = await requireProducer(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const producerId = user.producerId!;
   switch (form.get("intent")) {
     case "publish": {
       const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });
-      if (!parsed.success) return data({ intent: "publish" as const, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { intent: "publish" as const, result: null });
       const result = publish(producerId, parsed.data.product, parsed.data.marketplace);
       throw back({ "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
     }

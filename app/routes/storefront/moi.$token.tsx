@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,7 +8,7 @@ import { acceptInvitation, findInvitation } from "~/auth/invitations.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 
 // A member invitation (/moi/<token>): the invitee sets a name, phone and password and joins.
@@ -32,14 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
-  if (await getSessionUser(request)) return data({ errors: { form: "invite.loggedIn" } as FieldErrors, values: { name: "", phone: "" } }, { status: 400 });
-  const values = { name: String(form.get("name") ?? "").slice(0, 200), phone: String(form.get("phone") ?? "").slice(0, 40) };
+  const values = submitted(form, ["name", "phone"], 200);
+  if (await getSessionUser(request)) return invalid({ form: "invite.loggedIn" }, { values: { name: "", phone: "" } });
   const parsed = AcceptSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = await acceptInvitation(params.token ?? "", parsed.data);
   if (!result.ok) {
     const error = result.error === "email_taken" ? "members.error.hasAccount" : (`invite.${result.error}` as const);
-    return data({ errors: { form: error } as FieldErrors, values }, { status: 400 });
+    return invalid({ form: error }, { values });
   }
   const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
   throw redirect("/kenh-nguoi-ban", { headers: { "Set-Cookie": cookie } });

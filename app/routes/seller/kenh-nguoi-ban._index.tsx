@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireProducer } from "~/auth/scope-guards.server";
 import { workspaceSummary } from "~/seller/producer-workspace.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { producerFigures } from "~/indicators/producer-figures.server";
@@ -11,10 +11,10 @@ import { PRODUCT_STATUSES } from "#db/vocabulary";
 export const meta: MetaFunction = () => [{ title: "Kênh người bán · OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  const summary = user.producerId === null ? null : workspaceSummary(user.producerId);
+  const { producerId } = await requireProducer(request);
+  const summary = workspaceSummary(producerId);
   if (!summary) throw data({ reason: "not_found" as const }, { status: 404 });
-  return { summary, figures: producerFigures(user.producerId!, summary.provinceId) };
+  return { summary, figures: producerFigures(producerId, summary.provinceId) };
 }
 
 export default function SellerOverview() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -8,7 +8,7 @@ import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.serv
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { env } from "~/env.server";
-import { fieldErrors, type FieldErrors } from "~/form-errors";
+import { fieldErrors, invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -40,14 +40,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   await requireCsrf(request, form);
-  const values = Object.fromEntries(KEPT.map((k) => [k, String(form.get(k) ?? "").slice(0, 600)]));
+  const values = submitted(form, KEPT, 600);
   const parsed = CheckoutSchema.safeParse(Object.fromEntries(form));
   // One of the 34 current units: a former (merged) province or an unknown one is refused.
-  const province = currentProvinceBySlug(values.province!);
+  const province = currentProvinceBySlug(values.province);
   if (!parsed.success || !province) {
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
     if (!province) errors.province = "checkout.validation.province";
-    return data({ errors, values, problem: null as Problem | null }, { status: 400 });
+    return invalid(errors, { values, problem: null as Problem | null });
   }
   const input = parsed.data;
   const result = placeCheckout({
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     note: input.note,
     method: input.method,
   });
-  if (!result.ok) return data({ errors: {} as FieldErrors, values, problem: checkoutProblem(result.problem) }, { status: 409 });
+  if (!result.ok) return invalid({}, { values, problem: checkoutProblem(result.problem) }, 409);
   const { checkoutCode, redirect: toProvider } = result.placed;
   if (toProvider) {
     const clientIp = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || "127.0.0.1";

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useParams } from "@remix-run/react";
 import { currentProvinces } from "~/places/provinces.server";
+import { ErrorPage } from "~/components/error-page";
 import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
 import { formatDay } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -79,6 +80,17 @@ export default function IndicatorLayout() {
         ) : null}
       </p>
       <Outlet />
+    </>
+  );
+}
+
+// A 404 or 403 on an indicator page (or for the scope itself) keeps the indicator menu.
+export function ErrorBoundary() {
+  const { province } = useParams();
+  return (
+    <>
+      <IndicatorNav base={`/chi-so/${province ?? ""}`} />
+      <ErrorPage />
     </>
   );
 }
