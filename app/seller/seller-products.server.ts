@@ -175,13 +175,13 @@ export type ImportedProductValues = {
   producerId: number;
   name: string;
   description: string;
-  ocopGroup: string;
+  ocopGroup: OcopGroup;
   categoryId: number;
   unit: string;
   weightGrams: number | null;
   price: number;
   stock: number;
-  status: string;
+  status: ProductStatus;
 };
 
 /** A product from an import row; returns its id. */
