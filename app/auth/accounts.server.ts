@@ -1,8 +1,11 @@
-// Creating accounts and checking passwords.
+// Creating accounts and checking passwords. The one place that writes users: a sign-up here, a
+// member accepting an invitation and a member taken out of a producer (invitations.server.ts
+// calls createUser and detachMember inside its own transaction).
 import { and, eq } from "drizzle-orm";
-import { db } from "~/db.server";
-import { slugify } from "#db/fold";
-import { producers, provinces, users } from "#db/schema";
+import { db, type Tx } from "~/db.server";
+import { provinces, users } from "#db/schema";
+import type { Role } from "#db/vocabulary";
+import { createPendingProducer } from "~/seller/producer-profile.server";
 import type { SignupInput } from "./forms";
 import { hashPassword, verifyPassword } from "./password.server";
 
@@ -29,7 +32,7 @@ export type SignupResult = { ok: true; userId: number } | { ok: false; error: "e
 export async function registerAccount(input: SignupInput): Promise<SignupResult> {
   const passwordHash = await hashPassword(input.password);
   return db().transaction((tx): SignupResult => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    if (emailTaken(tx, input.email)) {
       return { ok: false, error: "email_taken" };
     }
     let producerId: number | null = null;
@@ -40,43 +43,40 @@ export async function registerAccount(input: SignupInput): Promise<SignupResult>
         .where(and(eq(provinces.slug, input.province), eq(provinces.isCurrent, true)))
         .get();
       if (!province) return { ok: false, error: "unknown_province" };
-      producerId = tx
-        .insert(producers)
-        .values({
-          slug: uniqueProducerSlug(tx, input.producerName),
-          kind: input.producerKind,
-          name: input.producerName,
-          provinceId: province.id,
-          contactName: input.name,
-          phone: input.phone,
-          email: input.email,
-          status: "pending",
-        })
-        .returning({ id: producers.id })
-        .get().id;
-    }
-    const user = tx
-      .insert(users)
-      .values({
-        email: input.email,
-        passwordHash,
-        name: input.name,
+      producerId = createPendingProducer(tx, {
+        kind: input.producerKind,
+        name: input.producerName,
+        provinceId: province.id,
+        contactName: input.name,
         phone: input.phone,
-        role: input.accountType,
-        producerId,
-      })
-      .returning({ id: users.id })
-      .get();
-    return { ok: true, userId: user.id };
+        email: input.email,
+      });
+    }
+    const userId = createUser(tx, { email: input.email, passwordHash, name: input.name, phone: input.phone, role: input.accountType, producerId });
+    return { ok: true, userId };
   });
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+/** Whether an account already uses this e-mail address. */
+export function emailTaken(tx: Tx, email: string): boolean {
+  return !!tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+}
 
-function uniqueProducerSlug(tx: Tx, name: string): string {
-  const base = slugify(name).slice(0, 80) || "nha-san-xuat";
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!tx.select({ id: producers.id }).from(producers).where(eq(producers.slug, slug)).get()) return slug;
-  }
+/** A new account (the caller checked the e-mail is free, in the same transaction). */
+export function createUser(
+  tx: Tx,
+  values: { email: string; passwordHash: string; name: string; phone: string; role: Role; producerId: number | null },
+): number {
+  return tx.insert(users).values(values).returning({ id: users.id }).get().id;
+}
+
+/** Takes a member out of the producer: the account stays as a shopper's. False when it is not one of its members. */
+export function detachMember(producerId: number, memberId: number): boolean {
+  return (
+    db()
+      .update(users)
+      .set({ role: "shopper", producerId: null })
+      .where(and(eq(users.id, memberId), eq(users.producerId, producerId), eq(users.role, "producer")))
+      .run().changes === 1
+  );
 }

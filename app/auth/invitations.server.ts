@@ -8,6 +8,7 @@ import { formatInstant } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
 import { queueEmail } from "~/notifications/outbox.server";
 import { producerInvitations, producers, users } from "#db/schema";
+import { createUser, detachMember, emailTaken } from "./accounts.server";
 import { hashPassword } from "./password.server";
 
 const INVITATION_DAYS = 7;
@@ -58,9 +59,7 @@ export function inviteMember(producerId: number, inviter: { id: number; name: st
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString();
   const t = translator("vi");
   return db().transaction((tx): InviteResult => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-      return { ok: false, error: "members.error.hasAccount" };
-    }
+    if (emailTaken(tx, email)) return { ok: false, error: "members.error.hasAccount" };
     const producer = tx.select({ name: producers.name }).from(producers).where(eq(producers.id, producerId)).get();
     if (!producer) throw new Error(`producer ${producerId} not found`);
     tx.update(producerInvitations)
@@ -111,12 +110,7 @@ export function revokeInvitation(producerId: number, invitationId: number, now =
  */
 export function removeMember(producerId: number, actingUserId: number, memberId: number): "ok" | "self" | "not_found" {
   if (memberId === actingUserId) return "self";
-  const changes = db()
-    .update(users)
-    .set({ role: "shopper", producerId: null })
-    .where(and(eq(users.id, memberId), eq(users.producerId, producerId), eq(users.role, "producer")))
-    .run().changes;
-  return changes === 1 ? "ok" : "not_found";
+  return detachMember(producerId, memberId) ? "ok" : "not_found";
 }
 
 export type InvitationState =
@@ -161,25 +155,19 @@ export async function acceptInvitation(
       .from(producerInvitations)
       .where(eq(producerInvitations.tokenHash, hashToken(token)))
       .get()!;
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()) {
-      return { ok: false, error: "email_taken" };
-    }
-    const user = tx
-      .insert(users)
-      .values({
-        email: invitation.email,
-        passwordHash,
-        name: input.name,
-        phone: input.phone,
-        role: "producer",
-        producerId: invitation.producerId,
-      })
-      .returning({ id: users.id })
-      .get();
+    if (emailTaken(tx, invitation.email)) return { ok: false, error: "email_taken" };
+    const userId = createUser(tx, {
+      email: invitation.email,
+      passwordHash,
+      name: input.name,
+      phone: input.phone,
+      role: "producer",
+      producerId: invitation.producerId,
+    });
     tx.update(producerInvitations)
-      .set({ acceptedAt: now.toISOString(), acceptedUserId: user.id })
+      .set({ acceptedAt: now.toISOString(), acceptedUserId: userId })
       .where(eq(producerInvitations.id, invitation.id))
       .run();
-    return { ok: true, userId: user.id };
+    return { ok: true, userId };
   });
 }

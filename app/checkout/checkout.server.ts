@@ -4,11 +4,12 @@
 // the e-mail. Any refusal rolls everything back: no order, no stock moved.
 import { eq } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
-import { orderItems, paymentMethods, paymentSessions, producers, users } from "#db/schema";
+import { paymentMethods, paymentSessions, producers, users } from "#db/schema";
 import { queueEmail } from "~/notifications/outbox.server";
 import { checkoutPlacedEmail } from "~/orders/emails";
 import { createOrder } from "~/orders/state.server";
-import { reserveStock, stockOf } from "~/orders/stock.server";
+import { reserveStock } from "~/orders/stock.server";
+import { stockOf } from "~/seller/seller-products.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { insertPayment } from "~/payments/record.server";
 import { providerFor } from "~/payments/registry.server";
@@ -125,12 +126,10 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
               total: part.total!,
               status: awaitingPayment ? "pending_payment" : "placed",
             },
+            part.lines.map((l) => ({ productId: l.productId, productName: l.name, unitPrice: l.price, quantity: l.quantity })),
             { actorUserId: input.userId, now },
           );
           checkoutCode = order.checkoutCode;
-          tx.insert(orderItems)
-            .values(part.lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPrice: l.price, quantity: l.quantity, lineTotal: l.price * l.quantity })))
-            .run();
           insertPayment(tx, { orderId: order.id, method: input.method, provider: provider.provider, amount: part.total!, now });
           parts.push({ code: order.code, producerName: part.producerName, total: part.total! });
         }

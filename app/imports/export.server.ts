@@ -31,7 +31,7 @@ type ExportRow = {
 };
 
 export function exportProductRows(producerId: number): Cell[][] {
-  const rows = statement(
+  const rows = statement<[producerId: number], ExportRow>(
     `SELECT p.id, p.sku, p.name, c.name AS category, p.unit, p.weight_grams AS weightGrams, p.price, p.stock, p.status, p.description,
        ce.kind, ce.stars, ce.number, ce.issuer, ce.issued_on AS issuedOn, ce.expires_on AS expiresOn, pv.name AS province
      FROM products p
@@ -40,7 +40,7 @@ export function exportProductRows(producerId: number): Cell[][] {
      LEFT JOIN provinces pv ON pv.id = ce.issue_province_id
      WHERE p.producer_id = ?
      ORDER BY p.id, CASE ce.kind WHEN 'ocop' THEN 0 WHEN 'vietgap' THEN 1 WHEN 'globalgap' THEN 2 ELSE 3 END, ce.issued_on, ce.number`,
-  ).all(producerId) as ExportRow[];
+  ).all(producerId);
   const body = rows.map((r): Cell[] => {
     const values: Record<ProductColumnKey, Cell> = {
       sku: r.sku,
@@ -118,7 +118,7 @@ async function workbook<K extends string>(title: string, rows: Cell[][], columns
   if (columns === (PRODUCT_COLUMNS as readonly Column<string>[])) {
     help.addRow([]);
     help.addRow(["Danh mục"]).font = { bold: true };
-    for (const c of statement(`SELECT name FROM categories ORDER BY id`).all() as { name: string }[]) help.addRow([c.name]);
+    for (const c of statement<[], { name: string }>(`SELECT name FROM categories ORDER BY id`).all()) help.addRow([c.name]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -13,9 +13,9 @@ export type ProvinceRef = { id: number; slug: string; name: string; kind: "city"
 
 /** All 63 provincial units by folded name ("tinh"/"thanh pho"/"tp" prefixes optional) and by slug. */
 export function provinceLookup(): Map<string, ProvinceRef> {
-  const rows = statement(
+  const rows = statement<[], Omit<ProvinceRef, "isCurrent"> & { isCurrent: number }>(
     `SELECT id, slug, name, kind, is_current AS isCurrent, successor_id AS successorId FROM provinces`,
-  ).all() as (Omit<ProvinceRef, "isCurrent"> & { isCurrent: number })[];
+  ).all();
   const map = new Map<string, ProvinceRef>();
   for (const r of rows) {
     const ref = { ...r, isCurrent: r.isCurrent === 1 };
@@ -28,7 +28,7 @@ export function provinceLookup(): Map<string, ProvinceRef> {
 export type CategoryRef = { id: number; slug: string; name: string; ocopGroup: OcopGroup };
 
 export function categoryLookup(): Map<string, CategoryRef> {
-  const rows = statement(`SELECT id, slug, name, ocop_group AS ocopGroup FROM categories`).all() as CategoryRef[];
+  const rows = statement<[], CategoryRef>(`SELECT id, slug, name, ocop_group AS ocopGroup FROM categories`).all();
   const map = new Map<string, CategoryRef>();
   for (const r of rows) {
     map.set(nameKey(r.name), r);

@@ -9,7 +9,7 @@
 //   shipping: ORDER_NEXT ends such an order as "refunded", so it becomes that (no stock back).
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "~/db.server";
-import { orderItems, orders, type OrderStatus, type SalesChannel } from "#db/schema";
+import { orders, type OrderStatus, type SalesChannel } from "#db/schema";
 import { createOrder, moveOrder, pathForward, type NewOrder } from "./state.server";
 import { takeSoldStock } from "./stock.server";
 
@@ -42,11 +42,9 @@ export function insertImportedOrder(
   const { id } = createOrder(
     tx,
     { ...values, status: entry, checkoutCode: null, cancelledAt: entry === "cancelled" ? who.at.toISOString() : null },
+    lines.map((l) => ({ productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity })),
     { actorUserId: null, note: who.note, now: who.now, at: who.placedAt },
   );
-  tx.insert(orderItems)
-    .values(lines.map((l) => ({ orderId: id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity, lineTotal: l.unitPrice * l.quantity })))
-    .run();
   if (!closed) {
     for (const l of lines) takeSoldStock(tx, l.productId, l.quantity, who.now);
     advanceImportedOrder(tx, id, status, who);

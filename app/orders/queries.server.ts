@@ -40,8 +40,12 @@ const LIST_FROM = `FROM orders o JOIN producers pr ON pr.id = o.producer_id
  * One page, newest first, and whether there is another. No count(*): a busy producer has tens
  * of thousands of orders, and counting them cost more than the page itself (bench: payments).
  */
-function page(sqlText: string, args: unknown[], pageNo: number): { rows: OrderListRow[]; hasNext: boolean } {
-  const rows = statement(`${sqlText} ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?`).all(...args, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE) as OrderListRow[];
+function page(sqlText: string, args: (number | string)[], pageNo: number): { rows: OrderListRow[]; hasNext: boolean } {
+  const rows = statement<(number | string)[], OrderListRow>(`${sqlText} ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?`).all(
+    ...args,
+    PAGE_SIZE + 1,
+    (pageNo - 1) * PAGE_SIZE,
+  );
   return { rows: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
 }
 
@@ -96,18 +100,18 @@ const DETAIL = `SELECT o.id, o.code, o.checkout_code AS checkoutCode, o.status, 
 
 function withParts(row: DetailRow): OrderDetail {
   const { producerName, producerSlug, bankBin, bankAccountNumber, bankAccountName, ...order } = row;
-  const items = statement(
+  const items = statement<[orderId: number], OrderItem>(
     `SELECT i.product_name AS productName, p.slug, i.unit_price AS unitPrice, i.quantity, i.line_total AS lineTotal
      FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ? ORDER BY i.id`,
-  ).all(row.id) as OrderItem[];
+  ).all(row.id);
   const payment =
     row.paymentId === null
       ? null
-      : (statement(
+      : statement<[paymentId: number], PaymentSummary>(
           `SELECT pm.method, m.name AS methodName, m.name_en AS methodNameEn, pm.channel, pm.status, pm.amount,
              pm.paid_at AS paidAt, pm.provider_ref AS providerRef
            FROM payments pm JOIN payment_methods m ON m.code = pm.method WHERE pm.id = ?`,
-        ).get(row.paymentId) as PaymentSummary);
+        ).get(row.paymentId)!;
   return { ...order, producer: { name: producerName, slug: producerSlug, bankBin, bankAccountNumber, bankAccountName }, items, payment };
 }
 
@@ -115,12 +119,15 @@ export type SessionSummary = { method: string; payUrl: string | null; lastError:
 
 /** The buyer's orders of one checkout (null when none is theirs). */
 export function buyerCheckout(userId: number, checkoutCode: string): { orders: OrderDetail[]; session: SessionSummary | null } | null {
-  const rows = statement(`${DETAIL} WHERE o.checkout_code = ? AND o.buyer_user_id = ? ORDER BY o.id`).all(checkoutCode, userId) as DetailRow[];
+  const rows = statement<[checkoutCode: string, userId: number], DetailRow>(`${DETAIL} WHERE o.checkout_code = ? AND o.buyer_user_id = ? ORDER BY o.id`).all(
+    checkoutCode,
+    userId,
+  );
   if (rows.length === 0) return null;
   const session =
-    (statement(
+    statement<[checkoutCode: string], SessionSummary>(
       `SELECT method, pay_url AS payUrl, last_error AS lastError, expires_at AS expiresAt FROM payment_sessions WHERE checkout_code = ?`,
-    ).get(checkoutCode) as SessionSummary | undefined) ?? null;
+    ).get(checkoutCode) ?? null;
   return { orders: rows.map(withParts), session };
 }
 
@@ -128,12 +135,15 @@ export type HistoryEntry = { at: string; kind: "order" | "payment"; status: stri
 
 /** One of the producer's orders, with the order's and the payment's whole history. */
 export function producerOrder(producerId: number, code: string): (OrderDetail & { history: HistoryEntry[] }) | null {
-  const row = statement(`${DETAIL} WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`).get(code, producerId) as DetailRow | undefined;
+  const row = statement<[code: string, producerId: number], DetailRow>(`${DETAIL} WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`).get(
+    code,
+    producerId,
+  );
   if (!row) return null;
   const order = withParts(row);
   // Our own status entries name their cause ("stripe:evt_…", "expiry", "producer"); provider
   // deliveries about this one payment are listed as received.
-  const history = statement(
+  const history = statement<[orderId: number, paymentId: number], HistoryEntry>(
     `SELECT e.at, 'order' AS kind, e.status, coalesce(u.name, '') AS what, e.note AS detail
        FROM order_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.order_id = ?
      UNION ALL
@@ -142,6 +152,6 @@ export function producerOrder(producerId: number, code: string): (OrderDetail & 
        CASE WHEN provider = 'ocop' THEN coalesce(json_extract(payload, '$.note'), '') ELSE event_id END AS detail
        FROM payment_events WHERE payment_id = ?
      ORDER BY at, kind DESC`,
-  ).all(row.id, order.paymentId ?? -1) as HistoryEntry[];
+  ).all(row.id, order.paymentId ?? -1);
   return { ...order, history };
 }

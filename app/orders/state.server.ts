@@ -8,7 +8,7 @@
 // transaction.)
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "~/db.server";
-import { orderEvents, orders, producers, type OrderStatus, type SalesChannel } from "#db/schema";
+import { orderEvents, orderItems, orders, producers, type OrderStatus, type SalesChannel } from "#db/schema";
 import { vietnamToday } from "~/i18n/format";
 import { queueEmail } from "~/notifications/outbox.server";
 import { buyerStatusEmail, producerNewOrderEmail, type OrderForEmail } from "./emails";
@@ -61,17 +61,22 @@ const notifies = (channel: SalesChannel) => channel === "storefront";
 
 export type NewOrder = Omit<typeof orders.$inferInsert, "id" | "code" | "checkoutCode" | "status" | "placedAt" | "placedDay" | "createdAt" | "updatedAt">;
 
+/** A line of an order: what was sold, at what price then (the name is kept as it was). */
+export type OrderLine = { productId: number; productName: string; unitPrice: number; quantity: number };
+
 /** Who made a change and when it happened (`at`, when not `now`: a marketplace dates its own). */
 export type Actor = { actorUserId?: number | null; note?: string; now?: Date; at?: Date };
 
 /**
- * Inserts an order (its items are the caller's) in its first status and records that status.
+ * Inserts an order with its lines in its first status and records that status (stock is the
+ * caller's: a storefront sale reserves it before, a marketplace's sale takes it after).
  * `code` null: a storefront order, coded from its id ("OC…"), whose checkout is named by the
  * first order of the checkout ("CK…", `checkoutCode` null) and passed to the others.
  */
 export function createOrder(
   tx: Tx,
   values: NewOrder & { status: OrderStatus; code: string | null; checkoutCode: string | null },
+  lines: OrderLine[],
   who: Actor & { now: Date },
 ) {
   const placed = who.at ?? who.now;
@@ -97,6 +102,9 @@ export function createOrder(
     checkoutCode ??= codeFor("CK", day, id);
     tx.update(orders).set({ code, checkoutCode }).where(eq(orders.id, id)).run();
   }
+  tx.insert(orderItems)
+    .values(lines.map((l) => ({ ...l, orderId: id, lineTotal: l.unitPrice * l.quantity })))
+    .run();
   tx.insert(orderEvents)
     .values({ orderId: id, status: values.status, actorUserId: who.actorUserId ?? null, note: who.note ?? "", at: placedAt })
     .run();

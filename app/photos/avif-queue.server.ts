@@ -4,10 +4,11 @@
 // resumeAvifQueue() at server start. Photos sharing a storage key (a duplicated product, the same
 // photo twice) are encoded once. Until AVIF is ready, pages offer WebP only.
 import { readFile } from "node:fs/promises";
-import { db, statement } from "~/db.server";
+import { statement } from "~/db.server";
 import { env } from "~/env.server";
 import { storeAvifVariants } from "./image-variants.server";
 import { avifSourcePaths } from "./photo-pipeline.server";
+import { markAvifReady } from "./product-images.server";
 
 type QueueState = { keys: string[]; queued: Set<string>; running: Promise<void> | null; uploads: number };
 
@@ -50,9 +51,9 @@ export function queueAvif(storageKeys: string[]): void {
 
 /** Queues every image whose AVIF variants are not ready yet; returns how many storage keys. */
 export function resumeAvifQueue(): number {
-  const keys = (statement(`SELECT DISTINCT storage_key AS key FROM product_images WHERE avif_ready = 0`).all() as { key: string }[]).map(
-    (r) => r.key,
-  );
+  const keys = statement<[], { key: string }>(`SELECT DISTINCT storage_key AS key FROM product_images WHERE avif_ready = 0`)
+    .all()
+    .map((r) => r.key);
   queueAvif(keys);
   return keys.length;
 }
@@ -69,9 +70,9 @@ async function drain(s: QueueState): Promise<void> {
     while (s.uploads > 0 && Date.now() - waitingSince < MAX_YIELD_MS) await new Promise((resolve) => setTimeout(resolve, 25));
     const key = s.keys.shift()!;
     try {
-      const image = statement(`SELECT storage_key AS storageKey, widths FROM product_images WHERE storage_key = ? AND avif_ready = 0 LIMIT 1`).get(
-        key,
-      ) as { storageKey: string; widths: string } | undefined;
+      const image = statement<[storageKey: string], { storageKey: string; widths: string }>(
+        `SELECT storage_key AS storageKey, widths FROM product_images WHERE storage_key = ? AND avif_ready = 0 LIMIT 1`,
+      ).get(key);
       if (!image) continue;
       const source = await readFirst(avifSourcePaths(mediaDir, image));
       if (!source) {
@@ -79,7 +80,7 @@ async function drain(s: QueueState): Promise<void> {
         continue;
       }
       await storeAvifVariants(source, { ...image, width: 0, height: 0 }, mediaDir);
-      db().$client.prepare(`UPDATE product_images SET avif_ready = 1 WHERE storage_key = ?`).run(key);
+      markAvifReady(key);
     } catch (error) {
       console.warn(`AVIF: encoding image ${key} failed; left as WebP only`, error);
     } finally {

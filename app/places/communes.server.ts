@@ -7,9 +7,9 @@ import { foldVietnamese } from "#db/fold";
 import { communes } from "#db/schema";
 
 export function communeNames(provinceId: number): string[] {
-  return (statement(`SELECT name FROM communes WHERE province_id = ? ORDER BY name`).all(provinceId) as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return statement<[provinceId: number], { name: string }>(`SELECT name FROM communes WHERE province_id = ? ORDER BY name`)
+    .all(provinceId)
+    .map((r) => r.name);
 }
 
 const key = (name: string) => foldVietnamese(name).replace(/\s+/g, " ").trim();

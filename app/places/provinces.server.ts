@@ -4,29 +4,28 @@ export type ProvinceOption = { id: number; slug: string; name: string; nameEn: s
 
 /** The 34 current provincial units, for pickers. */
 export function currentProvinces(): ProvinceOption[] {
-  return statement(
+  return statement<[], ProvinceOption>(
     `SELECT id, slug, name, name_en AS nameEn FROM provinces WHERE is_current = 1 ORDER BY name COLLATE NOCASE`,
-  ).all() as ProvinceOption[];
+  ).all();
 }
 
 export function currentProvinceBySlug(slug: string): ProvinceOption | null {
   return (
-    (statement(`SELECT id, slug, name, name_en AS nameEn FROM provinces WHERE is_current = 1 AND slug = ?`).get(
-      slug,
-    ) as ProvinceOption | undefined) ?? null
+    statement<[slug: string], ProvinceOption>(`SELECT id, slug, name, name_en AS nameEn FROM provinces WHERE is_current = 1 AND slug = ?`).get(slug) ??
+    null
   );
 }
 
 /** Current provinces with at least one public product, busiest first. */
 export function provincesWithProducts(): (ProvinceOption & { products: number })[] {
-  return statement(
+  return statement<[], ProvinceOption & { products: number }>(
     `SELECT pv.id, pv.slug, pv.name, pv.name_en AS nameEn, n.products
      FROM (SELECT province_id, count(*) AS products FROM products WHERE visible = 1 GROUP BY province_id) n
      JOIN provinces pv ON pv.id = n.province_id
      ORDER BY n.products DESC, pv.name`,
-  ).all() as (ProvinceOption & { products: number })[];
+  ).all();
 }
 
 export function provinceSlugById(id: number): string | null {
-  return (statement(`SELECT slug FROM provinces WHERE id = ?`).get(id) as { slug: string } | undefined)?.slug ?? null;
+  return statement<[id: number], { slug: string }>(`SELECT slug FROM provinces WHERE id = ?`).get(id)?.slug ?? null;
 }

@@ -2,29 +2,39 @@
 // tax code (created as "unclaimed" when it has not joined: not public, claimed when it signs up
 // with that tax code and is verified), its product by name (created as a draft when missing),
 // the OCOP certificate by decision number, and the registry entry that ties them together.
+// The one place that writes ocop_registry_entries; producers, products and certifications are
+// written through their owners in app/seller/.
+import { eq } from "drizzle-orm";
 import { statement, type Tx } from "~/db.server";
-import { slugify } from "#db/fold";
-import { uniqueProductSlug } from "~/seller/seller-products.server";
+import { ocopRegistryEntries } from "#db/schema";
+import { findCertificate, insertCertificate, updateCertificate } from "~/seller/certificates.server";
+import { createUnclaimedProducer } from "~/seller/producer-profile.server";
+import { insertRegistryDraft } from "~/seller/seller-products.server";
 import { nameKey, provinceCommittee } from "~/imports/lookups.server";
 import type { RegistryRow } from "./registry-rows.server";
 
 export type RegistryResult = { importedRows: number; createdProducers: number; createdProducts: number; certificates: number };
 
+type RegistryEntry = {
+  provinceId: number;
+  importId: number;
+  taxCode: string;
+  producerName: string;
+  productName: string;
+  productKey: string;
+  stars: number;
+  decisionNumber: string;
+  issuedOn: string;
+  expiresOn: string;
+  producerId: number;
+  productId: number;
+};
+
+/** `_tx` marks that this runs inside the caller's synchronous transaction (same connection). */
 export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number, rows: RegistryRow[]): RegistryResult {
-  const producerByTax = statement(`SELECT id, province_id AS provinceId FROM producers WHERE tax_code = ?`);
-  const insertProducer = statement(
-    `INSERT INTO producers (slug, kind, name, tax_code, province_id, address, status) VALUES (?, ?, ?, ?, ?, ?, 'unclaimed')`,
-  );
-  const productsOf = statement(`SELECT id, name FROM products WHERE producer_id = ?`);
-  const insertProduct = statement(
-    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`,
-  );
-  const findCert = statement(`SELECT id, stars, issued_on AS issuedOn, expires_on AS expiresOn FROM certifications WHERE product_id = ? AND kind = 'ocop' AND number = ?`);
-  const insertCert = statement(
-    `INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on, issue_province_id) VALUES (?, 'ocop', ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateCert = statement(`UPDATE certifications SET stars = ?, issued_on = ?, expires_on = ?, issue_province_id = ? WHERE id = ?`);
-  const upsertEntry = statement(
+  const producerByTax = statement<[taxCode: string], { id: number; provinceId: number }>(`SELECT id, province_id AS provinceId FROM producers WHERE tax_code = ?`);
+  const productsOf = statement<[producerId: number], { id: number; name: string }>(`SELECT id, name FROM products WHERE producer_id = ?`);
+  const upsertEntry = statement<[RegistryEntry]>(
     `INSERT INTO ocop_registry_entries (province_id, import_id, tax_code, producer_name, product_name, product_key, stars, decision_number,
        issued_on, expires_on, producer_id, product_id)
      VALUES (@provinceId, @importId, @taxCode, @producerName, @productName, @productKey, @stars, @decisionNumber, @issuedOn, @expiresOn, @producerId, @productId)
@@ -40,31 +50,32 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
   for (const row of rows) {
     let producerId = producers.get(row.taxCode);
     if (producerId === undefined) {
-      const found = producerByTax.get(row.taxCode) as { id: number; provinceId: number } | undefined;
+      const found = producerByTax.get(row.taxCode);
       if (found && found.provinceId !== provinceId) throw new Error(`registry row ${row.line}: tax code ${row.taxCode} is another province's`);
       producerId = found
         ? found.id
-        : Number(insertProducer.run(uniqueProducerSlug(row.producerName), row.producerKind, row.producerName, row.taxCode, provinceId, row.address).lastInsertRowid);
+        : createUnclaimedProducer({ kind: row.producerKind, name: row.producerName, taxCode: row.taxCode, provinceId, address: row.address });
       if (!found) result.createdProducers++;
       producers.set(row.taxCode, producerId);
     }
     let byName = productsByProducer.get(producerId);
     if (!byName) {
-      byName = new Map((productsOf.all(producerId) as { id: number; name: string }[]).map((p) => [nameKey(p.name), p.id]));
+      byName = new Map(productsOf.all(producerId).map((p) => [nameKey(p.name), p.id]));
       productsByProducer.set(producerId, byName);
     }
     let productId = byName.get(row.productKey);
     if (productId === undefined) {
-      productId = Number(insertProduct.run(producerId, uniqueProductSlug(row.productName), row.productName, row.group).lastInsertRowid);
+      productId = insertRegistryDraft(producerId, row.productName, row.group);
       byName.set(row.productKey, productId);
       result.createdProducts++;
     }
-    const cert = findCert.get(productId, row.decisionNumber) as { id: number; stars: number; issuedOn: string; expiresOn: string } | undefined;
+    const cert = findCertificate(productId, "ocop", row.decisionNumber);
+    const terms = { stars: row.stars, issuedOn: row.issuedOn, expiresOn: row.expiresOn, issueProvinceId: row.issueProvince.id };
     if (!cert) {
-      insertCert.run(productId, row.stars, row.decisionNumber, provinceCommittee(row.issueProvince), row.issuedOn, row.expiresOn, row.issueProvince.id);
+      insertCertificate({ ...terms, productId, kind: "ocop", number: row.decisionNumber, issuer: provinceCommittee(row.issueProvince) });
       result.certificates++;
     } else if (cert.stars !== row.stars || cert.issuedOn !== row.issuedOn || cert.expiresOn !== row.expiresOn) {
-      updateCert.run(row.stars, row.issuedOn, row.expiresOn, row.issueProvince.id, cert.id);
+      updateCertificate(cert.id, terms);
       result.certificates++;
     }
     upsertEntry.run({
@@ -86,12 +97,7 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
   return result;
 }
 
-/** A producer slug no producer has: the name's, then "-2", "-3"… */
-function uniqueProducerSlug(name: string): string {
-  const base = slugify(name).slice(0, 80) || "nha-san-xuat";
-  const taken = new Set(
-    (statement(`SELECT slug FROM producers WHERE slug = ? OR (slug >= ? AND slug < ?)`).all(base, `${base}-`, `${base}.`) as { slug: string }[]).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+/** Verification of a claim: the unclaimed producer's registry entries become the claimant's. */
+export function reassignRegistryEntries(tx: Tx, fromProducerId: number, toProducerId: number): void {
+  tx.update(ocopRegistryEntries).set({ producerId: toProducerId }).where(eq(ocopRegistryEntries.producerId, fromProducerId)).run();
 }

@@ -10,19 +10,19 @@ import type { ProgressReporter } from "~/imports/progress.server";
 import { checkRegistryRows, type CheckedRegistry, type KnownProducer, type RegistryRow } from "./registry-rows.server";
 
 function provinceRef(provinceId: number): ProvinceRef {
-  const slug = (statement(`SELECT slug FROM provinces WHERE id = ? AND is_current = 1`).get(provinceId) as { slug: string } | undefined)?.slug;
+  const slug = statement<[provinceId: number], { slug: string }>(`SELECT slug FROM provinces WHERE id = ? AND is_current = 1`).get(provinceId)?.slug;
   if (!slug) throw new Error(`province ${provinceId} is not a current province`);
   return provinceLookup().get(slug.replace(/-/g, " "))!;
 }
 
 function knownProducers(): Map<string, KnownProducer> {
   return new Map(
-    (
-      statement(
-        `SELECT pr.tax_code AS taxCode, pr.id, pr.province_id AS provinceId, pv.name AS provinceName
-         FROM producers pr JOIN provinces pv ON pv.id = pr.province_id WHERE pr.tax_code IS NOT NULL`,
-      ).all() as (KnownProducer & { taxCode: string })[]
-    ).map(({ taxCode, ...p }) => [taxCode, p]),
+    statement<[], KnownProducer & { taxCode: string }>(
+      `SELECT pr.tax_code AS taxCode, pr.id, pr.province_id AS provinceId, pv.name AS provinceName
+       FROM producers pr JOIN provinces pv ON pv.id = pr.province_id WHERE pr.tax_code IS NOT NULL`,
+    )
+      .all()
+      .map(({ taxCode, ...p }) => [taxCode, p]),
   );
 }
 
@@ -50,10 +50,10 @@ export type RegistrySummary = { entries: number; products: number; producers: nu
 
 /** The province's registry as imported so far: what the onboarding share is measured against. */
 export function registrySummary(provinceId: number): RegistrySummary {
-  return statement(
+  return statement<[provinceId: number], RegistrySummary>(
     `SELECT count(*) AS entries, count(DISTINCT e.product_id) AS products, count(DISTINCT e.producer_id) AS producers,
        count(DISTINCT CASE WHEN pr.status = 'unclaimed' THEN e.producer_id END) AS unclaimedProducers,
        count(DISTINCT CASE WHEN pr.status = 'verified' THEN e.producer_id END) AS verifiedProducers
      FROM ocop_registry_entries e JOIN producers pr ON pr.id = e.producer_id WHERE e.province_id = ?`,
-  ).get(provinceId) as RegistrySummary;
+  ).get(provinceId)!;
 }

@@ -5,5 +5,5 @@ export type CategoryOption = { slug: string; name: string; nameEn: string; ocopG
 
 /** Every category, grouped by OCOP group in the order the groups are listed. */
 export function categoryOptions(): CategoryOption[] {
-  return statement(`SELECT slug, name, name_en AS nameEn, ocop_group AS ocopGroup FROM categories ORDER BY id`).all() as CategoryOption[];
+  return statement<[], CategoryOption>(`SELECT slug, name, name_en AS nameEn, ocop_group AS ocopGroup FROM categories ORDER BY id`).all();
 }

@@ -1,17 +1,21 @@
 // A producer's certificates on its own products: OCOP (stars, decision number, dates) and
-// VietGAP/GlobalGAP/organic (certificate number). The OCOP columns the catalogue reads are kept
-// by triggers, so an expired certificate stops counting everywhere at once.
+// VietGAP/GlobalGAP/organic (certificate number). The one place that writes certifications:
+// the seller centre's form here, and the rows of a product sheet or of the province's OCOP
+// registry (findCertificate / insertCertificate / updateCertificate, matched by type and number,
+// inside the importer's transaction). The OCOP columns the catalogue reads are kept by triggers,
+// so an expired certificate stops counting everywhere at once.
 import { and, eq } from "drizzle-orm";
 import { db, statement } from "~/db.server";
 import { lastDayOfValidity } from "~/i18n/parse";
 import { vietnamToday } from "~/i18n/format";
 import { certifications, producers, products, provinces } from "#db/schema";
+import type { CertKind } from "#db/vocabulary";
 import type { Certificate } from "~/catalog/product-detail.server";
 import { OCOP_VALIDITY_MONTHS, type CertificateInput } from "./product-form";
 
 export function productCertificates(producerId: number, productId: number, today = vietnamToday()): Certificate[] {
   return (
-    statement(
+    statement<[productId: number, producerId: number], Omit<Certificate, "valid">>(
       `SELECT c.id, c.kind, c.stars, c.number, c.issuer, c.issued_on AS issuedOn, c.expires_on AS expiresOn,
          ip.name AS issueProvince, CASE WHEN ip.is_current = 0 THEN sp.name END AS issueProvinceNow
        FROM certifications c
@@ -20,7 +24,7 @@ export function productCertificates(producerId: number, productId: number, today
        LEFT JOIN provinces sp ON sp.id = ip.successor_id
        WHERE c.product_id = ? AND p.producer_id = ?
        ORDER BY c.kind = 'ocop' DESC, c.expires_on DESC, c.id`,
-    ).all(productId, producerId) as Omit<Certificate, "valid">[]
+    ).all(productId, producerId)
   ).map((c) => ({ ...c, valid: c.expiresOn >= today }));
 }
 
@@ -29,10 +33,10 @@ export type ProvinceChoice = { slug: string; name: string; current: boolean; suc
 /** All 63 units a certificate may name: the 34 current ones, then the former ones with their successor. */
 export function certificateProvinces(): ProvinceChoice[] {
   return (
-    statement(
+    statement<[], Omit<ProvinceChoice, "current"> & { current: number }>(
       `SELECT p.slug, p.name, p.is_current AS current, CASE WHEN p.is_current = 0 THEN s.name END AS successor
        FROM provinces p LEFT JOIN provinces s ON s.id = p.successor_id ORDER BY p.is_current DESC, p.name`,
-    ).all() as (Omit<ProvinceChoice, "current"> & { current: number })[]
+    ).all()
   ).map((p) => ({ ...p, current: p.current === 1 }));
 }
 
@@ -92,4 +96,39 @@ export function deleteCertificate(producerId: number, productId: number, certifi
     tx.delete(certifications).where(eq(certifications.id, certificateId)).run();
     return true;
   });
+}
+
+// ── Certificates from a product sheet or the OCOP registry (inside the importer's transaction) ──
+
+export type CertificateTerms = { stars: number | null; issuedOn: string; expiresOn: string; issueProvinceId: number | null };
+export type StoredCertificate = CertificateTerms & { id: number; issuer: string };
+export type NewCertificate = CertificateTerms & { productId: number; kind: CertKind; number: string; issuer: string };
+
+/** The product's certificate of this type and number, if it has one. */
+export function findCertificate(productId: number, kind: CertKind, number: string): StoredCertificate | undefined {
+  return statement<[productId: number, kind: CertKind, number: string], StoredCertificate>(
+    `SELECT id, stars, issuer, issued_on AS issuedOn, expires_on AS expiresOn, issue_province_id AS issueProvinceId
+     FROM certifications WHERE product_id = ? AND kind = ? AND number = ?`,
+  ).get(productId, kind, number);
+}
+
+export function insertCertificate(values: NewCertificate): void {
+  statement<[NewCertificate]>(
+    `INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on, issue_province_id)
+     VALUES (@productId, @kind, @stars, @number, @issuer, @issuedOn, @expiresOn, @issueProvinceId)`,
+  ).run(values);
+}
+
+/** New terms for a certificate; its issuer too when given (the registry leaves the issuer as it is). */
+export function updateCertificate(id: number, terms: CertificateTerms & { issuer?: string }): void {
+  if (terms.issuer === undefined) {
+    statement<[CertificateTerms & { id: number }]>(
+      `UPDATE certifications SET stars = @stars, issued_on = @issuedOn, expires_on = @expiresOn, issue_province_id = @issueProvinceId WHERE id = @id`,
+    ).run({ stars: terms.stars, issuedOn: terms.issuedOn, expiresOn: terms.expiresOn, issueProvinceId: terms.issueProvinceId, id });
+    return;
+  }
+  statement<[CertificateTerms & { issuer: string; id: number }]>(
+    `UPDATE certifications SET stars = @stars, issuer = @issuer, issued_on = @issuedOn, expires_on = @expiresOn, issue_province_id = @issueProvinceId
+     WHERE id = @id`,
+  ).run({ stars: terms.stars, issuer: terms.issuer, issuedOn: terms.issuedOn, expiresOn: terms.expiresOn, issueProvinceId: terms.issueProvinceId, id });
 }

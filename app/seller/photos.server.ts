@@ -1,6 +1,7 @@
 // A product's photos in the seller centre: upload (checked, processed, then recorded in one
-// transaction and queued for AVIF), order, alt text, removal. Scoped to the member's producer.
-import { and, asc, eq, max } from "drizzle-orm";
+// transaction and queued for AVIF), order, alt text, removal. Scoped to the member's producer;
+// the rows are written by their owner, app/photos/product-images.server.ts.
+import { and, asc, eq } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { productImages, products } from "#db/schema";
@@ -8,8 +9,8 @@ import { queueAvif, whileUploading } from "~/photos/avif-queue.server";
 import type { StoredImage } from "~/photos/image-variants.server";
 import { toImageRef, type ImageRef } from "~/photos/media";
 import type { PhotoProblem } from "~/photos/photo-check.server";
-import { MAX_PHOTOS_PER_PRODUCT } from "~/photos/photo-limits";
 import { processPhoto } from "~/photos/photo-pipeline.server";
+import { addPhotos, photoIdsInOrder, removePhoto, setPhotoAltText, setPhotoOrder } from "~/photos/product-images.server";
 import type { UploadedFile } from "~/http/upload-form.server";
 
 
@@ -66,15 +67,7 @@ export async function uploadPhotos(producerId: number, productId: number, files:
   });
   const added = db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return [];
-    const last = tx.select({ n: max(productImages.position) }).from(productImages).where(eq(productImages.productId, productId)).get();
-    const existing = tx.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, productId)).all().length;
-    let position = (last?.n ?? -1) + 1;
-    return stored.slice(0, Math.max(0, MAX_PHOTOS_PER_PRODUCT - existing)).map(({ image }) => {
-      tx.insert(productImages)
-        .values({ productId, position: position++, ...image, alt: altBase, avifReady: false })
-        .run();
-      return image.storageKey;
-    });
+    return addPhotos(tx, productId, stored.map((s) => s.image), altBase);
   });
   for (const { filename } of stored.slice(added.length)) problems.push({ filename, problem: "too_many" });
   queueAvif(added);
@@ -85,19 +78,13 @@ export async function uploadPhotos(producerId: number, productId: number, files:
 export function movePhoto(producerId: number, productId: number, photoId: number, to: "up" | "down" | "first"): boolean {
   return db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return false;
-    const ids = tx
-      .select({ id: productImages.id })
-      .from(productImages)
-      .where(eq(productImages.productId, productId))
-      .orderBy(asc(productImages.position), asc(productImages.id))
-      .all()
-      .map((r) => r.id);
+    const ids = photoIdsInOrder(tx, productId);
     const at = ids.indexOf(photoId);
     if (at < 0) return false;
     const target = to === "first" ? 0 : to === "up" ? Math.max(0, at - 1) : Math.min(ids.length - 1, at + 1);
     ids.splice(at, 1);
     ids.splice(target, 0, photoId);
-    writeOrder(tx, productId, ids);
+    setPhotoOrder(tx, productId, ids);
     return true;
   });
 }
@@ -106,24 +93,18 @@ export function movePhoto(producerId: number, productId: number, photoId: number
 export function reorderPhotos(producerId: number, productId: number, order: number[]): boolean {
   return db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return false;
-    const ids = tx.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, productId)).all().map((r) => r.id);
+    const ids = photoIdsInOrder(tx, productId);
     const same = ids.length === order.length && new Set(order).size === order.length && order.every((id) => ids.includes(id));
     if (!same) return false;
-    writeOrder(tx, productId, order);
+    setPhotoOrder(tx, productId, order);
     return true;
   });
-}
-
-function writeOrder(tx: Tx, productId: number, ids: number[]) {
-  ids.forEach((id, position) =>
-    tx.update(productImages).set({ position }).where(and(eq(productImages.id, id), eq(productImages.productId, productId))).run(),
-  );
 }
 
 export function setPhotoAlt(producerId: number, productId: number, photoId: number, alt: string): boolean {
   return db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return false;
-    return tx.update(productImages).set({ alt }).where(and(eq(productImages.id, photoId), eq(productImages.productId, productId))).run().changes === 1;
+    return setPhotoAltText(tx, productId, photoId, alt);
   });
 }
 
@@ -131,12 +112,7 @@ export function setPhotoAlt(producerId: number, productId: number, photoId: numb
 export function deletePhoto(producerId: number, productId: number, photoId: number): boolean {
   return db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return false;
-    const gone = tx.delete(productImages).where(and(eq(productImages.id, photoId), eq(productImages.productId, productId))).run().changes === 1;
-    if (gone) {
-      const rest = tx.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, productId)).orderBy(asc(productImages.position), asc(productImages.id)).all();
-      writeOrder(tx, productId, rest.map((r) => r.id));
-    }
-    return gone;
+    return removePhoto(tx, productId, photoId);
   });
 }
 

@@ -1,7 +1,12 @@
 // A producer's own profile, read and written by its members only: every function takes the
-// producer id from the member's session, never from the URL.
+// producer id from the member's session, never from the URL. Also the one place that writes
+// producers, whoever changes them (the end of this file): a sign-up creates a pending producer,
+// the province's OCOP registry an unclaimed one, an official's verification verifies a pending
+// producer and, when it claimed an unclaimed one, removes that record. The rules of when are
+// the callers' (auth/accounts, registry/apply-registry, verification); the rows' are here.
 import { and, eq, ne } from "drizzle-orm";
-import { db, statement } from "~/db.server";
+import { db, statement, type Tx } from "~/db.server";
+import { slugify } from "#db/fold";
 import { producers, provinces } from "#db/schema";
 import type { ProducerKind } from "#db/vocabulary";
 import { findOrCreateCommune } from "~/places/communes.server";
@@ -33,7 +38,10 @@ export type ProducerProfile = {
 };
 
 export function getProducerProfile(producerId: number): ProducerProfile | null {
-  const row = statement(
+  const row = statement<
+    [producerId: number],
+    Omit<ProducerProfile, "claims"> & { claimsId: number | null; claimsName: string; claimsTaxCode: string; claimsProducts: number }
+  >(
     `SELECT pr.id, pr.slug, pr.name, pr.kind, pr.tax_code AS taxCode, pr.province_id AS provinceId, pv.slug AS province,
        pv.name AS provinceName, cm.name AS commune, pr.address, pr.phone, pr.email, pr.description,
        pr.bank_bin AS bankBin, pr.bank_account_number AS bankAccountNumber, pr.bank_account_name AS bankAccountName,
@@ -45,9 +53,7 @@ export function getProducerProfile(producerId: number): ProducerProfile | null {
      LEFT JOIN communes cm ON cm.id = pr.commune_id
      LEFT JOIN producers cl ON cl.id = pr.claims_producer_id AND cl.status = 'unclaimed'
      WHERE pr.id = ?`,
-  ).get(producerId) as
-    | (Omit<ProducerProfile, "claims"> & { claimsId: number | null; claimsName: string; claimsTaxCode: string; claimsProducts: number })
-    | undefined;
+  ).get(producerId);
   if (!row) return null;
   const { claimsId, claimsName, claimsTaxCode, claimsProducts, ...profile } = row;
   return {
@@ -136,4 +142,62 @@ export function saveProducerProfile(producerId: number, input: ProfileInput): Sa
       .run();
     return { ok: true, claimed: claimsProducerId !== null };
   });
+}
+
+// ── Producers that others create and change ──
+
+/** A producer signing up: pending until an official verifies it (its products stay private). */
+export function createPendingProducer(
+  tx: Tx,
+  values: { kind: ProducerKind; name: string; provinceId: number; contactName: string; phone: string; email: string },
+): number {
+  return tx
+    .insert(producers)
+    .values({ ...values, slug: uniqueProducerSlug(values.name), status: "pending" })
+    .returning({ id: producers.id })
+    .get().id;
+}
+
+/** A producer the province's OCOP registry names that has not joined: unclaimed (not public) until it signs up with its tax code. */
+export function createUnclaimedProducer(values: { kind: ProducerKind; name: string; taxCode: string; provinceId: number; address: string }): number {
+  const info = statement<[string, ProducerKind, string, string, number, string]>(
+    `INSERT INTO producers (slug, kind, name, tax_code, province_id, address, status) VALUES (?, ?, ?, ?, ?, ?, 'unclaimed')`,
+  ).run(uniqueProducerSlug(values.name), values.kind, values.name, values.taxCode, values.provinceId, values.address);
+  return Number(info.lastInsertRowid);
+}
+
+/** An official verified the producer: it holds `taxCode` and claims nothing any more. */
+export function markProducerVerified(tx: Tx, producerId: number, by: { verifierId: number; taxCode: string | null; now: Date }): void {
+  tx.update(producers)
+    .set({
+      status: "verified",
+      verifiedAt: by.now.toISOString(),
+      verifiedBy: by.verifierId,
+      taxCode: by.taxCode,
+      claimsProducerId: null,
+      updatedAt: by.now.toISOString(),
+    })
+    .where(eq(producers.id, producerId))
+    .run();
+}
+
+/**
+ * Removes an unclaimed registry producer once its products went to the producer who claimed it;
+ * other sign-ups that declared the same tax code lose their claim: only one producer holds it.
+ */
+export function removeClaimedProducer(tx: Tx, unclaimedId: number): void {
+  tx.update(producers).set({ claimsProducerId: null }).where(eq(producers.claimsProducerId, unclaimedId)).run();
+  tx.delete(producers).where(and(eq(producers.id, unclaimedId), eq(producers.status, "unclaimed"))).run();
+}
+
+/** A producer slug no producer has: the name's, then "-2", "-3"… */
+function uniqueProducerSlug(name: string): string {
+  const base = slugify(name).slice(0, 80) || "nha-san-xuat";
+  const taken = new Set(
+    statement<[string, string, string], { slug: string }>(`SELECT slug FROM producers WHERE slug = ? OR (slug >= ? AND slug < ?)`)
+      .all(base, `${base}-`, `${base}.`)
+      .map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

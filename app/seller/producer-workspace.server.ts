@@ -14,13 +14,13 @@ export type WorkspaceSummary = {
 };
 
 export function workspaceSummary(producerId: number): WorkspaceSummary | null {
-  const producer = statement(`SELECT name, slug, kind, status, province_id AS provinceId FROM producers WHERE id = ?`).get(producerId) as
-    | Omit<WorkspaceSummary, "products" | "visible">
-    | undefined;
+  const producer = statement<[producerId: number], Omit<WorkspaceSummary, "products" | "visible">>(
+    `SELECT name, slug, kind, status, province_id AS provinceId FROM producers WHERE id = ?`,
+  ).get(producerId);
   if (!producer) return null;
-  const rows = statement(
+  const rows = statement<[producerId: number], { status: ProductStatus; n: number; visible: number }>(
     `SELECT status, count(*) AS n, sum(visible) AS visible FROM products WHERE producer_id = ? GROUP BY status`,
-  ).all(producerId) as { status: ProductStatus; n: number; visible: number }[];
+  ).all(producerId);
   const products = { draft: 0, active: 0, archived: 0 };
   for (const r of rows) products[r.status] = r.n;
   return { ...producer, products, visible: rows.reduce((s, r) => s + r.visible, 0) };

@@ -7,17 +7,19 @@ import { VALID_STARS } from "~/catalog/products.server";
 import { readiness, type ReadinessInput, type ReadinessProblem } from "~/catalog/readiness";
 
 export function readinessInput(producerId: number, productId: number, today = vietnamToday()): ReadinessInput | null {
-  const p = statement(
+  const p = statement<
+    [{ productId: number; producerId: number; today: string }],
+    Omit<ReadinessInput, "images" | "hasOcopCertificate"> & { hasOcop: number }
+  >(
     `SELECT p.name, p.description, p.weight_grams AS weightGrams, p.price, p.stock, p.category_id AS categoryId,
        ${VALID_STARS} AS validOcopStars,
        EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
      FROM products p WHERE p.id = @productId AND p.producer_id = @producerId`,
-  ).get({ productId, producerId, today }) as (Omit<ReadinessInput, "images" | "hasOcopCertificate"> & { hasOcop: number }) | undefined;
+  ).get({ productId, producerId, today });
   if (!p) return null;
-  const images = statement(`SELECT width, height FROM product_images WHERE product_id = ? ORDER BY position, id`).all(productId) as {
-    width: number;
-    height: number;
-  }[];
+  const images = statement<[productId: number], { width: number; height: number }>(
+    `SELECT width, height FROM product_images WHERE product_id = ? ORDER BY position, id`,
+  ).all(productId);
   const { hasOcop, ...rest } = p;
   return { ...rest, images, hasOcopCertificate: hasOcop === 1 };
 }

@@ -1,130 +1,18 @@
-// The producer's own products in the seller centre: list, read, create, edit, change status,
-// duplicate. Every function takes the producer id from the member's session and limits every
-// query to it, so a product id from the URL or a form never reaches another producer's rows.
-import { and, eq } from "drizzle-orm";
+// The one place that writes products, whoever changes them: the producer in the seller centre
+// (create, edit, quick price/stock edit, status, duplicate), the producer's spreadsheet import,
+// the province's OCOP registry (a draft for a product it names), an official's verification (a
+// claimed registry producer's products move to the producer who claimed it), and orders (the
+// units a sale takes off the shelf and a cancelled order gives back: when to take or give back
+// is orders' rule, in app/orders/stock.server.ts; the UPDATE is here). Every write is one
+// statement on products, so its triggers (search index, OCOP columns, price/stock history,
+// marketplace sync jobs) see every change. What the seller centre reads: product-queries.server.ts.
+import { and, eq, gte, sql } from "drizzle-orm";
 import { db, statement, type Tx } from "~/db.server";
-import { foldVietnamese, slugify } from "#db/fold";
-import { vietnamToday } from "~/i18n/format";
-import { categories, productImages, products } from "#db/schema";
+import { slugify } from "#db/fold";
+import { categories, products } from "#db/schema";
 import type { OcopGroup, ProductStatus } from "#db/vocabulary";
-import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
+import { copyPhotos } from "~/photos/product-images.server";
 import type { ProductInput } from "./product-form";
-import { VALID_STARS } from "~/catalog/products.server";
-
-const SELLER_PAGE_SIZE = 50;
-
-/** A SQL function folding Vietnamese text (for searching a producer's own products), once per connection. */
-const folding = new WeakSet<object>();
-function ensureFoldFunction() {
-  const client = db().$client;
-  if (folding.has(client)) return;
-  client.function("vn_fold", { deterministic: true }, (s: unknown) => (typeof s === "string" ? foldVietnamese(s) : s));
-  folding.add(client);
-}
-
-export type SellerListItem = {
-  id: number;
-  sku: string;
-  slug: string;
-  name: string;
-  unit: string;
-  price: number;
-  stock: number;
-  status: ProductStatus;
-  visible: boolean;
-  stars: number | null;
-  /** Has an OCOP certificate, none of them valid today. */
-  ocopExpired: boolean;
-  image: ImageRef | null;
-};
-
-export type SellerListFilter = { status: ProductStatus | "all"; q: string; page: number };
-
-export function listSellerProducts(producerId: number, filter: SellerListFilter, today = vietnamToday()) {
-  ensureFoldFunction();
-  const where = ["p.producer_id = @producerId"];
-  if (filter.status !== "all") where.push("p.status = @status");
-  const q = foldVietnamese(filter.q).trim();
-  if (q) where.push("(vn_fold(p.name) LIKE '%' || @q || '%' ESCAPE '\\' OR lower(p.sku) LIKE '%' || @q || '%' ESCAPE '\\')");
-  const params = { producerId, status: filter.status, q: q.replace(/[\\%_]/g, (c) => `\\${c}`), today };
-  const total = (statement(`SELECT count(*) AS n FROM products p WHERE ${where.join(" AND ")}`).get(params) as { n: number }).n;
-  const rows = statement(
-    `SELECT p.id, p.sku, p.slug, p.name, p.unit, p.price, p.stock, p.status, p.visible, ${VALID_STARS} AS stars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
-     FROM products p WHERE ${where.join(" AND ")}
-     ORDER BY p.status = 'archived', p.updated_at DESC, p.id DESC LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: SELLER_PAGE_SIZE, offset: (filter.page - 1) * SELLER_PAGE_SIZE }) as (Omit<
-    SellerListItem,
-    "image" | "visible" | "ocopExpired"
-  > & { visible: number; hasOcop: number })[];
-  const images = firstImages(rows.map((r) => r.id));
-  const counts = { all: 0, draft: 0, active: 0, archived: 0 } as Record<ProductStatus | "all", number>;
-  for (const c of statement(`SELECT status, count(*) AS n FROM products WHERE producer_id = ? GROUP BY status`).all(producerId) as {
-    status: ProductStatus;
-    n: number;
-  }[]) {
-    counts[c.status] = c.n;
-    counts.all += c.n;
-  }
-  const items: SellerListItem[] = rows.map(({ hasOcop, visible, ...r }) => ({
-    ...r,
-    visible: visible === 1,
-    ocopExpired: hasOcop === 1 && r.stars === null,
-    image: images.get(r.id) ?? null,
-  }));
-  return { items, total, counts, pages: Math.max(1, Math.ceil(total / SELLER_PAGE_SIZE)) };
-}
-
-function firstImages(ids: number[]): Map<number, ImageRef> {
-  if (ids.length === 0) return new Map();
-  const rows = db()
-    .$client.prepare(
-      `SELECT product_id AS productId, storage_key AS storageKey, widths, avif_ready AS avifReady, alt, width, height
-       FROM product_images WHERE product_id IN (${ids.map(() => "?").join(",")}) ORDER BY product_id, position, id`,
-    )
-    .all(...ids) as (ImageRow & { productId: number })[];
-  const out = new Map<number, ImageRef>();
-  for (const { productId, ...img } of rows) if (!out.has(productId)) out.set(productId, toImageRef(img));
-  return out;
-}
-
-export type SellerProduct = {
-  id: number;
-  sku: string;
-  slug: string;
-  name: string;
-  description: string;
-  ocopGroup: OcopGroup;
-  category: string | null;
-  categoryId: number | null;
-  unit: string;
-  weightGrams: number | null;
-  price: number;
-  stock: number;
-  status: ProductStatus;
-  visible: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-/** One of the producer's products, or null (unknown, or another producer's: the same answer). */
-export function getSellerProduct(producerId: number, productId: number): SellerProduct | null {
-  const row = statement(
-    `SELECT p.id, p.sku, p.slug, p.name, p.description, p.ocop_group AS ocopGroup, c.slug AS category, p.category_id AS categoryId,
-       p.unit, p.weight_grams AS weightGrams, p.price, p.stock, p.status, p.visible, p.created_at AS createdAt, p.updated_at AS updatedAt
-     FROM products p LEFT JOIN categories c ON c.id = p.category_id
-     WHERE p.id = ? AND p.producer_id = ?`,
-  ).get(productId, producerId) as (Omit<SellerProduct, "visible"> & { visible: number }) | undefined;
-  return row ? { ...row, visible: row.visible === 1 } : null;
-}
-
-/** Price and stock over time, newest first. */
-export function priceStockHistory(producerId: number, productId: number, limit = 20) {
-  return statement(
-    `SELECT h.price, h.stock, h.at FROM product_history h JOIN products p ON p.id = h.product_id
-     WHERE h.product_id = ? AND p.producer_id = ? ORDER BY h.at DESC, h.id DESC LIMIT ?`,
-  ).all(productId, producerId, limit) as { price: number; stock: number; at: string }[];
-}
 
 export type ProductError = "product.error.category" | "product.error.skuTaken" | "product.error.skuReserved";
 export type SaveResult = { ok: true; id: number } | { ok: false; field: "category" | "sku"; error: ProductError } | { ok: false; field: "form"; error: "not_found" };
@@ -192,7 +80,7 @@ export function updateProduct(producerId: number, productId: number, input: Prod
   });
 }
 
-/** The quick edit from the list; the history trigger records the change. */
+/** The quick edit from the list (and the marketplaces' price/stock form); the history trigger records the change. */
 export function updatePriceStock(producerId: number, productId: number, price: number, stock: number): boolean {
   return (
     db()
@@ -241,8 +129,7 @@ export function duplicateProduct(producerId: number, productId: number, copySuff
       })
       .returning({ id: products.id })
       .get().id;
-    const images = tx.select().from(productImages).where(eq(productImages.productId, productId)).all();
-    for (const { id: _id, productId: _p, createdAt: _c, ...img } of images) tx.insert(productImages).values({ ...img, productId: id }).run();
+    copyPhotos(tx, productId, id);
     return id;
   });
 }
@@ -268,14 +155,98 @@ function skuError(tx: Tx, producerId: number, sku: string, productId: number | n
 }
 
 /** A slug no product has: the name's, then "-2", "-3"… (one indexed range query, whatever the clashes). */
-export function uniqueProductSlug(name: string): string {
+function uniqueProductSlug(name: string): string {
   const base = slugify(name).slice(0, 80) || "san-pham";
   // "base-" ≤ slug < "base." (the character after "-") holds every "base-…" slug.
   const taken = new Set(
-    (statement(`SELECT slug FROM products WHERE slug = ? OR (slug >= ? AND slug < ?)`).all(base, `${base}-`, `${base}.`) as {
-      slug: string;
-    }[]).map((r) => r.slug),
+    statement<[string, string, string], { slug: string }>(`SELECT slug FROM products WHERE slug = ? OR (slug >= ? AND slug < ?)`)
+      .all(base, `${base}-`, `${base}.`)
+      .map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+// ── The spreadsheet import and the OCOP registry (inside the caller's transaction) ──
+// Prepared statements: preparing an INSERT into products compiles its triggers, and doing that
+// 5,000 times was most of an import's time.
+
+export type ImportedProductValues = {
+  producerId: number;
+  name: string;
+  description: string;
+  ocopGroup: OcopGroup;
+  categoryId: number;
+  unit: string;
+  weightGrams: number | null;
+  price: number;
+  stock: number;
+  status: ProductStatus;
+};
+
+/** A product from an import row; returns its id. */
+export function insertImportedProduct(values: ImportedProductValues & { sku: string | null }): number {
+  const info = statement<[ImportedProductValues & { sku: string | null; slug: string }]>(
+    `INSERT INTO products (producer_id, slug, sku, name, description, ocop_group, category_id, unit, weight_grams, price, stock, status)
+     VALUES (@producerId, @slug, @sku, @name, @description, @ocopGroup, @categoryId, @unit, @weightGrams, @price, @stock, @status)`,
+  ).run({ ...values, slug: uniqueProductSlug(values.name) });
+  return Number(info.lastInsertRowid);
+}
+
+/** An import row's new values for one of the producer's products. */
+export function updateImportedProduct(values: ImportedProductValues & { id: number; now: string }): void {
+  statement<[ImportedProductValues & { id: number; now: string }]>(
+    `UPDATE products SET name = @name, description = @description, ocop_group = @ocopGroup, category_id = @categoryId, unit = @unit,
+       weight_grams = @weightGrams, price = @price, stock = @stock, status = @status, updated_at = @now
+     WHERE id = @id AND producer_id = @producerId`,
+  ).run(values);
+}
+
+/** A product the province's registry names and the producer has not listed: a draft, no price, no stock. */
+export function insertRegistryDraft(producerId: number, name: string, group: OcopGroup): number {
+  const info = statement<[number, string, string, OcopGroup]>(
+    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`,
+  ).run(producerId, uniqueProductSlug(name), name, group);
+  return Number(info.lastInsertRowid);
+}
+
+/** Verification of a claim: the unclaimed registry producer's products become the claimant's. */
+export function moveProducts(tx: Tx, fromProducerId: number, toProducerId: number): number {
+  return tx.update(products).set({ producerId: toProducerId }).where(eq(products.producerId, fromProducerId)).run().changes;
+}
+
+// ── Stock that orders move (the rules of when: app/orders/stock.server.ts) ──
+
+/** Takes `quantity` units only while the product is visible and that many are on the shelf; false (nothing written) otherwise. */
+export function takeStockIfOnShelf(tx: Tx, productId: number, quantity: number, now: Date): boolean {
+  return (
+    tx
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${quantity}`, updatedAt: now.toISOString() })
+      .where(and(eq(products.id, productId), eq(products.visible, true), gte(products.stock, quantity)))
+      .run().changes === 1
+  );
+}
+
+/** Takes `quantity` units whatever is on the shelf, down to zero at most. */
+export function takeStockDownToZero(tx: Tx, productId: number, quantity: number, now: Date): void {
+  tx.update(products)
+    .set({ stock: sql`max(0, ${products.stock} - ${quantity})`, updatedAt: now.toISOString() })
+    .where(eq(products.id, productId))
+    .run();
+}
+
+/** Puts units back on the shelf, one UPDATE per product. */
+export function putBackStock(tx: Tx, lines: { productId: number; quantity: number }[], now: Date): void {
+  for (const { productId, quantity } of lines) {
+    tx.update(products)
+      .set({ stock: sql`${products.stock} + ${quantity}`, updatedAt: now.toISOString() })
+      .where(eq(products.id, productId))
+      .run();
+  }
+}
+
+/** Units on the shelf now. */
+export function stockOf(tx: Tx, productId: number): number {
+  return tx.select({ stock: products.stock }).from(products).where(eq(products.id, productId)).get()?.stock ?? 0;
 }

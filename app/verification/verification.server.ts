@@ -4,8 +4,17 @@ import { and, eq } from "drizzle-orm";
 import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import { queueEmail } from "~/notifications/outbox.server";
-import { ocopRegistryEntries, producers, products, users } from "#db/schema";
-import { getProducerProfile, missingForVerification, type MissingFact, type ProducerProfile } from "~/seller/producer-profile.server";
+import { producers, users } from "#db/schema";
+import { reassignRegistryEntries } from "~/registry/apply-registry.server";
+import {
+  getProducerProfile,
+  markProducerVerified,
+  missingForVerification,
+  removeClaimedProducer,
+  type MissingFact,
+  type ProducerProfile,
+} from "~/seller/producer-profile.server";
+import { moveProducts } from "~/seller/seller-products.server";
 
 export type VerifierScope = { provinceId: number | null };
 
@@ -24,11 +33,11 @@ const inScope = (scope: VerifierScope, provinceId: number) => scope.provinceId =
 
 /** Producers waiting for verification in the verifier's province (all, for an admin), oldest first. */
 export function verificationQueue(scope: VerifierScope): QueueItem[] {
-  const ids = (
-    statement(
-      `SELECT id FROM producers WHERE status = 'pending' AND (? IS NULL OR province_id = ?) ORDER BY created_at, id LIMIT 500`,
-    ).all(scope.provinceId, scope.provinceId) as { id: number }[]
-  ).map((r) => r.id);
+  const ids = statement<[number | null, number | null], { id: number }>(
+    `SELECT id FROM producers WHERE status = 'pending' AND (? IS NULL OR province_id = ?) ORDER BY created_at, id LIMIT 500`,
+  )
+    .all(scope.provinceId, scope.provinceId)
+    .map((r) => r.id);
   return ids.flatMap((id) => {
     const c = verificationCase(scope, id);
     return c ? [{ ...c.profile, createdAt: c.createdAt, products: c.products, missing: c.missing }] : [];
@@ -46,9 +55,9 @@ export type VerificationCase = {
 export function verificationCase(scope: VerifierScope, producerId: number): VerificationCase | null {
   const profile = getProducerProfile(producerId);
   if (!profile || !inScope(scope, profile.provinceId) || profile.status === "unclaimed") return null;
-  const extra = statement(
+  const extra = statement<[producerId: number], { createdAt: string; products: number }>(
     `SELECT created_at AS createdAt, (SELECT count(*) FROM products WHERE producer_id = producers.id) AS products FROM producers WHERE id = ?`,
-  ).get(producerId) as { createdAt: string; products: number };
+  ).get(producerId)!;
   const members = db()
     .select({ name: users.name, email: users.email, phone: users.phone })
     .from(users)
@@ -84,24 +93,12 @@ export function verifyProducer(scope: VerifierScope, producerId: number, verifie
         .where(and(eq(producers.id, p.claimsProducerId), eq(producers.status, "unclaimed"), eq(producers.provinceId, p.provinceId)))
         .get();
       if (!c || !c.taxCode) return { ok: false, error: "verify.error.claimGone" };
-      claimedProducts = tx.update(products).set({ producerId: p.id }).where(eq(products.producerId, c.id)).run().changes;
-      tx.update(ocopRegistryEntries).set({ producerId: p.id }).where(eq(ocopRegistryEntries.producerId, c.id)).run();
-      // Other sign-ups that declared the same tax code lose their claim: only one producer holds it.
-      tx.update(producers).set({ claimsProducerId: null }).where(eq(producers.claimsProducerId, c.id)).run();
-      tx.delete(producers).where(eq(producers.id, c.id)).run();
+      claimedProducts = moveProducts(tx, c.id, p.id);
+      reassignRegistryEntries(tx, c.id, p.id);
+      removeClaimedProducer(tx, c.id);
       taxCode = c.taxCode;
     }
-    tx.update(producers)
-      .set({
-        status: "verified",
-        verifiedAt: now.toISOString(),
-        verifiedBy: verifier.id,
-        taxCode,
-        claimsProducerId: null,
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(producers.id, p.id))
-      .run();
+    markProducerVerified(tx, p.id, { verifierId: verifier.id, taxCode, now });
     for (const to of recipients(producerId, p.email)) {
       queueEmail(tx, {
         kind: "producer_verified",

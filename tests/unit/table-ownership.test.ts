@@ -15,68 +15,76 @@ import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
 
 /**
- * Table → the file(s) that may write it (paths from the project root). A table written only by
- * triggers, the seeder or the reference data has an empty list. Edit here when a module moves.
- * Several files for one table is where a room has not yet become one module (catalogue, orders).
+ * Table → the one file that may write it (paths from the project root); null for a table written
+ * only by triggers, the seeder or the reference data. Edit here when a module moves. A room that
+ * needs to change another room's table calls the owner's function (orders take stock through
+ * the products owner, a marketplace order enters through the orders module, and so on).
  */
-export const OWNERS: Record<string, string[]> = {
+export const OWNERS: Record<string, string | null> = {
   // places and people
-  provinces: [],
-  communes: ["app/places/communes.server.ts"],
-  producers: [
-    "app/auth/accounts.server.ts", // a producer signing up creates their producer
-    "app/seller/producer-profile.server.ts",
-    "app/verification/verification.server.ts",
-    "app/registry/apply-registry.server.ts",
-  ],
-  users: ["app/auth/accounts.server.ts", "app/auth/invitations.server.ts"],
-  sessions: ["app/auth/session.server.ts"],
-  producer_invitations: ["app/auth/invitations.server.ts"],
-  // catalogue (products.stock also moves with orders)
-  categories: [],
-  products: [
-    "app/seller/seller-products.server.ts",
-    "app/verification/verification.server.ts",
-    "app/seller/import/apply-products.server.ts",
-    "app/registry/apply-registry.server.ts",
-    "app/orders/stock.server.ts", // the units orders take and give back
-  ],
-  products_fts: [],
-  certifications: ["app/seller/certificates.server.ts", "app/seller/import/apply-products.server.ts", "app/registry/apply-registry.server.ts"],
-  product_images: ["app/seller/photos.server.ts", "app/photos/avif-queue.server.ts", "app/seller/seller-products.server.ts"],
-  product_history: [],
-  product_imports: ["app/imports/imports.server.ts"],
-  ocop_registry_entries: ["app/registry/apply-registry.server.ts", "app/verification/verification.server.ts"],
+  provinces: null,
+  communes: "app/places/communes.server.ts",
+  // Sign-up (pending), the registry (unclaimed), verification (verified, a claim merged): app/seller/producer-profile.server.ts's functions.
+  producers: "app/seller/producer-profile.server.ts",
+  // Sign-up, an accepted invitation, a member taken out: app/auth/accounts.server.ts's functions.
+  users: "app/auth/accounts.server.ts",
+  sessions: "app/auth/session.server.ts",
+  producer_invitations: "app/auth/invitations.server.ts",
+  // catalogue
+  categories: null,
+  // The seller centre, the product sheet, the OCOP registry, a verified claim, and the stock orders move.
+  products: "app/seller/seller-products.server.ts",
+  products_fts: null,
+  // The seller centre's form, the product sheet and the OCOP registry.
+  certifications: "app/seller/certificates.server.ts",
+  // The seller centre's photos, a duplicated product's copies, the AVIF queue's "ready".
+  product_images: "app/photos/product-images.server.ts",
+  product_history: null,
+  product_imports: "app/imports/imports.server.ts",
+  // Verification hands a claimed producer's entries over through reassignRegistryEntries.
+  ocop_registry_entries: "app/registry/apply-registry.server.ts",
   // marketplaces
-  marketplaces: [],
-  marketplace_accounts: ["app/marketplaces/accounts.server.ts"],
-  marketplace_connect_states: ["app/marketplaces/connect.server.ts"],
-  marketplace_settings: ["app/marketplaces/admin.server.ts"],
-  marketplace_category_map: ["app/marketplaces/admin.server.ts"],
-  marketplace_order_cursors: ["app/marketplaces/order-import.server.ts"],
-  listings: ["app/marketplaces/listing-state.server.ts"],
-  listing_events: ["app/marketplaces/listing-state.server.ts"],
-  listing_sync: ["app/marketplaces/listing-state.server.ts"],
-  sync_jobs: ["app/marketplaces/queue.server.ts"],
-  sync_batches: ["app/marketplaces/publish.server.ts"],
-  sync_batch_items: ["app/marketplaces/publish.server.ts"],
+  marketplaces: null,
+  marketplace_accounts: "app/marketplaces/accounts.server.ts",
+  marketplace_connect_states: "app/marketplaces/connect.server.ts",
+  marketplace_settings: "app/marketplaces/admin.server.ts",
+  marketplace_category_map: "app/marketplaces/admin.server.ts",
+  marketplace_order_cursors: "app/marketplaces/order-import.server.ts",
+  listings: "app/marketplaces/listing-state.server.ts",
+  listing_events: "app/marketplaces/listing-state.server.ts",
+  listing_sync: "app/marketplaces/listing-state.server.ts",
+  sync_jobs: "app/marketplaces/queue.server.ts",
+  sync_batches: "app/marketplaces/publish.server.ts",
+  sync_batch_items: "app/marketplaces/publish.server.ts",
   // orders and payments
-  carts: ["app/checkout/cart.server.ts"],
-  cart_items: ["app/checkout/cart.server.ts", "app/checkout/checkout.server.ts"],
-  orders: ["app/orders/state.server.ts"],
-  order_items: ["app/checkout/checkout.server.ts", "app/orders/imported.server.ts"],
-  order_events: ["app/orders/state.server.ts"],
-  shipping_rates: [],
-  payment_methods: [],
-  payments: ["app/payments/record.server.ts"],
-  payment_events: ["app/payments/record.server.ts"],
-  payment_sessions: ["app/payments/sessions.server.ts", "app/checkout/checkout.server.ts"],
+  carts: "app/checkout/cart.server.ts",
+  cart_items: "app/checkout/cart.server.ts",
+  orders: "app/orders/state.server.ts",
+  // createOrder takes the order's lines: the storefront's checkout and a marketplace's import alike.
+  order_items: "app/orders/state.server.ts",
+  order_events: "app/orders/state.server.ts",
+  shipping_rates: null,
+  payment_methods: null,
+  payments: "app/payments/record.server.ts",
+  payment_events: "app/payments/record.server.ts",
+  payment_sessions: "app/payments/sessions.server.ts",
   // indicators and notifications
-  province_targets: ["app/indicators/targets.server.ts"],
-  sales_daily: [],
-  sales_monthly: [],
-  change_counters: [],
-  email_outbox: ["app/notifications/outbox.server.ts"],
+  province_targets: "app/indicators/targets.server.ts",
+  sales_daily: null,
+  sales_monthly: null,
+  change_counters: null,
+  email_outbox: "app/notifications/outbox.server.ts",
+};
+
+/**
+ * Writes still outside their owner, each with why, as "file → table". Kept short and named so a
+ * reader sees what is left; an entry here that no longer writes the table fails the test.
+ */
+const NOT_YET_MOVED: Record<string, string> = {
+  // The checkout opens the payment session in its own transaction. The insert moves into
+  // app/payments/sessions.server.ts (an openPaymentSession(tx, …) beside startPayment) once the
+  // payments room's rewrite that ran alongside issue 14 has landed.
+  "app/checkout/checkout.server.ts": "payment_sessions",
 };
 
 /** Tables the database has that the drizzle schema does not declare (kept by triggers). */
@@ -127,9 +135,11 @@ export function findWrites(file: string, source: string, tablesByExport: Map<str
   return writes;
 }
 
-/** Writes outside the table's owners, as "file:line writes table". */
-export function violations(writes: Write[], owners: Record<string, string[]>): string[] {
-  return writes.filter((w) => !(owners[w.table] ?? []).includes(w.file)).map((w) => `${w.file}:${w.line} writes ${w.table} (${w.via})`);
+/** Writes outside the table's owner, as "file:line writes table". */
+export function violations(writes: Write[], owners: Record<string, string | null>, allowed: Record<string, string> = {}): string[] {
+  return writes
+    .filter((w) => owners[w.table] !== w.file && allowed[w.file] !== w.table)
+    .map((w) => `${w.file}:${w.line} writes ${w.table} (${w.via})`);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -153,14 +163,23 @@ describe("table ownership", () => {
   });
 
   it("names owner files that exist", () => {
-    const missing = Object.values(OWNERS).flat().filter((f) => !existsSync(join(ROOT, f)));
+    const missing = Object.values(OWNERS).filter((f): f is string => f !== null && !existsSync(join(ROOT, f)));
     expect(missing).toEqual([]);
   });
 
-  it("finds no write of a table outside its owner in app/ and scripts/", () => {
-    const writes = SCANNED.flatMap(sourceFiles).flatMap((file) => findWrites(file, readFileSync(join(ROOT, file), "utf8"), tablesByExport, tableNames));
-    expect(writes.length).toBeGreaterThan(0); // the scanner sees the owners' own writes
-    expect(violations(writes, OWNERS)).toEqual([]);
+  const writes = () => SCANNED.flatMap(sourceFiles).flatMap((file) => findWrites(file, readFileSync(join(ROOT, file), "utf8"), tablesByExport, tableNames));
+
+  it("finds no write of a table outside its one owner in app/ and scripts/", () => {
+    const found = writes();
+    expect(found.length).toBeGreaterThan(0); // the scanner sees the owners' own writes
+    expect(violations(found, OWNERS, NOT_YET_MOVED)).toEqual([]);
+    // Each owner named does write its table (a stale entry would let the table's writes drift elsewhere unnoticed).
+    expect(Object.entries(OWNERS).filter(([table, file]) => file !== null && !found.some((w) => w.table === table && w.file === file))).toEqual([]);
+  });
+
+  it("lists only writes that still happen outside their owner", () => {
+    const found = writes();
+    expect(Object.entries(NOT_YET_MOVED).filter(([file, table]) => !found.some((w) => w.file === file && w.table === table))).toEqual([]);
   });
 
   it("catches raw SQL and drizzle writes planted outside the owner", () => {

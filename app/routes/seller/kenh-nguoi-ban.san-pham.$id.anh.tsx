@@ -7,7 +7,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT } from "~/photos/photo-limits";
 import { deletePhoto, movePhoto, productPhotos, reorderPhotos, setPhotoAlt, uploadPhotos, type UploadOutcome } from "~/seller/photos.server";
 import { idParam, notFound } from "~/http/route-params.server";
-import { getSellerProduct } from "~/seller/seller-products.server";
+import { getSellerProduct } from "~/seller/product-queries.server";
 import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { PhotoDropZone } from "~/components/photo-drop-zone";

@@ -6,7 +6,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { addCertificate, certificateProvinces, deleteCertificate, productCertificates } from "~/seller/certificates.server";
 import { CERTIFICATE_FIELDS, CertificateSchema } from "~/seller/product-form";
 import { idParam, notFound } from "~/http/route-params.server";
-import { getSellerProduct } from "~/seller/seller-products.server";
+import { getSellerProduct } from "~/seller/product-queries.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { idParam, notFound } from "~/http/route-params.server";
-import { getSellerProduct } from "~/seller/seller-products.server";
+import { getSellerProduct } from "~/seller/product-queries.server";
 import { StatusBadge } from "~/components/seller-badges";
 import { useT } from "~/i18n/use-t";
 

@@ -1,13 +1,15 @@
 // Writes the good rows of a product sheet inside the caller's transaction: a code already in
 // the producer's catalogue updates that product (only when something differs, so importing an
 // export changes nothing, not even the history), anything else creates one; certificates are
-// matched by type and number. Prepared statements throughout: preparing an INSERT into
-// products compiles its triggers, and doing that 5,000 times was most of an import's time.
+// matched by type and number. The writes are the owners' (seller-products.server.ts for
+// products, certificates.server.ts for certifications), as prepared statements.
 import { statement, type Tx } from "~/db.server";
+import type { OcopGroup } from "#db/vocabulary";
 import { lastDayOfValidity } from "~/i18n/parse";
+import { findCertificate, insertCertificate, updateCertificate } from "../certificates.server";
 import type { CertificateInput } from "../product-form";
 import { OCOP_VALIDITY_MONTHS } from "../product-form";
-import { uniqueProductSlug } from "../seller-products.server";
+import { insertImportedProduct, updateImportedProduct } from "../seller-products.server";
 import type { GoodRow, ImportProduct } from "./product-rows.server";
 
 export type ApplyResult = { importedRows: number; createdProducts: number; updatedProducts: number; certificates: number };
@@ -24,45 +26,24 @@ type ProductRow = {
   status: string;
   description: string;
 };
-type CertRow = { id: number; stars: number | null; issuer: string; issuedOn: string; expiresOn: string; issueProvinceId: number | null };
 
 /** `_tx` marks that this runs inside the caller's synchronous transaction (same connection). */
 export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): ApplyResult {
   const existing = new Map(
-    (
-      statement(
-        `SELECT id, sku, name, category_id AS categoryId, unit, weight_grams AS weightGrams, price, stock, status, description
-         FROM products WHERE producer_id = ?`,
-      ).all(producerId) as ProductRow[]
-    ).map((p) => [p.sku, p]),
+    statement<[producerId: number], ProductRow>(
+      `SELECT id, sku, name, category_id AS categoryId, unit, weight_grams AS weightGrams, price, stock, status, description
+       FROM products WHERE producer_id = ?`,
+    )
+      .all(producerId)
+      .map((p) => [p.sku, p]),
   );
   const categories = new Map(
-    (statement(`SELECT slug, id, ocop_group AS ocopGroup FROM categories`).all() as { slug: string; id: number; ocopGroup: string }[]).map((c) => [c.slug, c]),
+    statement<[], { slug: string; id: number; ocopGroup: OcopGroup }>(`SELECT slug, id, ocop_group AS ocopGroup FROM categories`)
+      .all()
+      .map((c) => [c.slug, c]),
   );
-  const provinceIds = new Map((statement(`SELECT slug, id FROM provinces`).all() as { slug: string; id: number }[]).map((p) => [p.slug, p.id]));
-  const producerProvinceId = (statement(`SELECT province_id AS id FROM producers WHERE id = ?`).get(producerId) as { id: number }).id;
-
-  const insertProduct = statement(
-    `INSERT INTO products (producer_id, slug, sku, name, description, ocop_group, category_id, unit, weight_grams, price, stock, status)
-     VALUES (@producerId, @slug, @sku, @name, @description, @ocopGroup, @categoryId, @unit, @weightGrams, @price, @stock, @status)`,
-  );
-  const updateProduct = statement(
-    `UPDATE products SET name = @name, description = @description, ocop_group = @ocopGroup, category_id = @categoryId, unit = @unit,
-       weight_grams = @weightGrams, price = @price, stock = @stock, status = @status, updated_at = @now
-     WHERE id = @id AND producer_id = @producerId`,
-  );
-  const findCert = statement(
-    `SELECT id, stars, issuer, issued_on AS issuedOn, expires_on AS expiresOn, issue_province_id AS issueProvinceId
-     FROM certifications WHERE product_id = ? AND kind = ? AND number = ?`,
-  );
-  const insertCert = statement(
-    `INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on, issue_province_id)
-     VALUES (@productId, @kind, @stars, @number, @issuer, @issuedOn, @expiresOn, @issueProvinceId)`,
-  );
-  const updateCert = statement(
-    `UPDATE certifications SET stars = @stars, issuer = @issuer, issued_on = @issuedOn, expires_on = @expiresOn, issue_province_id = @issueProvinceId
-     WHERE id = @id`,
-  );
+  const provinceIds = new Map(statement<[], { slug: string; id: number }>(`SELECT slug, id FROM provinces`).all().map((p) => [p.slug, p.id]));
+  const producerProvinceId = statement<[producerId: number], { id: number }>(`SELECT province_id AS id FROM producers WHERE id = ?`).get(producerId)!.id;
 
   const now = new Date().toISOString();
   const idByGroup = new Map<string, number>();
@@ -91,13 +72,12 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
       if (row.product && current) {
         const next = values(row.product);
         if (differs(current, next)) {
-          updateProduct.run({ ...next, id: current.id, now });
+          updateImportedProduct({ ...next, id: current.id, now });
           result.updatedProducts++;
         }
         productId = current.id;
       } else if (row.product) {
-        const info = insertProduct.run({ ...values(row.product), slug: uniqueProductSlug(row.product.name), sku: row.product.sku ?? null });
-        productId = Number(info.lastInsertRowid);
+        productId = insertImportedProduct({ ...values(row.product), sku: row.product.sku ?? null });
         result.createdProducts++;
       } else {
         if (!current) throw new Error(`import row ${row.line}: no product with code ${row.group}`);
@@ -107,9 +87,9 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
     }
     if (row.certificate) {
       const cert = certValues(row.certificate, provinceIds, producerProvinceId);
-      const found = findCert.get(productId, row.certificate.kind, row.certificate.number) as CertRow | undefined;
+      const found = findCertificate(productId, row.certificate.kind, row.certificate.number);
       if (!found) {
-        insertCert.run({ ...cert, productId });
+        insertCertificate({ ...cert, productId });
         result.certificates++;
       } else if (
         found.stars !== cert.stars ||
@@ -118,7 +98,7 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
         found.expiresOn !== cert.expiresOn ||
         found.issueProvinceId !== cert.issueProvinceId
       ) {
-        updateCert.run({ ...cert, id: found.id });
+        updateCertificate(found.id, cert);
         result.certificates++;
       }
     }

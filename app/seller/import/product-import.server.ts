@@ -20,9 +20,10 @@ function context(producerId: number) {
       .all()
       .map((p) => [p.sku ?? "", p.id]),
   );
-  const slug = (statement(`SELECT pv.slug FROM producers pr JOIN provinces pv ON pv.id = pr.province_id WHERE pr.id = ?`).get(producerId) as { slug: string })
-    .slug;
-  const producerProvince = provinceLookup().get(slug.replace(/-/g, " ")) as ProvinceRef;
+  const { slug } = statement<[producerId: number], { slug: string }>(
+    `SELECT pv.slug FROM producers pr JOIN provinces pv ON pv.id = pr.province_id WHERE pr.id = ?`,
+  ).get(producerId)!;
+  const producerProvince: ProvinceRef = provinceLookup().get(slug.replace(/-/g, " "))!;
   return { existingSkus, producerProvince };
 }
 
