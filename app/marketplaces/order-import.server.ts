@@ -7,7 +7,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import { listings, marketplaceAccounts, marketplaceOrderCursors, marketplaceSettings, marketplaces, producers, products } from "#db/schema";
-import type { MarketplaceCode, PaymentStatus } from "#db/vocabulary";
+import type { PaymentStatus } from "#db/vocabulary";
 import { advanceImportedOrder, findImportedOrder, insertImportedOrder, type ImportedLine, type MarketplaceActor } from "~/orders/imported.server";
 import { followMarketplacePayment, insertMarketplacePayment, type MarketplaceReport } from "~/payments/marketplace.server";
 import { MARKETPLACES } from "#db/reference/marketplaces";
