@@ -50,7 +50,10 @@ const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(resolve("build/server/index.js"))) as ServerBuild);
 
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+// The visitor's address, for log-in throttling (app/auth/throttle.server.ts). Behind a proxy it is the
+// proxy's: set Express's "trust proxy" for the deployment's proxy before relying on per-address limits.
+const getLoadContext = (req: express.Request) => ({ clientAddress: req.ip ?? "" });
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV, getLoadContext }));
 
 // The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing
 // image variant) get their 4xx without a stack trace in the log. Anything else is ours: 500, logged.
