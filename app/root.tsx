@@ -56,6 +56,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#24593a" />
         <Meta />
         <Links />
+        {/* zod (some pages' forms run in the browser) probes `new Function` once to decide on its JIT; the
+            Content-Security-Policy forbids eval, so it is told not to, before any module loads. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body>
         {root?.sandbox ? <SandboxRibbon /> : null}

@@ -4,9 +4,6 @@ import { MARKETPLACE_CODES } from "#db/vocabulary";
 
 export const MarketplaceCodeSchema = z.enum(MARKETPLACE_CODES);
 
-/** Set on the file export page's address when a download found nothing to export. */
-export const EXPORT_NOTHING_PARAM = "khong-co-gi";
-
 export const PublishSchema = z.object({
   product: z.array(z.coerce.number().int().positive()).min(1, "connector.publish.noProducts").max(2000),
   marketplace: z.array(MarketplaceCodeSchema).min(1, "connector.publish.noMarketplaces"),

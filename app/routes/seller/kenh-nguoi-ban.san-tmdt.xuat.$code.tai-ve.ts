@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { exportFile } from "~/marketplaces/file-export.server";
-import { EXPORT_NOTHING_PARAM, MarketplaceCodeSchema } from "~/marketplaces/forms";
+import { MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
 
 const page = (code: string) => `/kenh-nguoi-ban/san-tmdt/xuat/${code}`;
@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!code.success || ADAPTERS[code.data].kind !== "file") throw data({ reason: "not_found" as const }, { status: 404 });
   await requireCsrf(request, await request.formData());
   const file = await exportFile(producerId, code.data);
-  if (!file) throw redirect(`${page(code.data)}?${EXPORT_NOTHING_PARAM}=1`);
+  if (!file) throw redirect(`${page(code.data)}?khong-co-gi=1`); // the page says there was nothing to export
   return new Response(new Uint8Array(file.file), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

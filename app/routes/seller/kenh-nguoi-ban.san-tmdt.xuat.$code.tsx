@@ -9,7 +9,7 @@ import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { producerAccounts } from "~/marketplaces/accounts.server";
 import { confirmFileListing, fileListings } from "~/marketplaces/file-export.server";
-import { ConfirmSchema, EXPORT_NOTHING_PARAM, MarketplaceCodeSchema } from "~/marketplaces/forms";
+import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
 
 export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ExportPage() {
   const { code, name, listings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const nothing = useSearchParams()[0].has(EXPORT_NOTHING_PARAM);
+  const nothing = useSearchParams()[0].has("khong-co-gi"); // set by ./tai-ve when there was nothing to export
   const t = useT();
   return (
     <>
