@@ -8,12 +8,15 @@ import { securityHeaders } from "~/http/content-security.server";
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 
-/** The security headers on every answer; `Cache-Control: private, no-store` on every answer to a signed-in visitor. */
+/**
+ * The security headers on every answer; `Cache-Control: private, no-store` on every answer to a
+ * signed-in visitor but the content-addressed files (built assets, image variants), the same for all.
+ */
 export function headers(publicUrl: string) {
   const fixed = Object.entries(securityHeaders(publicUrl));
   return (req: Request, res: Response, next: NextFunction) => {
     for (const [name, value] of fixed) res.setHeader(name, value);
-    if (signedIn(req)) {
+    if (signedIn(req) && !/^\/(assets|media)\//.test(req.path)) {
       // Set at the last moment, over whatever a route said (a page cached for anonymous visitors too).
       const writeHead = res.writeHead;
       res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {

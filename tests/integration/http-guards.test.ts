@@ -105,6 +105,9 @@ describe("headers", () => {
   it("a signed-in visitor's answers are private, no-store, whatever the route said", async () => {
     const r = await fetch(base + "/san-pham", { headers: { Cookie: "ocop_csrf=abc; ocop_session=xyz" } });
     expect(r.headers.get("Cache-Control")).toBe("private, no-store");
+    // The image variants are the same for everyone: still cached for a year.
+    const variant = await fetch(base + "/media/abc-320.webp", { headers: { Cookie: "ocop_session=xyz" } });
+    expect(variant.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
   });
 });
 
