@@ -87,7 +87,7 @@ test("bad input is a 4xx: open redirects go home, TRACE and foreign forms are re
   await page.getByLabel("Email").fill("khach@ocop.vn");
   await page.getByLabel("Mật khẩu").fill("ocop-demo-2026");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Đăng xuất", exact: true })).toBeVisible();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/); // home, not evil.example
 
   expect((await request.fetch("/", { method: "TRACE" })).status()).toBe(405);
