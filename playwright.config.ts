@@ -13,6 +13,7 @@ const MARKET_PORT = Number(process.env.E2E_MARKETPLACE_PORT ?? PORT + 901);
 /** What the app and the worker share: the database, and the marketplaces' addresses (the sandboxes). */
 const APP_ENV = {
   NODE_ENV: "production",
+  SANDBOX_MODE: "1", // the sandboxes' credentials: allowed in production only when it says so
   PORT: String(PORT),
   HOST: "127.0.0.1",
   DATABASE_URL: DB,

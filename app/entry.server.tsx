@@ -1,11 +1,15 @@
 // Remix's default Node entry, plus a handleError that keeps the log for real errors: a 4xx thrown
-// on purpose (403 from a guard, 404 for an unknown slug) is an answer, not an error.
+// on purpose (403 from a guard, 404 for an unknown slug) is an answer, not an error; and a
+// Content-Security-Policy with a nonce made for each document, which its scripts carry (NonceContext).
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "~/components/nonce";
+import { env } from "~/env.server";
+import { contentSecurityPolicy, newNonce } from "~/http/content-security.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,11 +27,17 @@ export default function handleRequest(
 ) {
   // Crawlers get the whole document at once; browsers get it streamed.
   const waitFor = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const nonce = newNonce();
+  // Vite's dev server injects scripts of its own and talks over a WebSocket: the policy is production's.
+  if (env().NODE_ENV !== "development") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitFor]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -15,11 +15,18 @@ const EnvSchema = z.object({
     .refine((v) => !/^[a-z]+:\/\//i.test(v), "DATABASE_URL is a file path, not a URL"),
   /** Where uploaded and generated images and their variants are written. */
   MEDIA_DIR: z.string().min(1).default("db/data/media"),
-  /** The address shoppers use; cookies are Secure when it is https. */
+  /** The address shoppers use; cookies are Secure and HSTS is sent when it is https. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * "1": this installation is a demo or a test running on the sandboxes' public credentials; every
+   * page wears a "sandbox" ribbon. Without it, production refuses to start on any sandbox default
+   * (see sandboxDefaultsInProduction).
+   */
+  SANDBOX_MODE: z.enum(["0", "1", ""]).default("0").transform((v) => v === "1"),
 
   // Payments. Each outside party has a base URL and credentials; by default all point at the
-  // local payment sandbox (scripts/payment-sandbox), whose defaults match these. Set real ones in production.
+  // local payment sandbox (scripts/payment-sandbox), whose defaults match these. Production sets
+  // every one of them (APP_SECRETS), or says SANDBOX_MODE=1.
   /** The base every provider URL below defaults to. */
   PAYMENT_SANDBOX_URL: z.url().default("http://127.0.0.1:4100"),
   /** Stripe API base (the SDK's host/port/protocol). */
@@ -71,6 +78,48 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     VNPAY_PAY_URL: env.VNPAY_PAY_URL ?? `${sandbox}/paymentv2/vpcpay.html`,
     MOMO_API_URL: (env.MOMO_API_URL ?? sandbox).replace(/\/+$/, ""),
   };
+}
+
+/**
+ * What production must set itself: the address shoppers use, and each outside party's address and
+ * credentials. Their defaults are the sandboxes' public values, with which anyone can sign a
+ * webhook that marks an order paid.
+ */
+export const APP_SECRETS = [
+  "PUBLIC_URL",
+  "STRIPE_API_URL",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "VNPAY_PAY_URL",
+  "VNPAY_TMN_CODE",
+  "VNPAY_HASH_SECRET",
+  "MOMO_API_URL",
+  "MOMO_PARTNER_CODE",
+  "MOMO_ACCESS_KEY",
+  "MOMO_SECRET_KEY",
+  "BANK_WEBHOOK_SECRET",
+] as const satisfies readonly (keyof typeof EnvSchema.shape)[];
+
+/**
+ * The settings among `names` a production start lacks: unset, empty, or set to the sandbox's own
+ * value (`sandboxValues`). Nothing outside production, nor with SANDBOX_MODE=1 (a demo that says so).
+ */
+export function sandboxDefaultsInProduction(
+  source: Record<string, string | undefined>,
+  names: readonly string[],
+  sandboxValues: Record<string, unknown>,
+): string[] {
+  if (source.NODE_ENV !== "production" || source.SANDBOX_MODE === "1") return [];
+  return names.filter((name) => {
+    const value = source[name]?.trim();
+    return !value || (sandboxValues[name] !== undefined && value === String(sandboxValues[name]));
+  });
+}
+
+/** The app's own settings that a production start lacks (the marketplaces add theirs: app/start-check.server.ts). */
+export function appSecretsMissing(source: Record<string, string | undefined>): string[] {
+  const defaults: Record<string, unknown> = EnvSchema.parse({});
+  return sandboxDefaultsInProduction(source, APP_SECRETS, defaults);
 }
 
 let cached: Env | undefined;

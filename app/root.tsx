@@ -13,10 +13,13 @@ import type { ReactNode } from "react";
 import { csrfToken } from "~/auth/csrf.server";
 import { getSessionUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
+import { SandboxRibbon } from "~/components/sandbox-ribbon";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { getLocale } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/messages";
 import { cartCount } from "~/checkout/cart.server";
+import { env } from "~/env.server";
 import baseCss from "~/styles/base.css?url";
 import catalogCss from "~/styles/catalog.css?url";
 import ordersCss from "~/styles/orders.css?url";
@@ -34,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, csrf] = await Promise.all([getSessionUser(request), getLocale(request), csrfToken(request)]);
   const cart = await cartCount(request, user?.id ?? null);
   return data(
-    { user, locale, csrf: csrf.token, cart },
+    { user, locale, csrf: csrf.token, cart, sandbox: env().SANDBOX_MODE },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
   );
 }
@@ -44,6 +47,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = root?.locale ?? "vi";
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -52,11 +56,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#24593a" />
         <Meta />
         <Links />
+        {/* zod (some pages' forms run in the browser) probes `new Function` once to decide on its JIT; the
+            Content-Security-Policy forbids eval, so it is told not to, before any module loads. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body>
+        {root?.sandbox ? <SandboxRibbon /> : null}
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -25,6 +25,9 @@ if (fresh) rmSync(sandboxState, { recursive: true, force: true });
 
 const env = {
   NODE_ENV: "production",
+  // The demo runs on the sandboxes' public credentials: it says so (a ribbon on every page), and
+  // production's refusal to start on them does not apply.
+  SANDBOX_MODE: "1",
   PAYMENT_SANDBOX_URL: `http://127.0.0.1:${paymentPort}`,
   // The sandboxes review Tiki and TikTok Shop products in 2 s: poll sooner than a real review needs.
   SYNC_REVIEW_POLL_MS: "3000",

@@ -11,7 +11,14 @@ import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
+import { refusedStart } from "~/start-check.server";
+import * as guards from "./http-guards";
 
+const refused = refusedStart(); // production on sandbox secrets: a list of what to set, and no start
+if (refused) {
+  console.error(refused);
+  process.exit(1);
+}
 const config = env();
 connectorEnv(); // the marketplaces' settings too: a wrong one stops the start, not the first sync
 const dev = config.NODE_ENV === "development";
@@ -26,18 +33,11 @@ const vite = dev
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  next();
-});
+// Security headers, 405 for unused methods, 403 for forms from another site (scripts/http-guards.ts).
+app.use(guards.headers(config.PUBLIC_URL), guards.methods, guards.sameOrigin(config.PUBLIC_URL));
 
-// Variants are named by content hash: they never change, so they are cached for a year.
-app.use(
-  "/media",
-  express.static(resolve(config.MEDIA_DIR), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
-);
+// Variants are named by content hash: they never change, so they are cached for a year. Never the masters.
+app.use("/media", guards.media(resolve(config.MEDIA_DIR)));
 
 if (vite) {
   app.use(vite.middlewares);
@@ -50,7 +50,10 @@ const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(resolve("build/server/index.js"))) as ServerBuild);
 
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+// The visitor's address, for log-in throttling (app/auth/throttle.server.ts). Behind a proxy it is the
+// proxy's: set Express's "trust proxy" for the deployment's proxy before relying on per-address limits.
+const getLoadContext = (req: express.Request) => ({ clientAddress: req.ip ?? "" });
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV, getLoadContext }));
 
 // The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing
 // image variant) get their 4xx without a stack trace in the log. Anything else is ours: 500, logged.
@@ -66,7 +69,9 @@ app.use((error: unknown, _req: express.Request, res: express.Response, next: exp
 });
 
 // 64 KiB of headers: a 10 kB search in Vietnamese is ~30 kB once percent-encoded in the URL.
-const server = createServer({ maxHeaderSize: 64 * 1024 }, app).listen(config.PORT, config.HOST, () => {
+const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
+server.on("clientError", guards.onClientError);
+server.listen(config.PORT, config.HOST, () => {
   console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);
   // AVIF variants that were still to be encoded when the server last stopped (see avif-queue.server.ts).
   const pending = resumeAvifQueue();

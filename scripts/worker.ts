@@ -11,7 +11,13 @@ import { env } from "~/env.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { queueStats } from "~/marketplaces/queue.server";
 import { startWorker } from "~/marketplaces/worker.server";
+import { refusedStart } from "~/start-check.server";
 
+const refused = refusedStart(); // as the web server: production on sandbox secrets does not start
+if (refused) {
+  console.error(refused);
+  process.exit(1);
+}
 const config = { ...env(), ...connectorEnv() };
 openDatabase(config.DATABASE_URL).$client.close(); // migrate first, as the web server does
 db();

@@ -6,10 +6,17 @@ import type { SessionUser } from "./session.server";
 
 export type ProducerScope = { user: SessionUser; producerId: number };
 
-/** A producer member, with the producer every query is scoped to: every seller-centre loader and action starts here. */
-export async function requireProducer(request: Request): Promise<ProducerScope> {
+/**
+ * A producer member, with the producer every query is scoped to: every seller-centre loader and action
+ * starts here. A suspended producer's seller centre is read-only: any change (a product created,
+ * edited, published, a photo, an import…) is a 403 whose page says why. Only what a sale already
+ * promised goes on (`whileSuspended`: the seller's order actions).
+ */
+export async function requireProducer(request: Request, opts: { whileSuspended?: boolean } = {}): Promise<ProducerScope> {
   const user = await requireRole(request, ["producer"]);
   if (user.producerId === null) throw data({ reason: "forbidden" as const }, { status: 403 });
+  const reads = request.method === "GET" || request.method === "HEAD";
+  if (user.producerStatus === "suspended" && !reads && !opts.whileSuspended) throw data({ reason: "suspended" as const }, { status: 403 });
   return { user, producerId: user.producerId };
 }
 

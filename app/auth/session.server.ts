@@ -1,6 +1,6 @@
 // Database-backed sessions. The cookie holds a random 256-bit token; the sessions table
 // holds its SHA-256, so a leaked database does not leak live sessions.
-import { eq, sql } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { producers, provinces, sessions, users, type Role } from "#db/schema";
@@ -68,6 +68,17 @@ export async function createSession(userId: number, userAgent: string): Promise<
     .values({ id: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 300) })
     .run();
   return sessionCookie.serialize(token);
+}
+
+/** How many live sessions the user has (browsers and devices logged in). */
+export function sessionCount(userId: number): number {
+  return db().select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date().toISOString()))).get()?.n ?? 0;
+}
+
+/** "Log out everywhere": ends every session of the user, this one too; returns the Set-Cookie header that clears it here. */
+export async function destroyAllSessions(userId: number): Promise<string> {
+  db().delete(sessions).where(eq(sessions.userId, userId)).run();
+  return sessionCookie.serialize("", { maxAge: 0 });
 }
 
 /** Ends the request's session (if any) and returns the Set-Cookie header that clears it. */

@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 /** The title and text for a status (and the reason a guard gave, e.g. "csrf"). */
 function messages(status: number, reason: string | undefined): [MessageKey, MessageKey] {
   if (status === 404) return ["error.notFound", "error.notFoundText"];
-  if (status === 403) return ["error.title", reason === "csrf" ? "error.csrf" : "auth.forbidden"];
+  if (status === 403) return ["error.title", reason === "csrf" ? "error.csrf" : reason === "suspended" ? "seller.suspended" : "auth.forbidden"];
   if (status === 400) return ["error.badRequest", "error.generic"];
   return ["error.title", "error.generic"];
 }

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { statement } from "~/db.server";
 import { formatDay } from "~/i18n/format";
 import { CERT_LABELS, PRODUCT_COLUMNS, REGISTRY_COLUMNS, STATUS_LABELS, type Column, type ProductColumnKey } from "./columns";
+import { safeCell } from "~/formula-safe";
 import { toCsv } from "./csv";
 
 type Cell = string | number | null;
@@ -102,7 +103,7 @@ async function workbook<K extends string>(title: string, rows: Cell[][], columns
   const numericAt = new Set(columns.flatMap((c, i) => (numeric.includes(c.key) ? [i] : [])));
   rows.forEach((row, r) => {
     // Text stays text (a code like "0123" keeps its zero); numbers are numbers.
-    sheet.addRow(row.map((c, i) => (c === null ? null : r > 0 && numericAt.has(i) ? c : typeof c === "number" ? c : String(c))));
+    sheet.addRow(row.map((c, i) => (c === null ? null : r > 0 && numericAt.has(i) ? c : typeof c === "number" ? c : safeCell(String(c)))));
   });
   sheet.getRow(1).font = { bold: true };
   columns.forEach((c, i) => {

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { formatDay } from "~/i18n/format";
 import { matchHeaders, type Column } from "./columns";
-import { unguardFormula } from "./csv";
+import { unguardFormula } from "~/formula-safe";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const MAX_IMPORT_ROWS = 20_000;
@@ -115,7 +115,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | null> {
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const values = row.values as unknown[];
     const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+    for (let i = 1; i < values.length; i++) cells.push(unguardFormula(cellText(values[i]))); // as the export wrote it
     rows.push({ line, cells });
   });
   return rows;

@@ -1,6 +1,7 @@
 // Writes indicator tables as XLSX (one sheet per table, numbers as numbers, shares formatted as
 // percentages) or CSV (UTF-8 with a BOM so Excel reads the Vietnamese, shares in percent).
 import ExcelJS from "exceljs";
+import { safeCell } from "~/formula-safe";
 import type { Table } from "./tables";
 
 const FORMATS = { int: "#,##0", vnd: '#,##0 "₫"', share: "0.0%", points: "0.0" } as const;
@@ -14,7 +15,7 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
     sheet.addRow([table.title]).font = { bold: true, size: 13 };
     const header = sheet.addRow(table.columns.map((c) => c.header));
     header.font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    for (const row of table.rows) sheet.addRow(row.map(safeCell)); // a producer's "=HYPERLINK(…)" stays text
     table.columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = c.kind === "text" ? 36 : 16;
@@ -27,7 +28,7 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
 
 const csvCell = (v: string | number | null) => {
   if (v === null) return "";
-  const s = String(v);
+  const s = String(safeCell(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -4,9 +4,10 @@
 // (parseSettings in app/env.server.ts); the web server and the worker read them at start.
 // Every default works on a fresh machine: a marketplace's addresses default to its local sandbox
 // (`npm run demo` starts them from MARKETPLACE_SANDBOX_PORT, scripts/marketplace-sandbox.ts), its
-// keys to the sandbox's keys. A real deployment sets each marketplace's URLs and keys.
+// keys to the sandbox's keys. A real deployment sets each marketplace's URLs and keys, and the
+// credentials key: in production the start is refused without them (connectorSecretsMissing).
 import { z } from "zod";
-import { parseSettings } from "~/env.server";
+import { parseSettings, sandboxDefaultsInProduction } from "~/env.server";
 import { envDefaults, MARKETPLACES, sandboxUrl, SANDBOX_CODES, type MarketplaceEnv, type SandboxCode } from "#db/reference/marketplaces";
 import { DEFAULT_SANDBOX_PORT, type EnvSetting, type MarketplaceDefinition } from "#db/reference/marketplaces/definition";
 
@@ -61,6 +62,15 @@ export function parseConnectorEnv(source: Record<string, string | undefined>): C
     }),
   ) as ByMarketplace;
   return { ...connector, marketplaces };
+}
+
+/** Every API marketplace's addresses and keys, and the credentials key: what production sets itself. */
+export const CONNECTOR_SECRETS = ["CREDENTIALS_KEY", ...Object.keys(MARKETPLACE_SETTINGS)];
+
+/** The connector's settings that a production start lacks (unset, or the sandbox's own value). */
+export function connectorSecretsMissing(source: Record<string, string | undefined>): string[] {
+  const sandboxValues = Object.assign({}, ...SANDBOX_CODES.map((code) => envDefaults(code, sandboxUrl(code, DEFAULT_SANDBOX_PORT)))) as Record<string, unknown>;
+  return sandboxDefaultsInProduction(source, CONNECTOR_SECRETS, sandboxValues);
 }
 
 let cached: ConnectorEnv | undefined;

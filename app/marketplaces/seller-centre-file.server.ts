@@ -4,6 +4,7 @@
 // templates as sellers describe them (unverified: no published specification); headers are
 // data here, so a changed template is an edit of COLUMNS.
 import ExcelJS from "exceljs";
+import { safeCell } from "~/formula-safe";
 import type { ListingSnapshot } from "./types";
 
 type Column = { header: string; width: number; value: (l: ListingSnapshot) => string | number };
@@ -27,6 +28,6 @@ export async function sellerCentreWorkbook(sheetName: string, listings: ListingS
   const sheet = book.addWorksheet(sheetName);
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const l of listings) sheet.addRow(COLUMNS.map((c) => c.value(l)));
+  for (const l of listings) sheet.addRow(COLUMNS.map((c) => safeCell(c.value(l))));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -19,7 +19,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ru
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, NODE_ENV: "production", SANDBOX_MODE: "1", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<never>((_, reject) =>

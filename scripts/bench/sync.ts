@@ -23,6 +23,7 @@ export async function benchSync(): Promise<void> {
   process.env.MEDIA_DIR = join(dir, "media");
   process.env.CREDENTIALS_KEY ??= randomBytes(32).toString("hex");
   process.env.NODE_ENV = "production";
+  process.env.SANDBOX_MODE = "1"; // the workers it starts run on the sandboxes' credentials
   const { db } = await import("~/db.server");
   const { publish } = await import("~/marketplaces/publish.server");
   const { SANDBOX_CODES, sandboxEnv, startSandboxes } = await import("../sandbox");

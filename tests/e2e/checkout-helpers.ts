@@ -34,7 +34,7 @@ export async function signUpShopper(page: Page, tag: string) {
   await page.getByLabel("Số điện thoại").fill("0903 123 456");
   await page.getByLabel("Mật khẩu").fill("mat-khau-mua-hang");
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Đăng xuất", exact: true })).toBeVisible();
 }
 
 /** Fills the delivery address and picks the payment method on /thanh-toan, then places the order. */

@@ -15,11 +15,11 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("alert").or(page.getByRole("button", { name: "Đăng xuất" }))).toBeVisible();
+  await expect(page.getByRole("alert").or(page.getByRole("button", { name: "Đăng xuất", exact: true }))).toBeVisible();
 }
 
 export async function logOut(page: Page) {
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 }
 

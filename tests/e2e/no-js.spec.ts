@@ -27,6 +27,6 @@ test("browse, filter, search and open a product without JavaScript", async ({ pa
 
 test("log in and out without JavaScript", async ({ page }) => {
   await logIn(page, "khach@ocop.vn");
-  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Đăng xuất", exact: true })).toBeVisible();
   await logOut(page);
 });

@@ -151,4 +151,18 @@ describe("sign-up, log-in and log-out", () => {
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
   });
+
+  it("refuses every redirect a browser could read as another site: tabs, newlines, separators, backslashes, encoded forms", () => {
+    // What "?redirectTo=/%09/evil.example" and its kin arrive as once the query is decoded.
+    const hostile = [
+      "/\t/evil.example", "/\n/evil.example", "/\r\n//evil.example", "/\u2028/evil.example", "/\u00a0/evil.example",
+      "/%09/evil.example", "/%0a/evil.example", "/%2F/evil.example", "/%2f%2fevil.example", "/%252F%252Fevil.example",
+      "/%5Cevil.example", "/%E2%80%A8/evil.example", "/.//evil.example", "/./%2f/evil.example", "/a/..//evil.example",
+      "/%E0%A4%A", "\t//evil.example", "javascript:alert(1)", "", "/" + "a".repeat(3000),
+    ];
+    for (const to of hostile) expect(safeRedirect(to), JSON.stringify(to)).toBe("/");
+    // Paths we write ourselves (requireUser's pathname + search) still come back whole.
+    expect(safeRedirect("/san-pham?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&trang=2")).toBe("/san-pham?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&trang=2");
+    expect(safeRedirect("/kenh-nguoi-ban/san-pham/12#anh")).toBe("/kenh-nguoi-ban/san-pham/12#anh");
+  });
 });

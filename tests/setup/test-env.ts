@@ -7,5 +7,7 @@ const dir = mkdtempSync(join(tmpdir(), "ocop-test-"));
 process.env.DATABASE_URL = join(dir, "test.sqlite");
 process.env.MEDIA_DIR = join(dir, "media");
 process.env.NODE_ENV = "test";
+// Sandbox credentials throughout; the servers and workers tests spawn in production inherit it.
+process.env.SANDBOX_MODE = "1";
 // No payment provider is reachable from unit and integration tests (port 9 refuses), whatever runs on this machine.
 process.env.PAYMENT_SANDBOX_URL = "http://127.0.0.1:9";

@@ -28,6 +28,12 @@ export const vi = {
   "auth.role.producer": "Thành viên của {producer}",
   "auth.role.shopper": "Người mua",
   "auth.forbidden": "Bạn không có quyền xem trang này.",
+  "auth.throttled": "Đăng nhập sai quá nhiều lần. Vì an toàn, hãy thử lại sau {minutes} phút.",
+  "auth.signupThrottled": "Có quá nhiều tài khoản được tạo từ địa chỉ mạng này. Hãy thử lại sau {minutes} phút.",
+  "auth.sessionsTitle": "Phiên đăng nhập",
+  "auth.sessionsCount": "Tài khoản đang đăng nhập ở {count} nơi (trình duyệt, thiết bị).",
+  "auth.logoutEverywhere": "Đăng xuất khỏi mọi thiết bị",
+  "auth.logoutEverywhereHint": "Kết thúc mọi phiên của tài khoản này, trên mọi máy tính và điện thoại, kể cả máy này. Dùng khi bạn nghi người khác biết mật khẩu hoặc quên đăng xuất ở máy lạ.",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -59,4 +65,10 @@ export const en: Record<keyof typeof vi, string> = {
   "auth.role.producer": "Member of {producer}",
   "auth.role.shopper": "Shopper",
   "auth.forbidden": "You are not allowed to see this page.",
+  "auth.throttled": "Too many wrong attempts. For your safety, try again in {minutes} minutes.",
+  "auth.signupThrottled": "Too many accounts were created from this network address. Try again in {minutes} minutes.",
+  "auth.sessionsTitle": "Sessions",
+  "auth.sessionsCount": "This account is logged in in {count} places (browsers, devices).",
+  "auth.logoutEverywhere": "Log out everywhere",
+  "auth.logoutEverywhereHint": "Ends every session of this account, on every computer and phone, this one included. Use it if you think someone else knows your password or you forgot to log out on another device.",
 };

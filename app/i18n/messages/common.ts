@@ -35,6 +35,7 @@ export const vi = {
   "validation.producerKind": "Chọn loại hình: hợp tác xã, doanh nghiệp hoặc hộ kinh doanh.",
   "validation.province": "Chọn một trong 34 tỉnh, thành phố.",
   "footer.about": "OCOP Connect đưa sản phẩm OCOP, VietGAP, GlobalGAP lên thương mại điện tử và giúp địa phương theo dõi tỷ lệ sản phẩm bán trực tuyến, thanh toán không dùng tiền mặt.",
+  "sandbox.ribbon": "Bản chạy thử (sandbox): thanh toán và sàn TMĐT đều là giả lập, không có tiền thật.",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -73,4 +74,5 @@ export const en: Record<keyof typeof vi, string> = {
   "validation.producerKind": "Choose a type: cooperative, company or household business.",
   "validation.province": "Choose one of the 34 provinces and cities.",
   "footer.about": "OCOP Connect brings OCOP, VietGAP and GlobalGAP products online and helps provinces track the share of products sold online and of cashless payments.",
+  "sandbox.ribbon": "Sandbox demo: payments and marketplaces are simulated, no real money moves.",
 };

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, producerId } = await requireProducer(request);
+  const { user, producerId } = await requireProducer(request, { whileSuspended: true }); // orders already sold still ship
   const form = await request.formData();
   await requireCsrf(request, form);
   const code = params.code ?? "";

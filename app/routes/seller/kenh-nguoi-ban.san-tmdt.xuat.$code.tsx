@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -8,7 +8,7 @@ import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { producerAccounts } from "~/marketplaces/accounts.server";
-import { confirmFileListing, exportFile, fileListings } from "~/marketplaces/file-export.server";
+import { confirmFileListing, fileListings } from "~/marketplaces/file-export.server";
 import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
 
@@ -27,22 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { code, name, listings: fileListings(producerId, code) };
 }
 
-// "download": the upload file (a download, so the form reloads the document); "confirm": what
-// the marketplace did with an exported listing.
+// What the marketplace did with an exported listing. The upload file itself is downloaded from
+// ./tai-ve (kenh-nguoi-ban.san-tmdt.xuat.$code.tai-ve.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producerId, code } = await context(request, params);
   const form = await request.formData();
   await requireCsrf(request, form);
-  if (form.get("intent") === "download") {
-    const file = await exportFile(producerId, code);
-    if (!file) return { listingId: null, errors: { form: "connector.export.nothing" } as FieldErrors };
-    return new Response(new Uint8Array(file.file), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      },
-    });
-  }
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, { listingId: Number(form.get("listingId")) || null });
   const reason = parsed.data.outcome === "rejected" ? parsed.data.reason : null;
@@ -51,8 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ExportPage() {
-  const { name, listings } = useLoaderData<typeof loader>();
+  const { code, name, listings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const nothing = useSearchParams()[0].has("khong-co-gi"); // set by ./tai-ve when there was nothing to export
   const t = useT();
   return (
     <>
@@ -62,13 +53,13 @@ export default function ExportPage() {
       <h1>{t("connector.export.title", { marketplace: name })}</h1>
       <p className="muted">{t("connector.fileNote")}</p>
       <p>{t("connector.export.howto", { marketplace: name })}</p>
-      {result && "errors" in result && result.errors.form ? <p className="alert info">{t(result.errors.form)}</p> : null}
+      {nothing ? <p className="alert info">{t("connector.export.nothing")}</p> : null}
       {listings.length === 0 ? (
         <p>{t("connector.export.none")}</p>
       ) : (
-        <Form method="post" reloadDocument>
+        <Form method="post" action={`/kenh-nguoi-ban/san-tmdt/xuat/${code}/tai-ve`} reloadDocument>
           <CsrfInput />
-          <button className="button" type="submit" name="intent" value="download">
+          <button className="button" type="submit">
             {t("connector.export.download")}
           </button>
         </Form>

@@ -3,6 +3,7 @@ import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { ErrorPage } from "~/components/error-page";
 import { SellerNav } from "~/components/seller-nav";
+import { useT } from "~/i18n/use-t";
 import type { RootData } from "~/root";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
@@ -15,14 +16,20 @@ export const links: LinksFunction = () => [
 // The seller centre: producer members only; every page below is scoped to user.producerId.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireProducer(request);
-  return { producerName: user.producerName };
+  return { producerName: user.producerName, suspended: user.producerStatus === "suspended" };
 }
 
 export default function SellerCentre() {
-  const { producerName } = useLoaderData<typeof loader>();
+  const { producerName, suspended } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
       <SellerNav producerName={producerName} />
+      {suspended ? (
+        <p className="alert error" role="status">
+          {t("seller.suspended")}
+        </p>
+      ) : null}
       <Outlet />
     </>
   );

@@ -5,6 +5,7 @@ import { registerAccount } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { SignupSchema } from "~/auth/forms";
 import { createSession, getSessionUser } from "~/auth/session.server";
+import { clientAddress, countAttempt, minutesToWait, signupAttempts } from "~/auth/throttle.server";
 import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
@@ -22,18 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { provinces: currentProvinces() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   // Everything but the password goes back to the form, so nothing typed is lost.
   const values = submitted(form, KEPT, 300);
   const parsed = SignupSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalid(parsed.error, { values });
+  if (!parsed.success) return invalid(parsed.error, { values, minutes: 0 });
+  // Per e-mail (probing which have accounts) and per address (accounts made in bulk).
+  const keys = { account: parsed.data.email, address: clientAddress(context) };
+  const wait = minutesToWait(signupAttempts, keys);
+  if (wait > 0) return invalid({ form: "auth.signupThrottled" }, { values, minutes: wait }, 429);
+  countAttempt(signupAttempts, keys);
   const result = await registerAccount(parsed.data);
   if (!result.ok) {
     const errors: FieldErrors =
       result.error === "email_taken" ? { email: "auth.emailTaken" } : { province: "validation.province" };
-    return invalid(errors, { values });
+    return invalid(errors, { values, minutes: 0 });
   }
   const headers = new Headers({ "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") });
   const cartCookie = await mergeGuestCart(request, result.userId); // the guest's cart joins the new account
@@ -53,6 +59,11 @@ export default function Signup() {
   return (
     <div className="card narrow">
       <h1>{t("auth.signupTitle")}</h1>
+      {e.form ? (
+        <p className="alert error" role="alert">
+          {t(e.form, { minutes: result?.minutes ?? 1 })}
+        </p>
+      ) : null}
       <Form method="post" noValidate className="signup-form">
         <CsrfInput />
         <fieldset className="field">

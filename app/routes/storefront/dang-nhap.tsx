@@ -6,6 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { LoginSchema } from "~/auth/forms";
 import { safeRedirect } from "~/auth/guards.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
+import { clientAddress, countAttempt, loginFailures, minutesToWait } from "~/auth/throttle.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
@@ -20,15 +21,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   const values = submitted(form, ["email"], 254); // never the password
-  if (!parsed.success) return invalid(parsed.error, { values, wrong: false });
+  if (!parsed.success) return invalid(parsed.error, { values, wrong: false, minutes: 0 });
+  // Too many wrong passwords for this account or from this address: refused before the password is
+  // even checked, so the right one found by guessing does not open the account either.
+  const keys = { account: parsed.data.email, address: clientAddress(context) };
+  const wait = minutesToWait(loginFailures, keys);
+  if (wait > 0) return invalid({ form: "auth.throttled" }, { values, wrong: false, minutes: wait }, 429);
   const userId = await authenticate(parsed.data.email, parsed.data.password);
-  if (!userId) return invalid({}, { values, wrong: true });
+  if (!userId) {
+    countAttempt(loginFailures, keys);
+    return invalid({}, { values, wrong: true, minutes: 0 });
+  }
+  loginFailures.account.clear(keys.account);
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
@@ -46,6 +56,11 @@ export default function Login() {
       {result?.wrong ? (
         <p className="alert error" role="alert">
           {t("auth.wrongCredentials")}
+        </p>
+      ) : null}
+      {result?.errors.form ? (
+        <p className="alert error" role="alert">
+          {t(result.errors.form, { minutes: result.minutes })}
         </p>
       ) : null}
       <Form method="post" noValidate>

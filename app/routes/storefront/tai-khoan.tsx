@@ -1,16 +1,28 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/guards.server";
+import { destroyAllSessions, sessionCount } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { user: await requireUser(request) };
+  const user = await requireUser(request);
+  return { user, sessions: sessionCount(user.id) };
+}
+
+/** "Log out everywhere": every session of the account ends, on every device, this one included. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  await requireCsrf(request, await request.formData());
+  throw redirect("/dang-nhap", { headers: { "Set-Cookie": await destroyAllSessions(user.id) } });
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, sessions } = useLoaderData<typeof loader>();
   const t = useT();
   const role =
     user.role === "official"
@@ -41,6 +53,17 @@ export default function Account() {
           {t("auth.producerPending")}
         </p>
       ) : null}
+      <section className="sessions" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t("auth.sessionsTitle")}</h2>
+        <p>{t("auth.sessionsCount", { count: sessions })}</p>
+        <p className="muted">{t("auth.logoutEverywhereHint")}</p>
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" className="button secondary">
+            {t("auth.logoutEverywhere")}
+          </button>
+        </Form>
+      </section>
     </div>
   );
 }
