@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
+import { limitRequestBodies } from "~/http/body-limits.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 
@@ -50,6 +51,8 @@ const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(resolve("build/server/index.js"))) as ServerBuild);
 
+// Request bodies are bounded per route before anything parses them (413 past the cap).
+app.use(limitRequestBodies());
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 // The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing
