@@ -42,7 +42,18 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * KB ? `${Math.floor(bytes / (1024 * KB))} MB` : `${Math.floor(bytes / KB)} kB`;
 }
 
-function refuse(res: ServerResponse, limit: BodyLimit) {
+const refused = new WeakSet<IncomingMessage>();
+
+/**
+ * Whether this request's body was refused here: the handler behind may still fail on the body it
+ * could not read, and whatever it then tries to answer is dropped, not logged as an error.
+ */
+export function bodyWasRefused(req: IncomingMessage): boolean {
+  return refused.has(req);
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
+  refused.add(req);
   if (res.headersSent) return;
   // The rest of the body is not read: the connection closes after the answer.
   res.shouldKeepAlive = false;
@@ -69,7 +80,7 @@ export function limitRequestBodies() {
     const limit = bodyLimitFor((req.url ?? "/").split("?")[0]!);
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > limit.bytes) {
-      refuse(res, limit);
+      refuse(req, res, limit);
       req.resume(); // discard what is already on its way; the socket closes after the answer
       return;
     }
@@ -78,7 +89,7 @@ export function limitRequestBodies() {
       seen += chunk.length;
       if (seen <= limit.bytes) return;
       req.off("data", count);
-      refuse(res, limit);
+      refuse(req, res, limit);
       // Give the answer a moment to leave, then drop the connection and whatever is still coming.
       res.once("finish", () => req.socket?.destroy());
       req.unpipe();
