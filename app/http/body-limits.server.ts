@@ -27,7 +27,9 @@ export function bodyLimitFor(path: string): BodyLimit {
   return RULES.find((r) => r.path.test(path))?.limit ?? { bytes: FORM_MAX_BYTES, answer: "page" };
 }
 
-const PAGE = (limit: number) => `<!doctype html>
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const PAGE = (limit: number, back: string) => `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Nội dung quá lớn · OCOP Connect</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
@@ -35,7 +37,7 @@ const PAGE = (limit: number) => `<!doctype html>
 <p>Biểu mẫu hoặc tệp bạn gửi vượt quá ${formatSize(limit)} cho trang này, nên chưa có gì được lưu.
 Hãy gửi tệp nhỏ hơn hoặc chia thành nhiều lần.</p>
 <p lang="en">The form or file you sent is larger than ${formatSize(limit)}; nothing was saved.</p>
-<p><a href="javascript:history.back()">Quay lại</a> · <a href="/">Trang chủ</a></p>
+<p><a href="${escapeHtml(back)}">Quay lại</a> · <a href="/">Trang chủ</a></p>
 </body></html>`;
 
 function formatSize(bytes: number): string {
@@ -65,7 +67,9 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
     res.end(JSON.stringify({ error: "payload_too_large", limit: limit.bytes }));
   } else {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.end(PAGE(limit.bytes));
+    // Back to the page the form was on: the request's own path (a same-site path, escaped).
+    const path = (req.url ?? "/").split("?")[0]!;
+    res.end(PAGE(limit.bytes, path.startsWith("/") && !path.startsWith("//") ? path : "/"));
   }
 }
 

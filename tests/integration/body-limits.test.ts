@@ -105,6 +105,7 @@ describe("request body limits", () => {
     expect(sent.status).toBe(413);
     expect(sent.body).toContain('<html lang="vi">');
     expect(sent.body).toContain(`vượt quá ${FORM_MAX_BYTES / 1024} kB`);
+    expect(sent.body).toContain(`<a href="/dang-nhap">Quay lại</a>`); // no script: works under a strict CSP
     expect(sent.sentBytes).toBeLessThan(40 * MB);
     expect(await healthy()).toBe(200);
     expect(errorsLogged()).toEqual([]);

@@ -111,7 +111,7 @@ const upload = (bytes: Buffer, name: string) => {
 };
 
 describe("XLSX", () => {
-  it("refuses a zip bomb by the bytes it really inflates to, not the sizes it declares", async () => {
+  it("refuses a zip bomb by the bytes it really inflates to, not the sizes it declares", { timeout: 30_000 }, async () => {
     // 100 kB on disk, declaring 100 bytes per entry, inflating to twice the cap.
     const bomb = await deflatedZeros(Math.ceil((2 * MAX_INFLATED_BYTES) / (1024 * 1024)));
     const bytes = zip([{ name: "xl/worksheets/sheet1.xml", data: bomb }], 100);
@@ -123,7 +123,7 @@ describe("XLSX", () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(MAX_INFLATED_BYTES);
   });
 
-  it("refuses a zip whose entries are not what their headers say, and still reads an honest workbook", async () => {
+  it("refuses a zip whose entries are not what their headers say, and still reads an honest workbook", { timeout: 30_000 }, async () => {
     const garbage = zip([{ name: "xl/workbook.xml", data: Buffer.from("not deflate at all") }], 18);
     expect(await readSpreadsheet(garbage, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.corrupt" });
     const workbook = new ExcelJS.Workbook();
@@ -167,5 +167,5 @@ describe("CSV", () => {
     expect(await readSpreadsheet(long, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.tooMuchContent" });
     const wide = Buffer.from(`${HEADER.join(",")}\n${",".repeat(2_000_000)}\n`);
     expect(await readSpreadsheet(wide, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.tooMuchContent" });
-  });
+  }, 30_000);
 });
