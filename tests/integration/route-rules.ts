@@ -68,9 +68,8 @@ export const RULES: Record<string, Rule> = {
   "seller/kenh-nguoi-ban.san-tmdt.gia-ton-kho": { who: SELLER },
   "seller/kenh-nguoi-ban.san-tmdt.ket-noi.$code": { who: SELLER, params: market },
   "seller/kenh-nguoi-ban.san-tmdt.tien-do.$batchId": { who: SELLER, params: () => ({ batchId: "999999" }), ownStatus: 404 },
-  // A marketplace connected by API has no file to download: 404. (The file marketplaces' download is
-  // the subject of its own tests.)
-  "seller/kenh-nguoi-ban.san-tmdt.xuat.$code": { who: SELLER, params: market, ownStatus: 404 },
+  "seller/kenh-nguoi-ban.san-tmdt.xuat.$code": { who: SELLER, params: () => ({ code: "postmart" }) }, // a marketplace fed by file
+
   "seller/kenh-nguoi-ban.thanh-vien": { who: SELLER },
 
   "officials/layout": { who: VERIFIERS },
