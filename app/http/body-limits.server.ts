@@ -74,9 +74,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
 }
 
 /**
- * Node middleware (Express's signature) put right before the Remix handler. Counting listens to the
- * body's "data" events alongside the handler's own reader, so nothing is buffered here; past the cap
- * the client gets its 413 and the request stream is destroyed, which stops the upload.
+ * Node middleware (Express's signature), mounted before the Remix handler. It counts the body's
+ * chunks as they are handed to whoever reads them (the request's own "data" events, watched without
+ * adding a reader, so the stream's flow and any middleware in between are unchanged and nothing is
+ * buffered here). Past the cap the chunk is withheld, the client gets its 413, and the request is
+ * destroyed with an error, so the reader fails (a truncated body is never taken for a whole one) and
+ * the upload stops.
  */
 export function limitRequestBodies() {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
@@ -89,25 +92,31 @@ export function limitRequestBodies() {
       return;
     }
     let seen = 0;
-    const count = (chunk: Buffer) => {
-      seen += chunk.length;
-      if (seen <= limit.bytes) return;
-      req.off("data", count);
-      refuse(req, res, limit);
-      // Give the answer a moment to leave, then drop the connection and whatever is still coming.
-      res.once("finish", () => req.socket?.destroy());
-      req.unpipe();
-      req.pause();
-      setTimeout(() => req.socket?.destroy(), 1000).unref();
-    };
-    req.on("data", count);
+    let over = false;
+    const emit = req.emit;
+    req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]) {
+      if (event === "data") {
+        if (over) return false;
+        seen += (args[0] as Buffer).length;
+        if (seen > limit.bytes) {
+          over = true;
+          req.pause();
+          refuse(req, res, limit);
+          const cut = () => req.destroy(new Error(`request body over ${limit.bytes} bytes`));
+          res.once("finish", cut); // the answer has left: drop the rest
+          setTimeout(cut, 1000).unref();
+          return false;
+        }
+      }
+      return emit.call(this, event, ...args);
+    } as typeof req.emit;
     next();
   };
 }
 
 /**
- * A request's body as text, or null when it is longer than max bytes: read chunk by chunk and
- * abandoned at the cap, whatever Content-Length says (or does not say).
+ * A request's body as text, or null when it is longer than max bytes (read chunk by chunk and
+ * abandoned at the cap, whatever Content-Length says or does not say) or could not be read whole.
  */
 export async function readBoundedText(request: Request, max: number): Promise<string | null> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
@@ -117,7 +126,10 @@ export async function readBoundedText(request: Request, max: number): Promise<st
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A body cut short (by the limit in front, or a client gone) is no body: null, not an error.
+    const read = await reader.read().catch(() => null);
+    if (!read) return null;
+    const { done, value } = read;
     if (done) break;
     size += value.byteLength;
     if (size > max) {
