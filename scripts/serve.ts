@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
+import { bodyWasRefused, limitRequestBodies } from "~/http/body-limits.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import { refusedStart } from "~/start-check.server";
@@ -50,6 +51,8 @@ const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(resolve("build/server/index.js"))) as ServerBuild);
 
+// Request bodies are bounded per route before anything parses them (413 past the cap).
+app.use(limitRequestBodies());
 // The visitor's address, for log-in throttling (app/auth/throttle.server.ts). Behind a proxy it is the
 // proxy's: set Express's "trust proxy" for the deployment's proxy before relying on per-address limits.
 const getLoadContext = (req: express.Request) => ({ clientAddress: req.ip ?? "" });
@@ -57,7 +60,8 @@ app.all("*", createRequestHandler({ build, mode: config.NODE_ENV, getLoadContext
 
 // The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing
 // image variant) get their 4xx without a stack trace in the log. Anything else is ours: 500, logged.
-app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (bodyWasRefused(req)) return; // answered 413 already; the handler failed on the body it was denied
   if (res.headersSent) return next(error);
   const status = error instanceof URIError ? 400 : (error as { status?: number }).status;
   if (status && status >= 400 && status < 500) {

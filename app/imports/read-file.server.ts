@@ -1,16 +1,21 @@
 // Reads an uploaded spreadsheet (CSV or XLSX, told apart by its bytes) into text cells, finds
 // the header row, and refuses what it cannot read with a reason the page can explain: an old
-// .xls, a CSV not in UTF-8, a zip that would inflate beyond reason, too many rows.
-import { parse } from "csv-parse/sync";
+// .xls, a CSV not in UTF-8, a zip that really inflates beyond reason, too many rows or cells.
+// The limits (import-limits.ts) are enforced while reading: a CSV is parsed as a stream, a slice at
+// a time with other requests served in between, and abandoned at the first row or cell over a cap;
+// an XLSX is measured by inflating it (zip-check.server.ts) before anything opens it.
+import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { formatDay } from "~/i18n/format";
 import { matchHeaders, type Column } from "./columns";
 import { unguardFormula } from "~/formula-safe";
+import { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "./import-limits";
+import { checkZip } from "./zip-check.server";
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-const MAX_IMPORT_ROWS = 20_000;
-/** What an XLSX may inflate to: a 10 MB zip of 20,000 rows is far below this. */
-const MAX_INFLATED_BYTES = 300 * 1024 * 1024;
+/** Rows above the header that may hold a title or a date. */
+const HEADER_SEARCH_ROWS = 15;
+/** Bytes of CSV decoded and parsed between two turns of the event loop. */
+const CSV_SLICE_BYTES = 16 * 1024;
 
 export type SheetRow = { line: number; cells: string[] };
 export type FileProblem =
@@ -22,6 +27,7 @@ export type FileProblem =
   | "import.file.corrupt"
   | "import.file.noHeader"
   | "import.file.tooManyRows"
+  | "import.file.tooMuchContent"
   | "import.file.noRows";
 
 export type ReadSheet<K extends string> = {
@@ -46,30 +52,23 @@ export async function readSpreadsheet<K extends string>(
   let format: "csv" | "xlsx";
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     format = "xlsx";
-    const inflated = zipInflatedSize(bytes);
-    if (inflated === null) return { ok: false, problem: "import.file.corrupt" };
-    if (inflated > MAX_INFLATED_BYTES) return { ok: false, problem: "import.file.tooLarge" };
+    const zip = await checkZip(bytes, MAX_INFLATED_BYTES);
+    if (!zip.ok) return { ok: false, problem: zip.problem === "corrupt" ? "import.file.corrupt" : "import.file.tooMuchContent" };
     const read = await readXlsx(bytes);
     if (!read) return { ok: false, problem: "import.file.corrupt" };
+    if (typeof read === "string") return { ok: false, problem: read };
     table = read;
   } else if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return { ok: false, problem: "import.file.xls" };
   } else {
     format = "csv";
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, problem: "import.file.encoding" };
-    }
-    if (text.includes("\u0000")) return { ok: false, problem: "import.file.unknown" };
-    const read = readCsv(text);
-    if (!read) return { ok: false, problem: "import.file.corrupt" };
+    const read = await readCsv(bytes);
+    if (typeof read === "string") return { ok: false, problem: read };
     table = read;
   }
   // The header is the first of the top rows that names at least two known columns (registries
   // often have a title and a date above it).
-  for (const row of table.slice(0, 15)) {
+  for (const row of table.slice(0, HEADER_SEARCH_ROWS)) {
     const found = matchHeaders(columns, row.cells);
     if (found.size < 2) continue;
     const keys = new Set(found.values());
@@ -89,20 +88,75 @@ export async function readSpreadsheet<K extends string>(
   return { ok: false, problem: "import.file.noHeader" };
 }
 
-function readCsv(text: string): SheetRow[] | null {
-  const body = text.replace(/^\uFEFF/, "");
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  // Excel in a Vietnamese locale saves ";"-separated CSV (the comma is the decimal mark).
-  const delimiter = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
-  try {
-    const records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: false }) as string[][];
-    return records.map((cells, i) => ({ line: i + 1, cells: cells.map(unguardFormula) }));
-  } catch {
+type TooMuch = "import.file.tooManyRows" | "import.file.tooMuchContent";
+
+/** Counts what a reader keeps and says which cap a row passes, if any. */
+function rowBudget() {
+  let nonEmpty = 0;
+  let cells = 0;
+  return (row: string[]): TooMuch | null => {
+    cells += row.length;
+    if (row.some((c) => c.trim() !== "")) nonEmpty += 1;
+    if (nonEmpty > MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS) return "import.file.tooManyRows";
+    if (cells > MAX_IMPORT_CELLS || row.some((c) => c.length > MAX_CELL_CHARS)) return "import.file.tooMuchContent";
     return null;
-  }
+  };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | null> {
+type CsvProblem = TooMuch | "import.file.corrupt" | "import.file.encoding" | "import.file.unknown";
+
+/** Decodes (UTF-8, strictly) and parses a slice at a time, giving other requests their turn in between. */
+async function readCsv(bytes: Uint8Array): Promise<SheetRow[] | CsvProblem> {
+  const decoder = new TextDecoder("utf-8", { fatal: true }); // drops a leading BOM
+  let parser: ReturnType<typeof parse> | null = null;
+  const rows: SheetRow[] = [];
+  const over = rowBudget();
+  let problem: CsvProblem | null = null;
+  let finished: Promise<void> = Promise.resolve();
+  const start = (firstText: string) => {
+    const firstLine = firstText.slice(0, firstText.search(/\r?\n|$/));
+    // Excel in a Vietnamese locale saves ";"-separated CSV (the comma is the decimal mark).
+    const delimiter = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+    const p = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: false, max_record_size: MAX_IMPORT_BYTES });
+    p.on("data", (cells: string[]) => {
+      if (problem) return;
+      problem = over(cells);
+      if (!problem) rows.push({ line: rows.length + 1, cells: cells.map(unguardFormula) });
+    });
+    finished = new Promise<void>((resolve) => {
+      p.on("end", resolve);
+      p.on("error", () => {
+        problem ??= "import.file.corrupt";
+        resolve();
+      });
+    });
+    return p;
+  };
+  for (let at = 0; at < bytes.length && !problem; at += CSV_SLICE_BYTES) {
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(at, at + CSV_SLICE_BYTES), { stream: at + CSV_SLICE_BYTES < bytes.length });
+    } catch {
+      problem = "import.file.encoding";
+      break;
+    }
+    if (text.includes("\u0000")) {
+      problem = "import.file.unknown";
+      break;
+    }
+    parser ??= start(text);
+    parser.write(text);
+    await new Promise((resolve) => setImmediate(resolve)); // the other requests' turn
+  }
+  if (problem) parser?.destroy();
+  else if (parser) {
+    parser.end();
+    await finished;
+  }
+  return problem ?? rows;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | TooMuch | null> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -112,13 +166,17 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | null> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return null;
   const rows: SheetRow[] = [];
+  const over = rowBudget();
+  let problem: TooMuch | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (problem) return;
     const values = row.values as unknown[];
     const cells: string[] = [];
     for (let i = 1; i < values.length; i++) cells.push(unguardFormula(cellText(values[i]))); // as the export wrote it
-    rows.push({ line, cells });
+    problem = over(cells);
+    if (!problem) rows.push({ line, cells });
   });
-  return rows;
+  return problem ?? rows;
 }
 
 /** A cell as the text a person sees: numbers plainly, dates as dd/MM/yyyy, formulas by their result. */
@@ -137,32 +195,4 @@ function cellText(value: unknown): string {
     if (v.error) return "";
   }
   return String(value);
-}
-
-/**
- * The total uncompressed size a zip declares in its central directory, without inflating
- * anything; null when the directory cannot be read. ZIP64 archives count as too large.
- */
-function zipInflatedSize(bytes: Uint8Array): number | null {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const from = Math.max(0, view.length - 22 - 65_535);
-  let eocd = -1;
-  for (let i = view.length - 22; i >= from; i--) {
-    if (view.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = view.readUInt16LE(eocd + 10);
-  let at = view.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return null;
-    const size = view.readUInt32LE(at + 24);
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
-  }
-  return total;
 }

@@ -15,7 +15,15 @@ export type Period = {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** The years a period may fall in: the OCOP programme's, with room; "0013" or "9999" is not a report. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
+const isDay = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !inYears(Number(s.slice(0, 4)))) return false;
+  const date = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+};
 
 export function monthPeriod(year: number, month: number): Period {
   return {
@@ -46,12 +54,12 @@ export function parsePeriod(key: string | null | undefined): Period | null {
   let m = /^(\d{4})-(\d{2})$/.exec(key);
   if (m) {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? monthPeriod(Number(m[1]), month) : null;
+    return month >= 1 && month <= 12 && inYears(Number(m[1])) ? monthPeriod(Number(m[1]), month) : null;
   }
   m = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (m) return quarterPeriod(Number(m[1]), Number(m[2]));
+  if (m) return inYears(Number(m[1])) ? quarterPeriod(Number(m[1]), Number(m[2])) : null;
   m = /^(\d{4})$/.exec(key);
-  if (m) return yearPeriod(Number(m[1]));
+  if (m) return inYears(Number(m[1])) ? yearPeriod(Number(m[1])) : null;
   m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(key);
   if (m && isDay(m[1]!) && isDay(m[2]!) && m[1]! <= m[2]!) return { kind: "custom", key, from: m[1]!, to: m[2]! };
   return null;

@@ -1,15 +1,12 @@
 // The HTTP side of webhooks/IPNs, shared by their routes: read the raw body (signatures are
 // over exact bytes) with a size cap, check the signature through the provider, apply.
+import { readBoundedText, WEBHOOK_MAX_BYTES } from "~/http/body-limits.server";
 import type { PaymentProvider, RawRequest } from "./provider";
 import { applyProviderEvent, type ApplyResult } from "./webhooks.server";
 
-const MAX_BODY = 256 * 1024;
-
 export async function rawRequest(request: Request): Promise<RawRequest | null> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BODY) return null;
-  const body = request.method === "GET" ? "" : await request.text();
-  if (body.length > MAX_BODY) return null;
+  const body = request.method === "GET" ? "" : await readBoundedText(request, WEBHOOK_MAX_BYTES);
+  if (body === null) return null;
   return { body, headers: request.headers, query: new URL(request.url).searchParams };
 }
 

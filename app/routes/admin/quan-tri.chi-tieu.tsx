@@ -12,6 +12,7 @@ import { vietnamToday } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { setTargets, targetsFor } from "~/indicators/targets.server";
 import { INDICATORS } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Mục tiêu theo tỉnh · OCOP Connect" }];
 
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = TargetsForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, {});

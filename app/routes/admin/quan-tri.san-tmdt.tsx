@@ -12,6 +12,7 @@ import { mappingRows, marketplaceNames, queueOverview, settingsRows, updateMappi
 import { MappingSchema, MarketplaceCodeSchema, SettingsSchema } from "~/marketplaces/forms";
 import { retryDead } from "~/marketplaces/queue.server";
 import marketplacesCss from "~/styles/marketplaces.css?url";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Quản trị · OCOP Connect" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: marketplacesCss }];
@@ -26,7 +27,7 @@ type Result = { form: string; id: number | null; errors: FieldErrors; values?: R
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   switch (fields.intent) {

@@ -12,6 +12,7 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
+import { readForm } from "~/http/read-form.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, provinceId } = await requireVerifier(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const id = idParam(params.importId);
   const scope = { kind: "registry" as const, provinceId };

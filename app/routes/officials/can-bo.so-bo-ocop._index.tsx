@@ -5,7 +5,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
 import { recentImports } from "~/imports/imports.server";
 import { progressReporter } from "~/imports/progress.server";
-import { MAX_IMPORT_BYTES } from "~/imports/read-file.server";
+import { MAX_IMPORT_BYTES } from "~/imports/import-limits";
 import { previewRegistryImport, registrySummary } from "~/registry/registry-import.server";
 import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { readUploadForm } from "~/http/upload-form.server";

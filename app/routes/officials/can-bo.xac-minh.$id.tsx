@@ -14,6 +14,7 @@ import { formatInstant, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import workspaceCss from "~/styles/workspace.css?url";
 import sellerCss from "~/styles/seller-products.css?url";
+import { readForm } from "~/http/read-form.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
@@ -39,7 +40,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, provinceId } = await requireVerifier(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const id = idParam(params.id);
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));

@@ -10,6 +10,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { SELLER_ACTIONS, runSellerAction, sellerActionsFor, type SellerAction } from "~/checkout/order-actions.server";
 import { producerOrder } from "~/orders/queries.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn ${data?.order.code ?? ""} · Kênh người bán · OCOP Connect` }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request, { whileSuspended: true }); // orders already sold still ship
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const code = params.code ?? "";
   const intent = String(form.get("intent") ?? "");

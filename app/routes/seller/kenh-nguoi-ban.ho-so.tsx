@@ -15,6 +15,7 @@ import { invalid, submitted } from "~/form-errors";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { PRODUCER_KINDS } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ đơn vị · Kênh người bán" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, PROFILE_FIELDS, 2000);
   const parsed = ProfileSchema.safeParse(values);

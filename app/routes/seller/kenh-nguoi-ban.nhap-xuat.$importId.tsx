@@ -10,6 +10,7 @@ import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiểm tra tệp nhập · Kênh người bán" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const id = idParam(params.importId);
   const scope = { kind: "products" as const, producerId };

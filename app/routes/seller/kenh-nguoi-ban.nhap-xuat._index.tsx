@@ -6,7 +6,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { recentImports } from "~/imports/imports.server";
 import { previewProductImport } from "~/seller/import/product-import.server";
 import { progressReporter } from "~/imports/progress.server";
-import { MAX_IMPORT_BYTES } from "~/imports/read-file.server";
+import { MAX_IMPORT_BYTES } from "~/imports/import-limits";
 import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ImportHistory } from "~/components/import-history";

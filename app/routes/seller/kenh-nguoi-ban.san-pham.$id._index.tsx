@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber, formatVnd } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const id = idParam(params.id);
   if (!getSellerProduct(producerId, id)) throw notFound();

@@ -13,6 +13,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { PhotoDropZone } from "~/components/photo-drop-zone";
 import { PhotoList } from "~/components/photo-list";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(result, { status: outcome.added === 0 && problems.length > 0 ? 400 : 200 });
   }
 
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = EditSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data<ActionResult>({ upload: null, refused: true }, { status: 400 });

@@ -14,6 +14,7 @@ import { invalid, submitted } from "~/form-errors";
 import { formatDay } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { CERT_KINDS } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const id = idParam(params.id);
   if (!getSellerProduct(producerId, id)) throw notFound();

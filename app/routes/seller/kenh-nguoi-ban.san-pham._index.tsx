@@ -15,6 +15,7 @@ import { invalid } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sản phẩm · Kênh người bán" }];
 
@@ -39,7 +40,7 @@ const QuickEditSchema = PriceStockSchema.extend({ productId: z.coerce.number().i
 
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = QuickEditSchema.safeParse(Object.fromEntries(form));
   const productId = Number(form.get("productId"));

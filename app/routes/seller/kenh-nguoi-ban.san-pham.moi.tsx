@@ -10,6 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ProductFormFields } from "~/components/product-form-fields";
 import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm sản phẩm · Kênh người bán" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, PRODUCT_FIELDS, 5000);
   const parsed = ProductSchema.safeParse(values);

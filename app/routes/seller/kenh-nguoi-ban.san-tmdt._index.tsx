@@ -16,6 +16,7 @@ import { MarketplaceCodeSchema, PublishSchema } from "~/marketplaces/forms";
 import { requestOrderImport } from "~/marketplaces/order-schedule.server";
 import { publish, retryListings } from "~/marketplaces/publish.server";
 import type { MarketplaceCode } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Kênh người bán · OCOP Connect" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   switch (form.get("intent")) {
     case "publish": {

@@ -7,6 +7,7 @@ import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 import { PriceStockSchema } from "~/marketplaces/forms";
 import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Giá và tồn kho · Kênh người bán · OCOP Connect" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // One product per submission; the products trigger carries the change to every marketplace.
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, ["productId", "price", "stock"], 200);
   const parsed = PriceStockSchema.safeParse(values);

@@ -5,6 +5,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { finishConnect, saveAccount, startConnect } from "~/marketplaces/connect.server";
 import { MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
+import { readForm } from "~/http/read-form.server";
 
 const PAGE = "/kenh-nguoi-ban/san-tmdt";
 
@@ -18,7 +19,7 @@ function marketplace(params: LoaderFunctionArgs["params"]) {
 // a file-only marketplace (Postmart, Voso) is simply turned on.
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const code = marketplace(params);
   if (ADAPTERS[code].kind === "file") {

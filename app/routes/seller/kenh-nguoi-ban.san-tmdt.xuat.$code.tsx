@@ -11,6 +11,7 @@ import { producerAccounts } from "~/marketplaces/accounts.server";
 import { confirmFileListing, fileListings } from "~/marketplaces/file-export.server";
 import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // ./tai-ve (kenh-nguoi-ban.san-tmdt.xuat.$code.tai-ve.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
   const { producerId, code } = await context(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = ConfirmSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, { listingId: Number(form.get("listingId")) || null });

@@ -11,6 +11,7 @@ import { Field } from "~/components/field";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thành viên · Kênh người bán" }];
 
@@ -29,7 +30,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   const values = submitted(form, ["email"], 254);

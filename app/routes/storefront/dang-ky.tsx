@@ -13,6 +13,7 @@ import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { useLocale, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký · OCOP Connect" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   // Everything but the password goes back to the form, so nothing typed is lost.
   const values = submitted(form, KEPT, 300);

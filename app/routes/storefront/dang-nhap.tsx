@@ -12,6 +12,7 @@ import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));

@@ -13,6 +13,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { cancelByBuyer } from "~/checkout/order-actions.server";
 import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn hàng ${data?.checkoutCode ?? ""} · OCOP Connect` }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const code = params.code ?? "";
   if (!CODE.test(code)) throw data({ reason: "not_found" as const }, { status: 404 });

@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuantity, type CartLine } from "~/checkout/cart.server";
 import { CartFormSchema } from "~/checkout/forms";
 import { cartProblem, type Problem } from "~/checkout/problems";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Giỏ hàng · OCOP Connect" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = CartFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {

@@ -10,6 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/http/read-form.server";
 
 // A member invitation (/moi/<token>): the invitee sets a name, phone and password and joins.
 export const meta: MetaFunction = () => [{ title: "Lời mời tham gia · OCOP Connect" }, { name: "robots", content: "noindex" }];
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, ["name", "phone"], 200);
   if (await getSessionUser(request)) return invalid({ form: "invite.loggedIn" }, { values: { name: "", phone: "" } });

@@ -18,6 +18,7 @@ import { CheckoutSchema } from "~/checkout/forms";
 import { checkoutProblem, type Problem } from "~/checkout/problems";
 import { STOREFRONT_METHODS } from "~/payments/provider";
 import { startPayment } from "~/payments/sessions.server";
+import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thanh toán · OCOP Connect" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, KEPT, 600);
   const parsed = CheckoutSchema.safeParse(Object.fromEntries(form));

@@ -1,0 +1,171 @@
+// Imports cannot be talked past their limits: a zip bomb (declaring small sizes, inflating huge) is
+// refused by counting the bytes it really inflates to; a million-row CSV is abandoned at the row cap
+// while it is read, and the server keeps answering /healthz during it and during the largest import
+// allowed; a cell over the cap is refused.
+import { createDeflateRaw } from "node:zlib";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PRODUCT_COLUMNS } from "~/imports/columns";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "~/imports/import-limits";
+import { readProgress } from "~/imports/progress.server";
+import { readSpreadsheet } from "~/imports/read-file.server";
+import { loader as healthz } from "~/routes/api/healthz";
+import { action as previewAction } from "~/routes/seller/kenh-nguoi-ban.nhap-xuat._index";
+import { call, dataOf, makeProducer, post, statusOf } from "../../scripts/fixtures/workspace";
+
+const HEADER = ["Mã sản phẩm", "Tên sản phẩm", "Danh mục", "Đơn vị tính", "Khối lượng (g)", "Giá bán (đồng)", "Tồn kho", "Trạng thái", "Mô tả"];
+
+/** Deflates `megabytes` MB of zeros without holding them: about 1 kB of output per MB. */
+async function deflatedZeros(megabytes: number): Promise<Buffer> {
+  const deflater = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflater.on("data", (c: Buffer) => out.push(c));
+  const done = new Promise((resolve) => deflater.on("end", resolve));
+  const mb = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < megabytes; i++) if (!deflater.write(mb)) await new Promise((r) => deflater.once("drain", r));
+  deflater.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/** A zip of deflated entries whose headers declare `declared` as every entry's uncompressed size. */
+function zip(entries: { name: string; data: Buffer }[], declared: number): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const n = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+let producer: Awaited<ReturnType<typeof makeProducer>>;
+beforeAll(async () => {
+  producer = await makeProducer("HTX Giới Hạn");
+});
+
+const uploadForm = (bytes: Buffer, name: string) => {
+  const form = new FormData();
+  form.append("file", new File([new Uint8Array(bytes)], name));
+  return form;
+};
+
+const TOKEN = "healthprobe01";
+
+/**
+ * Runs `work` while /healthz is probed at every turn of the event loop (as requests arriving would be
+ * served, in the same process, so a blocked loop shows): how many probes were answered while the file
+ * was being read (the import's "reading" phase), and the slowest answer.
+ */
+async function withHealthProbe<T>(userId: number, work: () => Promise<T>): Promise<{ result: T; answeredWhileReading: number; slowestMs: number }> {
+  let running = true;
+  let answeredWhileReading = 0;
+  let slowestMs = 0;
+  const probe = async () => {
+    while (running) {
+      const sent = performance.now();
+      await new Promise((r) => setImmediate(r));
+      const response = await healthz();
+      expect(response.status).toBe(200);
+      slowestMs = Math.max(slowestMs, performance.now() - sent);
+      if (readProgress(userId, TOKEN)?.phase === "reading") answeredWhileReading += 1;
+    }
+  };
+  const probing = probe();
+  const result = await work();
+  running = false;
+  await probing;
+  return { result, answeredWhileReading, slowestMs };
+}
+
+const upload = (bytes: Buffer, name: string) => {
+  const form = uploadForm(bytes, name);
+  form.set("progress", TOKEN);
+  return call(previewAction, post("/kenh-nguoi-ban/nhap-xuat", form, { cookie: producer.member!.cookie }));
+};
+
+describe("XLSX", () => {
+  it("refuses a zip bomb by the bytes it really inflates to, not the sizes it declares", { timeout: 30_000 }, async () => {
+    // 100 kB on disk, declaring 100 bytes per entry, inflating to twice the cap.
+    const bomb = await deflatedZeros(Math.ceil((2 * MAX_INFLATED_BYTES) / (1024 * 1024)));
+    const bytes = zip([{ name: "xl/worksheets/sheet1.xml", data: bomb }], 100);
+    expect(bytes.length).toBeLessThan(MAX_IMPORT_BYTES / 20);
+    const before = process.memoryUsage().rss;
+    const read = await readSpreadsheet(bytes, PRODUCT_COLUMNS);
+    expect(read).toEqual({ ok: false, problem: "import.file.tooMuchContent" });
+    // Nothing near the inflated size was held (the old check inflated it all in memory).
+    expect(process.memoryUsage().rss - before).toBeLessThan(MAX_INFLATED_BYTES);
+  });
+
+  it("refuses a zip whose entries are not what their headers say, and still reads an honest workbook", { timeout: 30_000 }, async () => {
+    const garbage = zip([{ name: "xl/workbook.xml", data: Buffer.from("not deflate at all") }], 18);
+    expect(await readSpreadsheet(garbage, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.corrupt" });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Sản phẩm");
+    sheet.addRow(HEADER);
+    sheet.addRow(["A-1", "Mật ong", "Mật ong", "hũ", "500", "150000", "3", "Đang bán", "Ngon"]);
+    const honest = Buffer.from(await workbook.xlsx.writeBuffer());
+    const read = await readSpreadsheet(honest, PRODUCT_COLUMNS);
+    expect(read.ok && read.rows.map((r) => r.cells[1])).toEqual(["Mật ong"]);
+  });
+});
+
+describe("CSV", () => {
+  it("abandons a million-row file at the row cap while reading it, and /healthz answers all along", async () => {
+    const rows = ["Tên sản phẩm,Giá bán (đồng)"];
+    for (let i = 0; i < 1_000_000; i++) rows.push("x,1");
+    const bytes = Buffer.from(rows.join("\n"));
+    expect(bytes.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const { result, answeredWhileReading, slowestMs } = await withHealthProbe(producer.member!.id, () => upload(bytes, "trieu-dong.csv"));
+    console.info(`million-row CSV: /healthz answered ${answeredWhileReading} times while reading, slowest ${slowestMs.toFixed(1)} ms`);
+    expect(statusOf(result)).toBe(400);
+    expect(dataOf<{ error: string }>(result).error).toBe("import.file.tooManyRows");
+    expect(answeredWhileReading).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("keeps /healthz answering during the largest import allowed (20,000 rows, close to 10 MB)", async () => {
+    const description = "Mật ong hoa nhãn nguyên chất, thu hoạch tại Đồng Tháp. ".repeat(6);
+    const rows = [HEADER.join(",")];
+    for (let i = 1; i <= MAX_IMPORT_ROWS; i++) rows.push([`T-${i}`, `Mật ong ${i}`, "Mật ong", "hũ 500 g", "650", "150000", "5", "Đang bán", `"${description}"`].join(","));
+    const bytes = Buffer.from(rows.join("\r\n"));
+    expect(bytes.length).toBeGreaterThan(MAX_IMPORT_BYTES / 2);
+    expect(bytes.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const { result, answeredWhileReading, slowestMs } = await withHealthProbe(producer.member!.id, () => upload(bytes, "lon-nhat.csv"));
+    console.info(`largest CSV: /healthz answered ${answeredWhileReading} times while reading, slowest ${slowestMs.toFixed(1)} ms`);
+    expect((result as Response).headers.get("Location")).toMatch(/^\/kenh-nguoi-ban\/nhap-xuat\/\d+$/);
+    expect(answeredWhileReading).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("refuses a cell longer than the cap and a row of endless columns", async () => {
+    const long = Buffer.from(`${HEADER.join(",")}\nA-1,${"x".repeat(20_000)},Mật ong\n`);
+    expect(await readSpreadsheet(long, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.tooMuchContent" });
+    const wide = Buffer.from(`${HEADER.join(",")}\n${",".repeat(2_000_000)}\n`);
+    expect(await readSpreadsheet(wide, PRODUCT_COLUMNS)).toEqual({ ok: false, problem: "import.file.tooMuchContent" });
+  }, 30_000);
+});
