@@ -69,6 +69,7 @@ export const RULES: Record<string, Rule> = {
   "seller/kenh-nguoi-ban.san-tmdt.ket-noi.$code": { who: SELLER, params: market },
   "seller/kenh-nguoi-ban.san-tmdt.tien-do.$batchId": { who: SELLER, params: () => ({ batchId: "999999" }), ownStatus: 404 },
   "seller/kenh-nguoi-ban.san-tmdt.xuat.$code": { who: SELLER, params: () => ({ code: "postmart" }) }, // a marketplace fed by file
+  "seller/kenh-nguoi-ban.san-tmdt.xuat.$code.tai-ve": { who: SELLER, params: () => ({ code: "postmart" }) }, // its download (a POST; GET goes back to the page)
 
   "seller/kenh-nguoi-ban.thanh-vien": { who: SELLER },
 

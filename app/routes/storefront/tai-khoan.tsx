@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
+import { readForm } from "~/http/read-form.server";
 import { requireUser } from "~/auth/guards.server";
 import { destroyAllSessions, sessionCount } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "Log out everywhere": every session of the account ends, on every device, this one included. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await requireCsrf(request, await request.formData());
+  await requireCsrf(request, await readForm(request));
   throw redirect("/dang-nhap", { headers: { "Set-Cookie": await destroyAllSessions(user.id) } });
 }
 
