@@ -48,10 +48,16 @@ export type CheckoutToPay = {
   clientIp: string;
   /** Where the provider sends the shopper back (the order page). */
   returnUrl: string;
+  /** The deadline we would like the provider to keep; a provider with bounds of its own may move it. */
   expiresAt: Date;
 };
 
-export type StartedPayment = { payUrl: string; providerSessionId: string | null };
+export type StartedPayment = {
+  payUrl: string;
+  providerSessionId: string | null;
+  /** When the provider's session stops taking payment, if it differs from what was asked (Stripe's 30-minute floor). */
+  expiresAt?: Date;
+};
 
 export type PaymentProvider = {
   method: StorefrontMethod;

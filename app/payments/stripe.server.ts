@@ -36,17 +36,39 @@ function outcomeOf(event: Stripe.Event): PaymentOutcome {
   }
 }
 
+/**
+ * Stripe's documented bounds for a Checkout Session's `expires_at`: 30 minutes to 24 hours after
+ * the session is created. The deadline asked for is kept inside them, counted from `now` (the
+ * create, which is also every "try again"), with a minute's margin for the request's travel.
+ */
+export const STRIPE_SESSION_MIN_SECONDS = 30 * 60;
+export const STRIPE_SESSION_MAX_SECONDS = 24 * 3600;
+export function stripeExpiresAt(wanted: Date, now: Date): number {
+  const at = Math.floor(now.getTime() / 1000);
+  return Math.min(Math.max(Math.floor(wanted.getTime() / 1000), at + STRIPE_SESSION_MIN_SECONDS + 60), at + STRIPE_SESSION_MAX_SECONDS - 60);
+}
+
+/**
+ * The smallest charge Stripe accepts is $0.50 US or its equivalent in the charge currency
+ * (docs.stripe.com/currencies, "Minimum and maximum charge amounts"); VND is not in the table of
+ * fixed minimums, so the equivalent moves with the exchange rate (≈ 13.000 ₫ at 26.000 ₫/USD).
+ * 15.000 ₫ keeps a margin for the rate. The largest is eight digits: 99.999.999 ₫.
+ */
+export const STRIPE_MIN_VND = 15_000;
+export const STRIPE_MAX_VND = 99_999_999;
+
 export function stripeProvider(config: StripeConfig): PaymentProvider {
   const stripe = stripeClient(config);
   return {
     method: "stripe",
     provider: "stripe",
-    // A Checkout Session must live at least 30 minutes: it is given 35, and the order waits 5
-    // more for a late webhook before the expiry job releases it.
+    // A Checkout Session lives 30 minutes to 24 hours after its create: the first is given 35,
+    // a "try again" later at least 31 from then; the order waits 5 more for a late webhook.
     expiresAfterMinutes: 40,
-    minAmount: 10_000,
-    maxAmount: 99_999_999,
+    minAmount: STRIPE_MIN_VND,
+    maxAmount: STRIPE_MAX_VND,
     async start(checkout) {
+      const expiresAt = stripeExpiresAt(checkout.expiresAt, new Date());
       const session = await stripe.checkout.sessions.create(
         {
           mode: "payment",
@@ -59,7 +81,7 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
           })),
           success_url: checkout.returnUrl,
           cancel_url: checkout.returnUrl,
-          expires_at: Math.floor(checkout.expiresAt.getTime() / 1000),
+          expires_at: expiresAt,
           metadata: { checkout_code: checkout.checkoutCode, reference: checkout.reference },
           payment_intent_data: { metadata: { checkout_code: checkout.checkoutCode } },
         },
@@ -71,7 +93,7 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
       if (session.amount_total !== checkout.amount) {
         throw new Error(`Stripe session total ${session.amount_total} differs from ${checkout.amount}`);
       }
-      return { payUrl: session.url, providerSessionId: session.id };
+      return { payUrl: session.url, providerSessionId: session.id, expiresAt: new Date(session.expires_at * 1000) };
     },
     readEvent(request: RawRequest): ProviderEvent | null {
       const signature = request.headers.get("Stripe-Signature");

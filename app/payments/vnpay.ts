@@ -1,12 +1,17 @@
 // VNPay payment gateway 2.1.0: a signed redirect to the pay page, a return page, and the IPN
 // (server to server, the source of truth). Signing: sort the keys, URL-encode the values
 // (spaces as "+"), join k=v with "&", HMAC-SHA512 with the hash secret, hex.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { PaymentProvider, ProviderEvent, RawRequest } from "./provider";
+import { sameSignature } from "./signature";
 
 const HASH_FIELDS = new Set(["vnp_SecureHash", "vnp_SecureHashType"]);
 
-const encode = (v: string) => encodeURIComponent(v).replace(/%20/g, "+");
+/** As PHP's urlencode in VNPay's reference code: all but letters, digits and "-_." percent-encoded, spaces as "+". */
+const encode = (v: string) =>
+  encodeURIComponent(v)
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, "+");
 
 /** The sorted, encoded "k=v&k=v" string that is signed (and sent). */
 export function vnpayQuery(params: Record<string, string>): string {
@@ -24,9 +29,7 @@ export function signVnpay(params: Record<string, string>, hashSecret: string): s
 
 /** True when `vnp_SecureHash` is the signature of the other params. */
 export function verifyVnpay(params: Record<string, string>, hashSecret: string): boolean {
-  const given = (params.vnp_SecureHash ?? "").toLowerCase();
-  const expected = signVnpay(params, hashSecret);
-  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  return sameSignature(params.vnp_SecureHash ?? "", signVnpay(params, hashSecret));
 }
 
 /** "yyyyMMddHHmmss" in GMT+7, as VNPay wants its dates. */
@@ -83,7 +86,9 @@ export function vnpayProvider(config: VnpayConfig): PaymentProvider {
       const ok = response === "00" && status === "00";
       return {
         provider: "vnpay",
-        eventId: `${params.vnp_TxnRef}:${params.vnp_TransactionNo ?? ""}:${response}`,
+        // The amount is part of the identity: an IPN with a wrong amount (answered 04) and then the
+        // right one with the same ids are two events, and only the right one pays.
+        eventId: `${params.vnp_TxnRef}:${params.vnp_TransactionNo ?? ""}:${response}:${params.vnp_Amount ?? ""}`,
         type: "ipn",
         target: params.vnp_TxnRef ? { kind: "session", reference: params.vnp_TxnRef } : { kind: "none" },
         // 24: the shopper cancelled on VNPay's page; anything else but 00 is a failure.
