@@ -9,6 +9,7 @@ import { sameSignature } from "./signature";
 export type MomoConfig = { apiUrl: string; partnerCode: string; accessKey: string; secretKey: string; ipnUrl: string };
 
 const CREATE_FIELDS = ["accessKey", "amount", "extraData", "ipnUrl", "orderId", "orderInfo", "partnerCode", "redirectUrl", "requestId", "requestType"] as const;
+const REFUND_FIELDS = ["accessKey", "amount", "description", "orderId", "partnerCode", "requestId", "transId"] as const;
 const IPN_FIELDS = ["accessKey", "amount", "extraData", "message", "orderId", "orderInfo", "orderType", "partnerCode", "payType", "requestId", "responseTime", "resultCode", "transId"] as const;
 
 /** HMAC-SHA256 (hex) over "k=v&k=v" of the named fields, in the documented order. */
@@ -18,6 +19,7 @@ export function signMomo(fields: readonly string[], values: Record<string, strin
 }
 
 export const signMomoCreate = (values: Record<string, string | number>, secretKey: string) => signMomo(CREATE_FIELDS, values, secretKey);
+export const signMomoRefund = (values: Record<string, string | number>, secretKey: string) => signMomo(REFUND_FIELDS, values, secretKey);
 export const signMomoIpn = (values: Record<string, string | number>, secretKey: string) => signMomo(IPN_FIELDS, values, secretKey);
 
 const IpnSchema = z.object({
@@ -63,6 +65,8 @@ const MOMO_FAILED: ReadonlySet<number> = new Set([1001, 1002, 1004, 1007, 1026, 
 export const momoOrderId = (reference: string, attempt: number) => `${reference}-${attempt}`;
 export const referenceOfMomoOrderId = (orderId: string) => orderId.replace(/-\d+$/, "");
 
+const RefundReplySchema = z.object({ resultCode: z.number(), message: z.string().optional(), transId: z.union([z.number(), z.string()]).optional(), amount: z.number().optional() });
+
 const CreateReplySchema = z.object({ resultCode: z.number(), message: z.string().optional(), payUrl: z.string().optional(), requestId: z.string().optional() });
 
 export function momoProvider(config: MomoConfig): PaymentProvider {
@@ -100,6 +104,34 @@ export function momoProvider(config: MomoConfig): PaymentProvider {
         throw new Error(`MoMo create failed: HTTP ${res.status}, resultCode ${reply.success ? reply.data.resultCode : "?"}`);
       }
       return { payUrl: reply.data.payUrl, providerSessionId: orderId };
+    },
+    async refund(r) {
+      // A refund is its own MoMo order: a new orderId and requestId for each request.
+      const orderId = `${r.orderCode}-R${randomBytes(4).toString("hex")}`;
+      const values = {
+        partnerCode: config.partnerCode,
+        accessKey: config.accessKey,
+        orderId,
+        requestId: `${orderId}-${randomBytes(4).toString("hex")}`,
+        amount: r.amount,
+        transId: Number(r.providerRef),
+        description: `Hoan tien don hang ${r.orderCode}`,
+      };
+      const { accessKey: _signedOnly, ...sent } = values;
+      try {
+        const res = await fetch(`${config.apiUrl}/v2/gateway/api/refund`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json; charset=UTF-8" },
+          body: JSON.stringify({ ...sent, lang: "vi", signature: signMomoRefund(values, config.secretKey) }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const reply = RefundReplySchema.safeParse(await res.json().catch(() => null));
+        if (!reply.success) return { kind: "refused", message: `MoMo: HTTP ${res.status}, câu trả lời không đúng định dạng` };
+        if (reply.data.resultCode !== 0) return { kind: "refused", message: `MoMo ${reply.data.resultCode}: ${reply.data.message ?? ""}`.trim() };
+        return { kind: "succeeded", refundId: `momo-refund-${reply.data.transId ?? orderId}` };
+      } catch (error) {
+        return { kind: "refused", message: `MoMo: ${error instanceof Error ? error.message : String(error)}` };
+      }
     },
     readEvent(request: RawRequest): ProviderEvent | null {
       let json: unknown;

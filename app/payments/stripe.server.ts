@@ -95,6 +95,20 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
       }
       return { payUrl: session.url, providerSessionId: session.id, expiresAt: new Date(session.expires_at * 1000) };
     },
+    async refund(r) {
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: r.providerRef, amount: r.amount, metadata: { order_code: r.orderCode } },
+          // The same refund asked again (a lost answer, a double click) is the same request.
+          { idempotencyKey: `refund-${r.orderCode}-${r.refundedFromPayment}-${r.amount}` },
+        );
+        if (refund.status === "succeeded") return { kind: "succeeded", refundId: refund.id };
+        if (refund.status === "pending" || refund.status === "requires_action") return { kind: "pending", refundId: refund.id };
+        return { kind: "refused", message: `Stripe: ${refund.status ?? "?"} ${refund.failure_reason ?? ""}`.trim() };
+      } catch (error) {
+        return { kind: "refused", message: `Stripe: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
     readEvent(request: RawRequest): ProviderEvent | null {
       const signature = request.headers.get("Stripe-Signature");
       if (!signature) return null;
