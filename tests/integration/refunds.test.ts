@@ -16,7 +16,7 @@ import { loader as vnpayIpn } from "~/routes/api/api.vnpay.ipn";
 import { action as sellerOrderAction } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code";
 import { paymentSessions, products } from "#db/schema";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
-import { ORIGIN, call, dataOf, fillCart, newShopper, post, seedShop, sessionCookie, statusOf, type Shop } from "../../scripts/fixtures/shop";
+import { ORIGIN, call, dataOf, fillCart, newShopper, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 
 const { server, sandbox } = await vi.hoisted(async () => {
   const { createSandboxApp } = await import("../../scripts/payment-sandbox/app");
@@ -98,6 +98,7 @@ const amountOf = (orderCode: string) => db().get<{ n: number }>(sql`SELECT total
 
 describe.each(["stripe", "vnpay", "momo"] as const)("refunds through %s", (method) => {
   it("refunds part, then the rest; refunded only once the provider confirmed all of it", async () => {
+    const stock = stockOf(shop.sen);
     const c = await paid(method);
     const total = amountOf(c.senOrder);
     const part = await refundThroughProvider(shop.tanThuan, { ...producer, userId: shop.tanThuanMember }, c.senOrder, 20_000, "203.113.0.9");
@@ -108,6 +109,8 @@ describe.each(["stripe", "vnpay", "momo"] as const)("refunds through %s", (metho
     const rest = await refundThroughProvider(shop.tanThuan, { ...producer, userId: shop.tanThuanMember }, c.senOrder, null, "203.113.0.9");
     expect(rest).toMatchObject({ ok: true, kind: "refunded", amount: total - 20_000, left: 0 });
     expect(stateOf(c.senOrder)).toBe("refunded/refunded");
+    // Refunded before it shipped: the hạt sen is back on the shelf.
+    expect(stockOf(shop.sen)).toBe(stock);
   });
 
   it("changes nothing when the provider refuses", async () => {
