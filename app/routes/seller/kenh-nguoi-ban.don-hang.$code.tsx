@@ -116,23 +116,26 @@ export default function SellerOrder() {
             <Form method="post" className="refund-form">
               <CsrfInput />
               <h3>{t("seller.refundTitle")}</h3>
-              <label htmlFor="refund-amount">{t("seller.refundAmount")}</label>
-              <input
-                id="refund-amount"
-                name="amount"
-                inputMode="numeric"
-                defaultValue={String(refund.left)}
-                aria-describedby="refund-hint"
-                aria-invalid={result?.field === "amount" ? true : undefined}
-              />
-              {result?.field === "amount" && result.problem ? (
-                <p className="field-error" role="alert">
-                  {t(result.problem, result.params)}
+              <div className="field">
+                <label htmlFor="refund-amount">{t("seller.refundAmount")}</label>
+                <input
+                  key={refund.left}
+                  id="refund-amount"
+                  name="amount"
+                  inputMode="numeric"
+                  defaultValue={String(refund.left)}
+                  aria-describedby="refund-hint"
+                  aria-invalid={result?.field === "amount" ? true : undefined}
+                />
+                {result?.field === "amount" && result.problem ? (
+                  <p className="field-error" role="alert">
+                    {t(result.problem, result.params)}
+                  </p>
+                ) : null}
+                <p id="refund-hint" className="field-hint">
+                  {t("seller.refundHint", { max: formatVnd(refund.left) })}
                 </p>
-              ) : null}
-              <p id="refund-hint" className="muted">
-                {t("seller.refundHint", { max: formatVnd(refund.left) })}
-              </p>
+              </div>
               <button type="submit" name="intent" value="refund" className="button secondary">
                 {t("seller.refundSubmit")}
               </button>
