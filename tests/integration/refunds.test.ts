@@ -122,6 +122,16 @@ describe.each(["stripe", "vnpay", "momo"] as const)("refunds through %s", (metho
   });
 });
 
+describe("a Stripe refund still pending", () => {
+  it("is recorded but the order is not shown as refunded", async () => {
+    const c = await paid("stripe");
+    await behave({ refundPending: true });
+    const r = await refundThroughProvider(shop.tanThuan, { ...producer, userId: shop.tanThuanMember }, c.senOrder, null, "203.113.0.9");
+    expect(r).toMatchObject({ ok: true, kind: "pending" });
+    expect(stateOf(c.senOrder)).toBe("placed/paid");
+  });
+});
+
 describe("the seller's refund form", () => {
   it("refuses an amount that is not a number with a Vietnamese message next to the field, then refunds a partial amount", async () => {
     const c = await paid("stripe");
