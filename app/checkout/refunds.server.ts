@@ -4,9 +4,8 @@
 // VietQR transfers and cash are given back by a person: the producer records it (order-actions).
 // The provider is called outside any transaction; only its answer is written, in one.
 import { db, statement } from "~/db.server";
-import { moveOrder } from "~/orders/state.server";
 import type { StorefrontMethod } from "~/payments/provider";
-import { movePayment, recordProviderEvent } from "~/payments/record.server";
+import { recordConfirmedRefund, recordProviderEvent } from "~/payments/record.server";
 import { providerFor } from "~/payments/registry.server";
 import { sellerActionsFor } from "./order-actions.server";
 
@@ -120,19 +119,7 @@ export async function refundThroughProvider(
         return { ok: true, kind: "pending", amount: wanted };
       }
       const full = wanted === left;
-      const fresh = recordProviderEvent(tx, {
-        provider: o.provider,
-        eventId: result.refundId,
-        type: "refund",
-        paymentId: o.paymentId,
-        status: full ? "refunded" : null,
-        payload: { amount: wanted, by: actor.userId },
-        at,
-      });
-      if (fresh && full) {
-        movePayment(tx, o.paymentId, "refunded", { cause: `${o.provider}:${result.refundId}`, actorUserId: actor.userId, note: "Cổng thanh toán đã xác nhận hoàn tiền", now });
-        moveOrder(tx, o.orderId, "refunded", { actorUserId: actor.userId, now });
-      }
+      recordConfirmedRefund(tx, { provider: o.provider, refundId: result.refundId, paymentId: o.paymentId, amount: wanted, actorUserId: actor.userId, now });
       return { ok: true, kind: full ? "refunded" : "partial", amount: wanted, left: left - wanted };
     },
     { behavior: "immediate" },

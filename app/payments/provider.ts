@@ -24,6 +24,8 @@ export type ProviderEvent = {
   providerRef: string | null;
   /** The provider's session the event is about (Stripe cs_…), when it says: a stale session's events are not ours. */
   sessionId?: string;
+  /** A refund's news (Stripe `refund.updated`): a refund we asked for that was pending may now be done. */
+  refund?: { id: string; status: string | null };
   /** For a bank transfer: the account that received it (must be the order's producer's). */
   payee?: { bin: string; accountNumber: string };
   payload: unknown;

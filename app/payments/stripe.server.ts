@@ -118,6 +118,20 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
       } catch {
         return null;
       }
+      if (event.type === "refund.updated") {
+        const refund = event.data.object;
+        return {
+          provider: "stripe",
+          eventId: event.id,
+          type: event.type,
+          target: { kind: "none" },
+          outcome: "ignored",
+          amount: refund.amount,
+          providerRef: typeof refund.payment_intent === "string" ? refund.payment_intent : (refund.payment_intent?.id ?? null),
+          refund: { id: refund.id, status: refund.status },
+          payload: { id: event.id, type: event.type, created: event.created, object: refund },
+        };
+      }
       const outcome = outcomeOf(event);
       const object = event.data.object as Partial<Stripe.Checkout.Session>;
       const reference = outcome === "ignored" ? null : (object.client_reference_id ?? object.metadata?.reference ?? null);

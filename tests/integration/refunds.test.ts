@@ -123,12 +123,27 @@ describe.each(["stripe", "vnpay", "momo"] as const)("refunds through %s", (metho
 });
 
 describe("a Stripe refund still pending", () => {
-  it("is recorded but the order is not shown as refunded", async () => {
+  it("is recorded but not shown as refunded until Stripe says it succeeded", async () => {
     const c = await paid("stripe");
     await behave({ refundPending: true });
     const r = await refundThroughProvider(shop.tanThuan, { ...producer, userId: shop.tanThuanMember }, c.senOrder, null, "203.113.0.9");
     expect(r).toMatchObject({ ok: true, kind: "pending" });
     expect(stateOf(c.senOrder)).toBe("placed/paid");
+    // Later Stripe says the refund succeeded (refund.updated): now it counts, once.
+    const pending = db().get<{ id: string; amount: number }>(sql`SELECT replace(event_id, ':pending', '') AS id, json_extract(payload, '$.amount') AS amount FROM payment_events WHERE type = 'refund.pending' ORDER BY id DESC LIMIT 1`)!;
+    const payload = JSON.stringify({
+      id: `evt_${pending.id}`,
+      object: "event",
+      type: "refund.updated",
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: pending.id, object: "refund", amount: pending.amount, currency: "vnd", payment_intent: "pi_x", status: "succeeded" } },
+    });
+    const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: env().STRIPE_WEBHOOK_SECRET });
+    const deliver = () =>
+      stripeWebhook({ request: new Request(`${ORIGIN}/api/stripe/webhook`, { method: "POST", body: payload, headers: { "Stripe-Signature": signature } }), params: {}, context: {} } as never);
+    expect((await deliver()).status).toBe(200);
+    expect(stateOf(c.senOrder)).toBe("refunded/refunded");
+    expect(await (await deliver()).json()).toMatchObject({ result: "duplicate" });
   });
 });
 
