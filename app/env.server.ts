@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(8).default("whsec_ocop_sandbox_secret"),
   /** VNPay's payment page (…/paymentv2/vpcpay.html). */
   VNPAY_PAY_URL: z.url().optional(),
+  /** VNPay's merchant web API for refunds (…/merchant_webapi/api/transaction). */
+  VNPAY_API_URL: z.url().optional(),
   VNPAY_TMN_CODE: z.string().min(1).default("OCOPDEMO"),
   VNPAY_HASH_SECRET: z.string().min(8).default("OCOPSANDBOXVNPAYHASHSECRET2026"),
   /** MoMo API base (…/v2/gateway/api/create is appended). */
@@ -51,10 +53,11 @@ const EnvSchema = z.object({
 });
 
 type Parsed = z.infer<typeof EnvSchema>;
-export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "MOMO_API_URL"> & {
+export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "VNPAY_API_URL" | "MOMO_API_URL"> & {
   PUBLIC_URL: string;
   STRIPE_API_URL: string;
   VNPAY_PAY_URL: string;
+  VNPAY_API_URL: string;
   MOMO_API_URL: string;
 };
 
@@ -76,6 +79,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PUBLIC_URL: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     STRIPE_API_URL: env.STRIPE_API_URL ?? sandbox,
     VNPAY_PAY_URL: env.VNPAY_PAY_URL ?? `${sandbox}/paymentv2/vpcpay.html`,
+    VNPAY_API_URL: env.VNPAY_API_URL ?? `${sandbox}/merchant_webapi/api/transaction`,
     MOMO_API_URL: (env.MOMO_API_URL ?? sandbox).replace(/\/+$/, ""),
   };
 }

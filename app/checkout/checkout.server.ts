@@ -34,7 +34,7 @@ export type CheckoutProblem =
   | { kind: "unavailable"; name: string }
   | { kind: "out_of_stock"; name: string; available: number }
   | { kind: "no_bank_account"; producer: string }
-  | { kind: "amount_range"; min: number; max: number }
+  | { kind: "amount_range"; method: StorefrontMethod; amount: number; min: number; max: number }
   | { kind: "zero_amount" };
 
 export type PlacedCheckout = { checkoutCode: string; orderCodes: string[]; total: number; redirect: boolean };
@@ -65,7 +65,7 @@ function checkMethod(tx: Tx, plan: Plan, method: StorefrontMethod): void {
   const amounts = provider.start ? [plan.total!] : plan.parts.map((p) => p.total!);
   for (const amount of amounts) {
     if (amount < provider.minAmount || amount > provider.maxAmount) {
-      throw new Refused({ kind: "amount_range", min: provider.minAmount, max: provider.maxAmount });
+      throw new Refused({ kind: "amount_range", method, amount, min: provider.minAmount, max: provider.maxAmount });
     }
   }
   if (method === "vietqr") {

@@ -22,6 +22,7 @@ export function checkoutProblem(p: CheckoutProblem): Problem {
     case "no_bank_account":
       return { key: "checkout.noBank", params: { producer: p.producer } };
     case "amount_range":
+      if (p.method === "stripe" && p.amount < p.min) return { key: "checkout.stripeMinimum", params: { min: formatVnd(p.min) } };
       return { key: "checkout.amountRange", params: { min: formatVnd(p.min), max: formatVnd(p.max) } };
     case "zero_amount":
       return { key: "checkout.zeroAmount" };

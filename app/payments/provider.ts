@@ -24,6 +24,8 @@ export type ProviderEvent = {
   providerRef: string | null;
   /** The provider's session the event is about (Stripe cs_…), when it says: a stale session's events are not ours. */
   sessionId?: string;
+  /** A refund's news (Stripe `refund.updated`): a refund we asked for that was pending may now be done. */
+  refund?: { id: string; status: string | null };
   /** For a bank transfer: the account that received it (must be the order's producer's). */
   payee?: { bin: string; accountNumber: string };
   payload: unknown;
@@ -48,10 +50,44 @@ export type CheckoutToPay = {
   clientIp: string;
   /** Where the provider sends the shopper back (the order page). */
   returnUrl: string;
+  /** The deadline we would like the provider to keep; a provider with bounds of its own may move it. */
   expiresAt: Date;
 };
 
-export type StartedPayment = { payUrl: string; providerSessionId: string | null };
+export type StartedPayment = {
+  payUrl: string;
+  providerSessionId: string | null;
+  /** When the provider's session stops taking payment, if it differs from what was asked (Stripe's 30-minute floor). */
+  expiresAt?: Date;
+};
+
+/** Giving money back through the provider: all or part of one order's payment. */
+export type RefundToSend = {
+  /** Our reference for the checkout's provider transaction (vnp_TxnRef, the MoMo/Stripe session's). */
+  reference: string;
+  /** The provider's id of the transaction paid (Stripe pi_…, VNPay TransactionNo, MoMo transId). */
+  providerRef: string;
+  orderCode: string;
+  amount: number;
+  /** The whole provider transaction (the checkout's total) and what all its refunds took back so far. */
+  transactionAmount: number;
+  refundedFromTransaction: number;
+  /** This payment's refunds so far: part of the idempotency key, so a retry repeats the same request. */
+  refundedFromPayment: number;
+  /** When the transaction was created on our side (VNPay's vnp_TransactionDate: the pay request's vnp_CreateDate). */
+  transactionCreatedAt: Date | null;
+  /** Who asks (VNPay's vnp_CreateBy) and from where. */
+  actor: string;
+  clientIp: string;
+};
+
+export type RefundResult =
+  /** The provider has refunded (or, for VNPay and MoMo, accepted the refund for the bank). */
+  | { kind: "succeeded"; refundId: string }
+  /** Stripe accepted it but the money has not moved yet: not shown as refunded. */
+  | { kind: "pending"; refundId: string }
+  /** The provider said no, or could not be reached: nothing is recorded as refunded. */
+  | { kind: "refused"; message: string };
 
 export type PaymentProvider = {
   method: StorefrontMethod;
@@ -67,6 +103,8 @@ export type PaymentProvider = {
   maxAmount: number;
   /** Sends the shopper to the provider; null for methods paid on the order page or on delivery. */
   start: ((checkout: CheckoutToPay) => Promise<StartedPayment>) | null;
+  /** Refunds through the provider's API; null when a person gives the money back (VietQR, COD). */
+  refund?: ((refund: RefundToSend) => Promise<RefundResult>) | null;
   /** Checks the signature on the raw request, then translates it; null when the signature fails. */
   readEvent: ((request: RawRequest) => ProviderEvent | null) | null;
 };

@@ -148,3 +148,39 @@ export function recordProviderEvent(
     .run();
   return result.changes === 1;
 }
+
+/** What the provider's confirmed refunds of a payment took back so far (its `refund` events). */
+export function refundedAmount(tx: Tx, paymentId: number): number {
+  return (
+    tx.get<{ n: number }>(sql`SELECT coalesce(sum(json_extract(payload, '$.amount')), 0) AS n FROM payment_events WHERE type = 'refund' AND payment_id = ${paymentId}`)?.n ?? 0
+  );
+}
+
+/**
+ * A refund the provider confirmed: appended once (by its id) as a `refund` event with its amount;
+ * when the confirmed refunds reach the payment's amount, the payment and its order become
+ * "refunded" (which releases the stock of an order not yet shipped). False for a replay.
+ */
+export function recordConfirmedRefund(
+  tx: Tx,
+  r: { provider: string; refundId: string; paymentId: number; amount: number; actorUserId?: number | null; now: Date },
+): boolean {
+  const payment = tx.select({ amount: payments.amount, orderId: payments.orderId }).from(payments).where(eq(payments.id, r.paymentId)).get();
+  if (!payment) return false;
+  const before = refundedAmount(tx, r.paymentId);
+  const full = before + r.amount >= payment.amount;
+  const fresh = recordProviderEvent(tx, {
+    provider: r.provider,
+    eventId: r.refundId,
+    type: "refund",
+    paymentId: r.paymentId,
+    status: full ? "refunded" : null,
+    payload: { amount: r.amount, by: r.actorUserId ?? null },
+    at: r.now.toISOString(),
+  });
+  if (fresh && full) {
+    movePayment(tx, r.paymentId, "refunded", { cause: `${r.provider}:${r.refundId}`, actorUserId: r.actorUserId ?? null, note: "Cổng thanh toán đã xác nhận hoàn tiền", now: r.now });
+    moveOrder(tx, payment.orderId, "refunded", { actorUserId: r.actorUserId ?? null, now: r.now });
+  }
+  return fresh;
+}

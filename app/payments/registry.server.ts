@@ -14,7 +14,7 @@ export function paymentProviders(): Record<StorefrontMethod, PaymentProvider> {
     const e = env();
     providers = {
       stripe: stripeProvider({ apiUrl: e.STRIPE_API_URL, secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }),
-      vnpay: vnpayProvider({ payUrl: e.VNPAY_PAY_URL, tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET }),
+      vnpay: vnpayProvider({ payUrl: e.VNPAY_PAY_URL, apiUrl: e.VNPAY_API_URL, tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET }),
       momo: momoProvider({
         apiUrl: e.MOMO_API_URL,
         partnerCode: e.MOMO_PARTNER_CODE,

@@ -36,6 +36,9 @@ function sessionOf(checkoutCode: string, buyerUserId: number): SessionRow | null
   );
 }
 
+/** How long after the provider's own deadline we wait for a late webhook. */
+const GRACE_MS = 5 * 60_000;
+
 export type StartResult = { kind: "redirect"; url: string } | { kind: "closed" } | { kind: "failed" };
 
 /**
@@ -61,7 +64,7 @@ export async function startPayment(
   const shipping = (statement(`SELECT coalesce(sum(shipping_fee), 0) AS fee FROM orders WHERE checkout_code = ?`).get(checkoutCode) as { fee: number }).fee;
   const lines = shipping > 0 ? [...items, { name: "Phí vận chuyển", unitPrice: shipping, quantity: 1 }] : items;
   // The provider's own deadline is the grace period earlier than ours.
-  const providerDeadline = new Date(new Date(session.expiresAt).getTime() - 5 * 60_000);
+  const providerDeadline = new Date(new Date(session.expiresAt).getTime() - GRACE_MS);
   const attempt = session.attempts + 1;
   db().update(paymentSessions).set({ attempts: attempt }).where(eq(paymentSessions.id, session.id)).run();
 
@@ -79,9 +82,18 @@ export async function startPayment(
       returnUrl: `${env().PUBLIC_URL}/don-hang/${checkoutCode}`,
       expiresAt: providerDeadline,
     });
+    // A provider that keeps its session open longer than asked (Stripe's 30-minute floor on a
+    // late "try again") moves our deadline too, so the stock is not released while it can still be paid.
+    const providerUntil = started.expiresAt ? new Date(started.expiresAt.getTime() + GRACE_MS).toISOString() : null;
     db()
       .update(paymentSessions)
-      .set({ payUrl: started.payUrl, providerSessionId: started.providerSessionId, lastError: null, updatedAt: new Date().toISOString() })
+      .set({
+        payUrl: started.payUrl,
+        providerSessionId: started.providerSessionId,
+        lastError: null,
+        updatedAt: new Date().toISOString(),
+        ...(providerUntil && providerUntil > session.expiresAt ? { expiresAt: providerUntil } : {}),
+      })
       .where(eq(paymentSessions.id, session.id))
       .run();
     return { kind: "redirect", url: started.payUrl };

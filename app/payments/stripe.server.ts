@@ -36,17 +36,39 @@ function outcomeOf(event: Stripe.Event): PaymentOutcome {
   }
 }
 
+/**
+ * Stripe's documented bounds for a Checkout Session's `expires_at`: 30 minutes to 24 hours after
+ * the session is created. The deadline asked for is kept inside them, counted from `now` (the
+ * create, which is also every "try again"), with a minute's margin for the request's travel.
+ */
+export const STRIPE_SESSION_MIN_SECONDS = 30 * 60;
+export const STRIPE_SESSION_MAX_SECONDS = 24 * 3600;
+export function stripeExpiresAt(wanted: Date, now: Date): number {
+  const at = Math.floor(now.getTime() / 1000);
+  return Math.min(Math.max(Math.floor(wanted.getTime() / 1000), at + STRIPE_SESSION_MIN_SECONDS + 60), at + STRIPE_SESSION_MAX_SECONDS - 60);
+}
+
+/**
+ * The smallest charge Stripe accepts is $0.50 US or its equivalent in the charge currency
+ * (docs.stripe.com/currencies, "Minimum and maximum charge amounts"); VND is not in the table of
+ * fixed minimums, so the equivalent moves with the exchange rate (≈ 13.000 ₫ at 26.000 ₫/USD).
+ * 15.000 ₫ keeps a margin for the rate. The largest is eight digits: 99.999.999 ₫.
+ */
+export const STRIPE_MIN_VND = 15_000;
+export const STRIPE_MAX_VND = 99_999_999;
+
 export function stripeProvider(config: StripeConfig): PaymentProvider {
   const stripe = stripeClient(config);
   return {
     method: "stripe",
     provider: "stripe",
-    // A Checkout Session must live at least 30 minutes: it is given 35, and the order waits 5
-    // more for a late webhook before the expiry job releases it.
+    // A Checkout Session lives 30 minutes to 24 hours after its create: the first is given 35,
+    // a "try again" later at least 31 from then; the order waits 5 more for a late webhook.
     expiresAfterMinutes: 40,
-    minAmount: 10_000,
-    maxAmount: 99_999_999,
+    minAmount: STRIPE_MIN_VND,
+    maxAmount: STRIPE_MAX_VND,
     async start(checkout) {
+      const expiresAt = stripeExpiresAt(checkout.expiresAt, new Date());
       const session = await stripe.checkout.sessions.create(
         {
           mode: "payment",
@@ -59,7 +81,7 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
           })),
           success_url: checkout.returnUrl,
           cancel_url: checkout.returnUrl,
-          expires_at: Math.floor(checkout.expiresAt.getTime() / 1000),
+          expires_at: expiresAt,
           metadata: { checkout_code: checkout.checkoutCode, reference: checkout.reference },
           payment_intent_data: { metadata: { checkout_code: checkout.checkoutCode } },
         },
@@ -71,7 +93,21 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
       if (session.amount_total !== checkout.amount) {
         throw new Error(`Stripe session total ${session.amount_total} differs from ${checkout.amount}`);
       }
-      return { payUrl: session.url, providerSessionId: session.id };
+      return { payUrl: session.url, providerSessionId: session.id, expiresAt: new Date(session.expires_at * 1000) };
+    },
+    async refund(r) {
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: r.providerRef, amount: r.amount, metadata: { order_code: r.orderCode } },
+          // The same refund asked again (a lost answer, a double click) is the same request.
+          { idempotencyKey: `refund-${r.orderCode}-${r.refundedFromPayment}-${r.amount}` },
+        );
+        if (refund.status === "succeeded") return { kind: "succeeded", refundId: refund.id };
+        if (refund.status === "pending" || refund.status === "requires_action") return { kind: "pending", refundId: refund.id };
+        return { kind: "refused", message: `Stripe: ${refund.status ?? "?"} ${refund.failure_reason ?? ""}`.trim() };
+      } catch (error) {
+        return { kind: "refused", message: `Stripe: ${error instanceof Error ? error.message : String(error)}` };
+      }
     },
     readEvent(request: RawRequest): ProviderEvent | null {
       const signature = request.headers.get("Stripe-Signature");
@@ -81,6 +117,20 @@ export function stripeProvider(config: StripeConfig): PaymentProvider {
         event = stripe.webhooks.constructEvent(request.body, signature, config.webhookSecret);
       } catch {
         return null;
+      }
+      if (event.type === "refund.updated") {
+        const refund = event.data.object;
+        return {
+          provider: "stripe",
+          eventId: event.id,
+          type: event.type,
+          target: { kind: "none" },
+          outcome: "ignored",
+          amount: refund.amount,
+          providerRef: typeof refund.payment_intent === "string" ? refund.payment_intent : (refund.payment_intent?.id ?? null),
+          refund: { id: refund.id, status: refund.status },
+          payload: { id: event.id, type: event.type, created: event.created, object: refund },
+        };
       }
       const outcome = outcomeOf(event);
       const object = event.data.object as Partial<Stripe.Checkout.Session>;

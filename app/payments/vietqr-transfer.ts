@@ -2,15 +2,30 @@
 // own account with the order code as the purpose; the receiving bank (or a bank-statement
 // aggregator) posts a notification signed with HMAC-SHA256 over the raw body (`X-Signature`,
 // hex). It is matched on the order code in the memo and the exact amount elsewhere.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { PaymentProvider, ProviderEvent, RawRequest } from "./provider";
+import { sameSignature } from "./signature";
 import { encodeVietQr, toEmvText } from "./vietqr";
 
 export type BankConfig = { webhookSecret: string; expiresAfterMinutes: number };
 
-/** Order codes as the storefront writes them (OC + yyMMdd + 7 digits); banks may upper-case or glue the memo. */
-const ORDER_CODE = /OC\d{13,}/i;
+/**
+ * The order code in a transfer memo. Storefront codes are OC + yyMMdd + the id on at least 7
+ * digits. Banks upper-case the memo, add their own words and often the payer's phone number
+ * after it ("OC2611220000123 0912345678 CHUYEN TIEN"), and some split it ("OC 2611220000123").
+ * A code is "OC", optional spaces, 13 to 20 digits, not followed by another digit. When the memo
+ * holds no such code, a code glued to nothing else after removing spaces inside it is accepted only
+ * if exactly 13 digits remain ("OC 261122 0000123"). Two different codes, or a code run together
+ * with other digits, leave the transfer unmatched: a person decides.
+ */
+export function orderCodeInMemo(memo: string): string | null {
+  const codes = new Set([...memo.matchAll(/OC\s*(\d{13,20})(?!\d)/gi)].map((m) => `OC${m[1]}`));
+  if (codes.size === 1) return [...codes][0]!;
+  if (codes.size > 1) return null;
+  const glued = [...memo.replace(/\s+/g, "").matchAll(/OC(\d+)/gi)].map((m) => m[1]!);
+  return glued.length === 1 && glued[0]!.length === 13 ? `OC${glued[0]}` : null;
+}
 
 export function signBankNotification(rawBody: string, secret: string): string {
   return createHmac("sha256", secret).update(rawBody, "utf8").digest("hex");
@@ -46,9 +61,7 @@ export function vietqrProvider(config: BankConfig): PaymentProvider {
     maxAmount: 9_999_999_999_999,
     start: null,
     readEvent(request: RawRequest): ProviderEvent | null {
-      const given = (request.headers.get("X-Signature") ?? "").toLowerCase();
-      const expected = signBankNotification(request.body, config.webhookSecret);
-      if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return null;
+      if (!sameSignature(request.headers.get("X-Signature") ?? "", signBankNotification(request.body, config.webhookSecret))) return null;
       let json: unknown;
       try {
         json = JSON.parse(request.body);
@@ -58,7 +71,7 @@ export function vietqrProvider(config: BankConfig): PaymentProvider {
       const parsed = BankNotificationSchema.safeParse(json);
       if (!parsed.success) return null;
       const n = parsed.data;
-      const code = ORDER_CODE.exec(n.description.replace(/\s+/g, ""))?.[0]?.toUpperCase();
+      const code = orderCodeInMemo(n.description);
       return {
         provider: "napas",
         eventId: n.id,

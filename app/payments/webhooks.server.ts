@@ -6,7 +6,7 @@ import { db, type Tx } from "~/db.server";
 import type { PaymentStatus } from "#db/schema";
 import { formatVnd } from "~/i18n/format";
 import type { PaymentOutcome, ProviderEvent } from "./provider";
-import { movePayment, recordProviderEvent } from "./record.server";
+import { movePayment, recordConfirmedRefund, recordProviderEvent } from "./record.server";
 
 export type ApplyResult =
   /** New event, effect applied (or nothing to do for a "pending"/ignored event). */
@@ -56,8 +56,30 @@ function findTargets(tx: Tx, event: ProviderEvent): { payments: Target[]; expect
   return null;
 }
 
+/**
+ * A refund's news: if it is one we asked for and recorded as pending (refunds.server.ts), its
+ * success now counts (the payment becomes refunded once all of it is back); anything else is kept.
+ */
+function applyRefundNews(event: ProviderEvent & { refund: { id: string; status: string | null } }, now: Date): ApplyResult {
+  return db().transaction(
+    (tx): ApplyResult => {
+      const pending = tx.get<{ paymentId: number; amount: number }>(
+        sql`SELECT payment_id AS paymentId, json_extract(payload, '$.amount') AS amount FROM payment_events
+            WHERE provider = ${event.provider} AND event_id = ${`${event.refund.id}:pending`}`,
+      );
+      const keep = () => recordProviderEvent(tx, { provider: event.provider, eventId: event.eventId, type: event.type, paymentId: pending?.paymentId ?? null, status: null, payload: event.payload, at: now.toISOString() });
+      if (!pending || event.refund.status !== "succeeded") return keep() ? { kind: "applied" } : { kind: "duplicate" };
+      return recordConfirmedRefund(tx, { provider: event.provider, refundId: event.refund.id, paymentId: pending.paymentId, amount: pending.amount, now })
+        ? { kind: "applied" }
+        : { kind: "duplicate" };
+    },
+    { behavior: "immediate" },
+  );
+}
+
 /** Applies a verified provider event. One synchronous transaction; answers in about a millisecond. */
 export function applyProviderEvent(event: ProviderEvent, now = new Date()): ApplyResult {
+  if (event.refund) return applyRefundNews(event as ProviderEvent & { refund: { id: string; status: string | null } }, now);
   const at = now.toISOString();
   const cause = `${event.provider}:${event.eventId}`;
   return db().transaction(

@@ -2,14 +2,14 @@
 // paid; the receiving bank then posts a transfer notification signed with HMAC-SHA256 over
 // the raw body (X-Signature). The amount can be changed to test short or excess transfers.
 import express, { type Router } from "express";
-import { createHmac } from "node:crypto";
-import { parseVietQr } from "../../app/payments/vietqr";
 import { config, deliver, escapeHtml, formatVnd, page, randomDigits } from "./common";
+import { scanVietQr } from "./emv-qr";
+import { bankSign } from "./signing";
 
 type Transfer = { id: string; bin: string; accountNumber: string; amount: number; description: string; transactionTime: string };
 
 function transferFrom(payload: string, amountOverride: number | null): Transfer {
-  const qr = parseVietQr(payload.trim());
+  const qr = scanVietQr(payload);
   const amount = amountOverride ?? qr.amount;
   if (!amount || amount <= 0) throw new Error("Nhập số tiền (mã QR tĩnh không có số tiền).");
   const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, "");
@@ -26,7 +26,7 @@ function transferFrom(payload: string, amountOverride: number | null): Transfer 
 
 function notify(t: Transfer): void {
   const body = JSON.stringify(t);
-  const signature = createHmac("sha256", config.bank.webhookSecret).update(body).digest("hex");
+  const signature = bankSign(body, config.bank.webhookSecret);
   deliver([
     {
       provider: "bank",

@@ -1,23 +1,9 @@
 // Shared parts of the payment sandbox: its configuration, the misbehaviour switches, webhook
 // delivery (in the background, as real providers do, with retries) and the HTML page shell.
-import { parseEnv } from "../../app/env.server";
+import { readSandboxConfig } from "./config";
 
-const app = parseEnv(process.env);
-const port = Number(process.env.SANDBOX_PORT ?? 4100);
-const host = process.env.SANDBOX_HOST ?? "127.0.0.1";
-
-export const config = {
-  port,
-  host,
-  /** How the shopper's browser and the app reach the sandbox. */
-  publicUrl: (process.env.SANDBOX_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/+$/, ""),
-  /** Where webhooks go (the merchant's endpoints, as configured in each provider's dashboard). */
-  appUrl: (process.env.SANDBOX_APP_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, ""),
-  stripe: { secretKey: app.STRIPE_SECRET_KEY, webhookSecret: app.STRIPE_WEBHOOK_SECRET },
-  vnpay: { tmnCode: app.VNPAY_TMN_CODE, hashSecret: app.VNPAY_HASH_SECRET },
-  momo: { partnerCode: app.MOMO_PARTNER_CODE, accessKey: app.MOMO_ACCESS_KEY, secretKey: app.MOMO_SECRET_KEY },
-  bank: { webhookSecret: app.BANK_WEBHOOK_SECRET },
-};
+/** Read once from the environment (its own variables, see ./config.ts); a test may point it elsewhere. */
+export const config = readSandboxConfig(process.env);
 
 /** What the sandbox is told to do wrong (POST /__sandbox/behaviour), until reset. */
 export type Behaviour = {
@@ -31,8 +17,23 @@ export type Behaviour = {
   outOfOrder: boolean;
   /** Webhooks are not sent at all (the app must fall back on its expiry job). */
   drop: boolean;
+  /** Creates succeed but their answer is lost (the connection is cut): a timeout, seen from the app. */
+  loseAnswer: boolean;
+  /** Refunds are refused by the provider (Stripe 400, VNPay 95, MoMo 1080). */
+  failRefund: boolean;
+  /** Stripe refunds stay "pending" instead of "succeeded". */
+  refundPending: boolean;
 };
-export const DEFAULT_BEHAVIOUR: Behaviour = { failCreate: false, delayMs: 0, twice: false, outOfOrder: false, drop: false };
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  failCreate: false,
+  delayMs: 0,
+  twice: false,
+  outOfOrder: false,
+  drop: false,
+  loseAnswer: false,
+  failRefund: false,
+  refundPending: false,
+};
 export const behaviour: Behaviour = { ...DEFAULT_BEHAVIOUR };
 /**
  * Behaviour for some payments only: those whose key (the Stripe customer e-mail, the MoMo or

@@ -1,16 +1,22 @@
-// A MoMo v2 slice: POST /v2/gateway/api/create checks the partner's HMAC-SHA256 signature and
-// the amount (1.000-50.000.000 ₫), answers a payUrl; paying posts the signed IPN (expecting
-// 204) and sends the shopper back to redirectUrl.
+// A MoMo v2 slice: POST /v2/gateway/api/create checks the partner's HMAC-SHA256 signature, the
+// amount (1.000-50.000.000 ₫) and that the orderId is new (41 otherwise, even after an answer
+// the partner never saw); paying posts the signed IPN (expecting 204) and sends the shopper back
+// to redirectUrl. POST /v2/gateway/api/refund refunds all or part of a paid transId.
 import express, { type Router } from "express";
-import { signMomoCreate, signMomoIpn } from "../../app/payments/momo";
 import { behaviourFor, config, deliver, escapeHtml, formatVnd, page, randomDigits, randomId } from "./common";
+import { MOMO_FIELDS, momoSign, sameHex } from "./signing";
 
 type Payment = { orderId: string; requestId: string; amount: number; orderInfo: string; redirectUrl: string; ipnUrl: string; extraData: string; done: boolean };
 const payments = new Map<string, Payment>();
-const byOrderId = new Set<string>();
+const orderIds = new Set<string>();
+/** Paid transactions by transId: what is left to refund. */
+const paid = new Map<string, { amount: number; refunded: number }>();
 
 const reply = (res: express.Response, body: Record<string, unknown>, resultCode: number, message: string) =>
   res.json({ partnerCode: body.partnerCode, requestId: body.requestId, orderId: body.orderId, amount: body.amount, responseTime: Date.now(), message, resultCode });
+
+/** MoMo's orderId/requestId rule: ^[0-9a-zA-Z]([-_.]*[0-9a-zA-Z]+)*$, at most 50 characters for requestId. */
+const ID = /^[0-9a-zA-Z]([-_.]*[0-9a-zA-Z]+)*$/;
 
 export function momoRoutes(): Router {
   const r = express.Router();
@@ -18,16 +24,18 @@ export function momoRoutes(): Router {
   r.post("/v2/gateway/api/create", express.json({ limit: "64kb" }), (req, res) => {
     const b = (req.body ?? {}) as Record<string, string | number>;
     if (b.partnerCode !== config.momo.partnerCode || b.accessKey !== config.momo.accessKey) return reply(res, b, 11, "Truy cập bị từ chối.");
-    if (typeof b.signature !== "string" || b.signature !== signMomoCreate(b, config.momo.secretKey)) return reply(res, b, 11, "Chữ ký không hợp lệ.");
-    if (behaviourFor(String(b.orderId)).failCreate) return reply(res, b, 99, "Lỗi không xác định (sandbox được yêu cầu lỗi).");
+    if (typeof b.signature !== "string" || !sameHex(b.signature, momoSign(MOMO_FIELDS.create, b, config.momo.secretKey))) return reply(res, b, 11, "Chữ ký không hợp lệ.");
+    const key = String(b.orderId);
+    if (behaviourFor(key).failCreate) return reply(res, b, 99, "Lỗi không xác định (sandbox được yêu cầu lỗi).");
     if (b.requestType !== "captureWallet") return reply(res, b, 20, "Yêu cầu sai định dạng (requestType).");
+    if (!ID.test(key) || key.length > 200 || !ID.test(String(b.requestId)) || String(b.requestId).length > 50) return reply(res, b, 20, "Yêu cầu sai định dạng (orderId, requestId).");
     const amount = Number(b.amount);
     if (!Number.isInteger(amount) || amount < 1_000 || amount > 50_000_000) return reply(res, b, 22, "Số tiền giao dịch không hợp lệ (1.000-50.000.000 ₫).");
-    if (byOrderId.has(String(b.orderId))) return reply(res, b, 41, "Trùng mã đơn hàng (orderId).");
-    byOrderId.add(String(b.orderId));
+    if (orderIds.has(key)) return reply(res, b, 41, "Trùng mã đơn hàng (orderId).");
+    orderIds.add(key);
     const token = randomId(20);
     payments.set(token, {
-      orderId: String(b.orderId),
+      orderId: key,
       requestId: String(b.requestId),
       amount,
       orderInfo: String(b.orderInfo ?? ""),
@@ -36,6 +44,8 @@ export function momoRoutes(): Router {
       extraData: String(b.extraData ?? ""),
       done: false,
     });
+    // The payment exists at MoMo, but the partner never hears of it (a timeout on its side).
+    if (behaviourFor(key).loseAnswer) return void req.socket.destroy();
     res.json({
       partnerCode: b.partnerCode,
       requestId: b.requestId,
@@ -46,7 +56,27 @@ export function momoRoutes(): Router {
       resultCode: 0,
       payUrl: `${config.publicUrl}/momo/pay/${token}`,
       deeplink: `momo://app?action=payWithApp&token=${token}`,
+      qrCodeUrl: `momo://app?action=payWithApp&qr=${token}`,
     });
+  });
+
+  r.post("/v2/gateway/api/refund", express.json({ limit: "16kb" }), (req, res) => {
+    const b = (req.body ?? {}) as Record<string, string | number>;
+    const answer = (resultCode: number, message: string, transId: number | string = 0) =>
+      res.json({ partnerCode: b.partnerCode, orderId: b.orderId, requestId: b.requestId, amount: b.amount, transId, resultCode, message, responseTime: Date.now() });
+    if (b.partnerCode !== config.momo.partnerCode) return answer(11, "Truy cập bị từ chối.");
+    const signed = { ...b, accessKey: config.momo.accessKey };
+    if (typeof b.signature !== "string" || !sameHex(b.signature, momoSign(MOMO_FIELDS.refund, signed, config.momo.secretKey))) return answer(13, "Xác thực doanh nghiệp thất bại (chữ ký).");
+    if (!ID.test(String(b.orderId)) || !ID.test(String(b.requestId))) return answer(20, "Yêu cầu sai định dạng (orderId, requestId).");
+    if (orderIds.has(String(b.orderId))) return answer(41, "Trùng mã đơn hàng (orderId).");
+    const original = paid.get(String(b.transId));
+    if (!original) return answer(1080, "Giao dịch gốc không tồn tại hoặc chưa thành công.");
+    if (behaviourFor(String(b.orderId)).failRefund) return answer(1080, "Hoàn tiền thất bại (sandbox được yêu cầu lỗi).");
+    const amount = Number(b.amount);
+    if (!Number.isInteger(amount) || amount < 1_000 || amount > original.amount - original.refunded) return answer(1081, "Số tiền hoàn không hợp lệ hoặc giao dịch đã được hoàn.");
+    orderIds.add(String(b.orderId));
+    original.refunded += amount;
+    answer(0, "Thành công.", Number(`4${randomDigits(9)}`));
   });
 
   r.get("/momo/pay/:token", (req, res) => {
@@ -60,6 +90,7 @@ export function momoRoutes(): Router {
         `<p class=muted>${escapeHtml(p.orderInfo)}</p><div class=amount>${formatVnd(p.amount)}</div>
 <form method=post action="/momo/pay/${req.params.token}">
 <button name=result value=0>Xác nhận thanh toán</button>
+<button class=alt name=result value=7000>Đang xử lý, rồi thành công</button>
 <button class=alt name=result value=1006>Từ chối</button>
 </form>`,
       ),
@@ -70,25 +101,33 @@ export function momoRoutes(): Router {
     const p = payments.get(req.params.token);
     if (!p || p.done) return res.status(409).send(page("MoMo", "MoMo", "#a50064", "<p class=error>Giao dịch đã xử lý.</p>"));
     p.done = true;
-    const resultCode = req.body.result === "1006" ? 1006 : 0;
-    const ipn = {
-      partnerCode: config.momo.partnerCode,
-      orderId: p.orderId,
-      requestId: p.requestId,
-      amount: p.amount,
-      orderInfo: p.orderInfo,
-      orderType: "momo_wallet",
-      transId: resultCode === 0 ? Number(`3${randomDigits(9)}`) : 0,
-      resultCode,
-      message: resultCode === 0 ? "Thành công." : "Người dùng từ chối xác nhận thanh toán.",
-      payType: "qr",
-      responseTime: Date.now(),
-      extraData: p.extraData,
+    const choice = String(req.body.result ?? "0");
+    const transId = Number(`3${randomDigits(9)}`);
+    const ipnOf = (resultCode: number) => {
+      const ipn = {
+        partnerCode: config.momo.partnerCode,
+        orderId: p.orderId,
+        requestId: p.requestId,
+        amount: p.amount,
+        orderInfo: p.orderInfo,
+        orderType: "momo_wallet",
+        transId: resultCode === 1006 ? 0 : transId,
+        resultCode,
+        message: resultCode === 0 ? "Thành công." : resultCode === 7000 ? "Giao dịch đang được xử lý." : "Người dùng từ chối xác nhận thanh toán.",
+        payType: "qr",
+        responseTime: Date.now(),
+        extraData: p.extraData,
+      };
+      return { ...ipn, signature: momoSign(MOMO_FIELDS.ipn, { ...ipn, accessKey: config.momo.accessKey }, config.momo.secretKey) };
     };
-    const signature = signMomoIpn({ ...ipn, accessKey: config.momo.accessKey }, config.momo.secretKey);
-    const body = JSON.stringify({ ...ipn, signature });
-    deliver([{ provider: "momo", url: p.ipnUrl, method: "POST", headers: { "Content-Type": "application/json" }, body, ok: (status) => status === 204 }], p.orderId);
-    const back = new URLSearchParams(Object.entries({ ...ipn, signature }).map(([k, v]) => [k, String(v)]));
+    const final = choice === "1006" ? ipnOf(1006) : ipnOf(0);
+    if (final.resultCode === 0) paid.set(String(transId), { amount: p.amount, refunded: 0 });
+    const ipns = choice === "7000" ? [ipnOf(7000), final] : [final];
+    deliver(
+      ipns.map((ipn) => ({ provider: "momo", url: p.ipnUrl, method: "POST" as const, headers: { "Content-Type": "application/json" }, body: JSON.stringify(ipn), ok: (status: number) => status === 204 })),
+      p.orderId,
+    );
+    const back = new URLSearchParams(Object.entries(final).map(([k, v]) => [k, String(v)]));
     res.redirect(303, `${p.redirectUrl}${p.redirectUrl.includes("?") ? "&" : "?"}${back}`);
   });
   return r;

@@ -1,9 +1,10 @@
 // A Stripe-compatible slice: POST/GET /v1/checkout/sessions (secret key checked, Idempotency-Key
-// honoured, VND zero-decimal), a hosted pay page, and signed webhooks (Stripe-Signature:
-// t=…,v1=HMAC-SHA256(secret, "t.payload")) to the merchant's endpoint.
+// honoured, VND zero-decimal, expires_at 30 minutes to 24 hours after the create), POST
+// /v1/refunds (all or part of a paid PaymentIntent), a hosted pay page, and signed webhooks
+// (Stripe-Signature: t=…,v1=HMAC-SHA256(secret, "t.payload")) to the merchant's endpoint.
 import express, { type Router } from "express";
-import { createHmac } from "node:crypto";
 import { behaviourFor, config, deliver, escapeHtml, formatVnd, page, randomId } from "./common";
+import { stripeSignatureHeader } from "./signing";
 
 type Session = {
   id: string;
@@ -28,6 +29,8 @@ type Session = {
 };
 
 const sessions = new Map<string, Session>();
+/** Paid PaymentIntents: their amount and what was refunded. */
+const intents = new Map<string, { amount: number; refunded: number; email: string | null }>();
 const idempotency = new Map<string, { params: string; status: number; body: unknown }>();
 
 const stripeError = (res: express.Response, status: number, type: string, message: string, param?: string) =>
@@ -90,6 +93,39 @@ function createSession(body: Record<string, unknown>): { status: number; body: u
   return { status: 200, body: session };
 }
 
+function createRefund(body: Record<string, unknown>): { status: number; body: unknown } {
+  const error = (code: string, message: string, param?: string) => ({ status: 400, body: { error: { type: "invalid_request_error", code, message, ...(param ? { param } : {}) } } });
+  const intentId = typeof body.payment_intent === "string" ? body.payment_intent : "";
+  const intent = intents.get(intentId);
+  if (!intent) return { status: 404, body: { error: { type: "invalid_request_error", code: "resource_missing", message: `No such payment_intent: '${intentId}'`, param: "payment_intent" } } };
+  if (behaviourFor(intent.email).failRefund) return error("charge_disputed", "Sandbox told to refuse refunds");
+  const left = intent.amount - intent.refunded;
+  if (left <= 0) return error("charge_already_refunded", `Charge for ${intentId} has already been refunded.`);
+  const amount = body.amount === undefined ? left : Number(body.amount);
+  if (!Number.isInteger(amount) || amount < 1) return error("parameter_invalid_integer", "Invalid integer", "amount");
+  if (amount > left) return error("amount_too_large", `Refund amount (₫${amount}) is greater than unrefunded amount on charge (₫${left})`, "amount");
+  intent.refunded += amount;
+  return {
+    status: 200,
+    body: {
+      id: `re_3${randomId(23)}`,
+      object: "refund",
+      amount,
+      balance_transaction: null,
+      charge: `ch_3${randomId(23)}`,
+      created: Math.floor(Date.now() / 1000),
+      currency: "vnd",
+      metadata: (body.metadata as Record<string, string>) ?? {},
+      payment_intent: intentId,
+      reason: typeof body.reason === "string" ? body.reason : null,
+      receipt_number: null,
+      source_transfer_reversal: null,
+      status: behaviourFor(intent.email).refundPending ? "pending" : "succeeded",
+      transfer_reversal: null,
+    },
+  };
+}
+
 function event(type: string, session: Session) {
   const { line_items_preview: _preview, ...object } = session;
   return {
@@ -109,13 +145,11 @@ function send(events: ReturnType<typeof event>[], key: string | null) {
   deliver(
     events.map((e) => {
       const payload = JSON.stringify(e, null, 2);
-      const t = Math.floor(Date.now() / 1000);
-      const v1 = createHmac("sha256", config.stripe.webhookSecret).update(`${t}.${payload}`).digest("hex");
       return {
         provider: "stripe",
         url: `${config.appUrl}/api/stripe/webhook`,
         method: "POST" as const,
-        headers: { "Content-Type": "application/json; charset=utf-8", "Stripe-Signature": `t=${t},v1=${v1}` },
+        headers: { "Content-Type": "application/json; charset=utf-8", "Stripe-Signature": stripeSignatureHeader(payload, config.stripe.webhookSecret) },
         body: payload,
         ok: (status: number) => status >= 200 && status < 300,
       };
@@ -146,6 +180,22 @@ export function stripeRoutes(): Router {
       if (seen) return res.set("Idempotent-Replayed", "true").status(seen.status).json(seen.body);
     }
     const result = createSession(req.body as Record<string, unknown>);
+    if (key) idempotency.set(key, { params, ...result });
+    res.status(result.status).json(result.body);
+  });
+
+  r.post("/v1/refunds", form, (req, res) => {
+    if (!authorised(req)) return stripeError(res, 401, "invalid_request_error", "Invalid API Key provided");
+    const key = req.get("Idempotency-Key");
+    const params = JSON.stringify(req.body);
+    if (key) {
+      const seen = idempotency.get(key);
+      if (seen && seen.params !== params) {
+        return stripeError(res, 400, "idempotency_error", "Keys for idempotent requests can only be used with the same parameters they were first used with.");
+      }
+      if (seen) return res.set("Idempotent-Replayed", "true").status(seen.status).json(seen.body);
+    }
+    const result = createRefund(req.body as Record<string, unknown>);
     if (key) idempotency.set(key, { params, ...result });
     res.status(result.status).json(result.body);
   });
@@ -192,6 +242,7 @@ export function stripeRoutes(): Router {
     }
     s.status = "complete";
     s.payment_intent = `pi_3${randomId(21)}`;
+    if (result !== "async_failed") intents.set(s.payment_intent, { amount: s.amount_total, refunded: 0, email: s.customer_email });
     if (result === "paid") {
       s.payment_status = "paid";
       send([event("checkout.session.completed", s)], s.customer_email);

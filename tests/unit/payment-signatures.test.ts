@@ -38,6 +38,34 @@ describe("VNPay 2.1.0 signatures", () => {
     expect(verifyVnpay({ ...PARAMS }, SECRET)).toBe(false);
   });
 
+  it("verifies the IPN fixture published by github.com/lehuygiang28/vnpay (secret test_secret)", () => {
+    const ipn = {
+      vnp_Amount: "1000000",
+      vnp_BankCode: "NCB",
+      vnp_BankTranNo: "VNP14422574",
+      vnp_CardType: "ATM",
+      vnp_OrderInfo: "Thanh toan don hang 2024-05-21T02:17:31.249Z",
+      vnp_PayDate: "20240521091806",
+      vnp_ResponseCode: "00",
+      vnp_TmnCode: "TEST_TMN_CODE",
+      vnp_TransactionNo: "14422574",
+      vnp_TransactionStatus: "00",
+      vnp_TxnRef: "1716257871703",
+      vnp_SecureHash: "649982421beb422556a1374713c74e58e716ecbd05007c0c0e1f7effdfaf361dbf146889ca446139afe11b9954c4d5c486e99e3b86fcfab6957f29eb0be72895",
+    };
+    expect(verifyVnpay(ipn, "test_secret")).toBe(true);
+  });
+
+  it("refuses a forged signature of another byte length instead of throwing", () => {
+    const forged = { ...PARAMS, vnp_SecureHash: "é".repeat(HASH.length) };
+    expect(() => verifyVnpay(forged, SECRET)).not.toThrow();
+    expect(verifyVnpay(forged, SECRET)).toBe(false);
+  });
+
+  it("encodes as PHP's urlencode in VNPay's reference code: !'()*~ percent-encoded", () => {
+    expect(vnpayQuery({ vnp_OrderInfo: "Don (x) it's *new*~!" })).toBe("vnp_OrderInfo=Don+%28x%29+it%27s+%2Anew%2A%7E%21");
+  });
+
   it("writes dates as yyyyMMddHHmmss in GMT+7", () => {
     expect(vnpayDate(new Date("2026-11-22T17:30:05Z"))).toBe("20261123003005");
   });

@@ -8,7 +8,9 @@ import { StatusBadge } from "~/components/order-status";
 import { formatDateTime, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
+import { z } from "zod";
 import { SELLER_ACTIONS, runSellerAction, sellerActionsFor, type SellerAction } from "~/checkout/order-actions.server";
+import { refundInfo, refundThroughProvider } from "~/checkout/refunds.server";
 import { producerOrder } from "~/orders/queries.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -24,8 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = CODE.test(code) ? producerOrder(producerId, code) : null;
   if (!order) throw data({ reason: "not_found" as const }, { status: 404 });
   const actions = sellerActionsFor({ status: order.status, paymentStatus: order.payment?.status ?? null, method: order.payment?.method ?? null });
-  return { order, actions };
+  return { order, actions, refund: actions.includes("refund") ? refundInfo(producerId, code) : null };
 }
+
+/** "150.000", "150 000" or "150000" đồng. */
+const RefundAmount = z
+  .string()
+  .transform((v) => v.replace(/[.\s₫]/g, ""))
+  .pipe(z.string().regex(/^\d{1,12}$/).transform(Number));
+
+type Notice = { key: MessageKey; params?: Record<string, string | number> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request, { whileSuspended: true }); // orders already sold still ship
@@ -34,6 +44,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const intent = String(form.get("intent") ?? "");
   if (!CODE.test(code) || !(SELLER_ACTIONS as readonly string[]).includes(intent)) throw data({ reason: "bad_request" as const }, { status: 400 });
+  // A card, VNPay or MoMo payment is refunded through its gateway, all or part of it.
+  const refund = intent === "refund" ? refundInfo(producerId, code) : null;
+  if (refund?.throughProvider) {
+    const amount = RefundAmount.safeParse(String(form.get("amount") ?? ""));
+    const max = formatVnd(refund.left);
+    if (!amount.success) return data({ problem: "seller.refundBadAmount" as MessageKey, params: { max }, field: "amount" }, { status: 400 });
+    const clientIp = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || "127.0.0.1";
+    const r = await refundThroughProvider(producerId, { userId: user.id, email: user.email }, code, amount.data, clientIp);
+    if (!r.ok && r.reason === "not_found") throw data({ reason: "not_found" as const }, { status: 404 });
+    if (!r.ok && r.reason === "bad_amount") return data({ problem: "seller.refundBadAmount" as MessageKey, params: { max: formatVnd(r.max) }, field: "amount" }, { status: 400 });
+    if (!r.ok && r.reason === "refused") return data({ problem: "seller.refundRefused" as MessageKey, params: { message: r.message } }, { status: 502 });
+    if (!r.ok) return data({ problem: "seller.notAllowed" as MessageKey }, { status: 409 });
+    const notice: Notice =
+      r.kind === "pending"
+        ? { key: "seller.refundPending", params: { amount: formatVnd(r.amount) } }
+        : r.kind === "partial"
+          ? { key: "seller.refundPartial", params: { amount: formatVnd(r.amount), left: formatVnd(r.left) } }
+          : { key: "seller.refundDone", params: { amount: formatVnd(r.amount) } };
+    return { notice };
+  }
   const outcome = runSellerAction(producerId, user.id, code, intent as SellerAction);
   if (!outcome.ok && outcome.reason === "not_found") throw data({ reason: "not_found" as const }, { status: 404 });
   if (!outcome.ok) return data({ problem: "seller.notAllowed" as MessageKey }, { status: 409 });
@@ -41,8 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SellerOrder() {
-  const { order, actions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { order, actions, refund } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { problem?: MessageKey; params?: Record<string, string | number>; field?: string; notice?: Notice } | undefined;
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -61,9 +91,14 @@ export default function SellerOrder() {
           {t("seller.done")}
         </p>
       ) : null}
-      {result?.problem ? (
+      {result?.problem && !result.field ? (
         <p className="alert error" role="alert">
-          {t(result.problem)}
+          {t(result.problem, result.params)}
+        </p>
+      ) : null}
+      {result?.notice ? (
+        <p className="alert success" role="status">
+          {t(result.notice.key, result.notice.params)}
         </p>
       ) : null}
       <div className="seller-order-grid">
@@ -72,12 +107,41 @@ export default function SellerOrder() {
           {actions.length === 0 ? <p className="muted">{t("seller.noActions")}</p> : null}
           <Form method="post" className="actions-row">
             <CsrfInput />
-            {actions.map((a) => (
+            {actions.filter((a) => a !== "refund" || !refund?.throughProvider).map((a) => (
               <button key={a} type="submit" name="intent" value={a} className={a === "cancel" || a === "refund" ? "button secondary" : "button"}>
                 {a === "deliver" && cod ? t("seller.action.deliverCod") : t(`seller.action.${a}`)}
               </button>
             ))}
           </Form>
+          {refund?.throughProvider && refund.left > 0 ? (
+            <Form method="post" className="refund-form">
+              <CsrfInput />
+              <h3>{t("seller.refundTitle")}</h3>
+              <div className="field">
+                <label htmlFor="refund-amount">{t("seller.refundAmount")}</label>
+                <input
+                  key={refund.left}
+                  id="refund-amount"
+                  name="amount"
+                  inputMode="numeric"
+                  defaultValue={String(refund.left)}
+                  aria-describedby="refund-hint"
+                  aria-invalid={result?.field === "amount" ? true : undefined}
+                />
+                {result?.field === "amount" && result.problem ? (
+                  <p className="field-error" role="alert">
+                    {t(result.problem, result.params)}
+                  </p>
+                ) : null}
+                <p id="refund-hint" className="field-hint">
+                  {t("seller.refundHint", { max: formatVnd(refund.left) })}
+                </p>
+              </div>
+              <button type="submit" name="intent" value="refund" className="button secondary">
+                {t("seller.refundSubmit")}
+              </button>
+            </Form>
+          ) : null}
           <h2>{t("seller.buyer")}</h2>
           <p>
             {order.buyerName} · {order.buyerPhone}
