@@ -4,7 +4,7 @@
 // the e-mail. Any refusal rolls everything back: no order, no stock moved.
 import { eq } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
-import { paymentMethods, paymentSessions, producers, users } from "#db/schema";
+import { paymentMethods, producers, users } from "#db/schema";
 import { queueEmail } from "~/notifications/outbox.server";
 import { checkoutPlacedEmail } from "~/orders/emails";
 import { createOrder } from "~/orders/state.server";
@@ -12,6 +12,7 @@ import { reserveStock } from "~/orders/stock.server";
 import { stockOf } from "~/seller/seller-products.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { insertPayment } from "~/payments/record.server";
+import { openPaymentSession } from "~/payments/sessions.server";
 import { providerFor } from "~/payments/registry.server";
 import { cartLines, emptyCart, findCartOfUser } from "./cart.server";
 import { planCheckout, type Plan } from "./checkout-plan";
@@ -134,18 +135,14 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
           parts.push({ code: order.code, producerName: part.producerName, total: part.total! });
         }
         if (provider.start) {
-          tx.insert(paymentSessions)
-            .values({
-              reference: checkoutCode!,
-              checkoutCode: checkoutCode!,
-              method: input.method,
-              provider: provider.provider,
-              amount: plan.total!,
-              expiresAt: new Date(now.getTime() + provider.expiresAfterMinutes! * 60_000).toISOString(),
-              createdAt: now.toISOString(),
-              updatedAt: now.toISOString(),
-            })
-            .run();
+          openPaymentSession(tx, {
+            checkoutCode: checkoutCode!,
+            method: input.method,
+            provider: provider.provider,
+            amount: plan.total!,
+            expiresAt: new Date(now.getTime() + provider.expiresAfterMinutes! * 60_000),
+            now,
+          });
         }
         emptyCart(tx, cartId!);
         const methodName = tx.select({ name: paymentMethods.name }).from(paymentMethods).where(eq(paymentMethods.code, input.method)).get()!.name;

@@ -2,7 +2,7 @@
 // order page, when the provider could not be reached). The network call happens outside any
 // transaction; only its answer (the pay URL, or the error) is written.
 import { eq } from "drizzle-orm";
-import { db, statement } from "~/db.server";
+import { db, statement, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { paymentSessions } from "#db/schema";
 import type { StorefrontMethod } from "./provider";
@@ -34,6 +34,28 @@ function sessionOf(checkoutCode: string, buyerUserId: number): SessionRow | null
        WHERE s.checkout_code = ? AND EXISTS (SELECT 1 FROM orders o WHERE o.checkout_code = s.checkout_code AND o.buyer_user_id = ?)`,
     ).get(checkoutCode, buyerUserId) as SessionRow | undefined) ?? null
   );
+}
+
+/**
+ * Opens the payment session of a checkout just placed (inside the checkout's transaction): what
+ * the shopper pays, by which method, until when. The provider is called later, by startPayment.
+ */
+export function openPaymentSession(
+  tx: Tx,
+  v: { checkoutCode: string; method: StorefrontMethod; provider: string; amount: number; expiresAt: Date; now: Date },
+): void {
+  tx.insert(paymentSessions)
+    .values({
+      reference: v.checkoutCode,
+      checkoutCode: v.checkoutCode,
+      method: v.method,
+      provider: v.provider,
+      amount: v.amount,
+      expiresAt: v.expiresAt.toISOString(),
+      createdAt: v.now.toISOString(),
+      updatedAt: v.now.toISOString(),
+    })
+    .run();
 }
 
 /** How long after the provider's own deadline we wait for a late webhook. */

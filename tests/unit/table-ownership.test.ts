@@ -76,17 +76,6 @@ export const OWNERS: Record<string, string | null> = {
   email_outbox: "app/notifications/outbox.server.ts",
 };
 
-/**
- * Writes still outside their owner, each with why, as "file → table". Kept short and named so a
- * reader sees what is left; an entry here that no longer writes the table fails the test.
- */
-const NOT_YET_MOVED: Record<string, string> = {
-  // The checkout opens the payment session in its own transaction. The insert moves into
-  // app/payments/sessions.server.ts (an openPaymentSession(tx, …) beside startPayment) once the
-  // payments room's rewrite that ran alongside issue 14 has landed.
-  "app/checkout/checkout.server.ts": "payment_sessions",
-};
-
 /** Tables the database has that the drizzle schema does not declare (kept by triggers). */
 const VIRTUAL_TABLES = ["products_fts"];
 
@@ -136,9 +125,9 @@ export function findWrites(file: string, source: string, tablesByExport: Map<str
 }
 
 /** Writes outside the table's owner, as "file:line writes table". */
-export function violations(writes: Write[], owners: Record<string, string | null>, allowed: Record<string, string> = {}): string[] {
+export function violations(writes: Write[], owners: Record<string, string | null>): string[] {
   return writes
-    .filter((w) => owners[w.table] !== w.file && allowed[w.file] !== w.table)
+    .filter((w) => owners[w.table] !== w.file)
     .map((w) => `${w.file}:${w.line} writes ${w.table} (${w.via})`);
 }
 
@@ -172,14 +161,9 @@ describe("table ownership", () => {
   it("finds no write of a table outside its one owner in app/ and scripts/", () => {
     const found = writes();
     expect(found.length).toBeGreaterThan(0); // the scanner sees the owners' own writes
-    expect(violations(found, OWNERS, NOT_YET_MOVED)).toEqual([]);
+    expect(violations(found, OWNERS)).toEqual([]);
     // Each owner named does write its table (a stale entry would let the table's writes drift elsewhere unnoticed).
     expect(Object.entries(OWNERS).filter(([table, file]) => file !== null && !found.some((w) => w.table === table && w.file === file))).toEqual([]);
-  });
-
-  it("lists only writes that still happen outside their owner", () => {
-    const found = writes();
-    expect(Object.entries(NOT_YET_MOVED).filter(([file, table]) => !found.some((w) => w.file === file && w.table === table))).toEqual([]);
   });
 
   it("catches raw SQL and drizzle writes planted outside the owner", () => {
