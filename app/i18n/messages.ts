@@ -5,6 +5,7 @@ import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
 import * as importExport from "./messages/import";
+import * as indicatorDefinitions from "./messages/indicator-definitions";
 import * as indicators from "./messages/indicators";
 import * as marketplaces from "./messages/marketplaces";
 import * as orders from "./messages/orders";
@@ -24,6 +25,7 @@ export const vi = {
   ...importExport.vi,
   ...orders.vi,
   ...indicators.vi,
+  ...indicatorDefinitions.vi,
   ...marketplaces.vi,
 };
 export type MessageKey = keyof typeof vi;
@@ -38,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...importExport.en,
   ...orders.en,
   ...indicators.en,
+  ...indicatorDefinitions.en,
   ...marketplaces.en,
 };
 
