@@ -12,6 +12,7 @@ import * as orders from "./messages/orders";
 import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
 import * as seller from "./messages/seller";
+import * as traceability from "./messages/traceability";
 import * as workspace from "./messages/workspace";
 
 export const vi = {
@@ -27,6 +28,7 @@ export const vi = {
   ...indicators.vi,
   ...indicatorDefinitions.vi,
   ...marketplaces.vi,
+  ...traceability.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...indicators.en,
   ...indicatorDefinitions.en,
   ...marketplaces.en,
+  ...traceability.en,
 };
 
 export type Locale = "vi" | "en";

@@ -72,7 +72,7 @@ export default function IndicatorLayout() {
             : t(problem.kind === "future" ? "ind.period.future" : "ind.period.invalid", { month: periodLabel(period) })}
         </p>
       ) : null}
-      <p className="muted">
+      <p className="muted as-of">
         {complete ? null : (
           <strong className="badge running" data-testid="period-running">
             {t(period.kind === "month" ? "ind.period.runningMonth" : "ind.period.running")}
