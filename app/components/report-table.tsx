@@ -27,11 +27,15 @@ export function formatCell(value: Cell, kind: Column["kind"]): string {
 export function ReportTable({ table, testId, numbered = true }: { table: Table; testId?: string; numbered?: boolean }) {
   return (
     <TableWrap label={table.title}>
-      <table className="data report-table" data-testid={testId}>
+      <table className="data report-table stack-on-phone" data-testid={testId}>
         <caption>{table.title}</caption>
         <thead>
           <tr>
-            {numbered ? <th scope="col" className="num">TT</th> : null}
+            {numbered ? (
+              <th scope="col" className="tt">
+                TT
+              </th>
+            ) : null}
             {table.columns.map((c) => (
               <th key={c.header} scope="col" className={c.kind === "text" ? undefined : "num-head"}>
                 {c.header}
@@ -42,14 +46,18 @@ export function ReportTable({ table, testId, numbered = true }: { table: Table; 
         <tbody>
           {table.rows.map((row, i) => (
             <tr key={`${row[0]}-${i}`}>
-              {numbered ? <td className="num">{i + 1}</td> : null}
+              {numbered ? (
+                <td className="tt" data-label="TT">
+                  {i + 1}
+                </td>
+              ) : null}
               {row.map((v, j) =>
                 j === 0 ? (
                   <th key={j} scope="row">
                     {formatCell(v, table.columns[j]!.kind)}
                   </th>
                 ) : (
-                  <td key={j} className={table.columns[j]!.kind === "text" ? undefined : "num"}>
+                  <td key={j} data-label={table.columns[j]!.header} className={table.columns[j]!.kind === "text" ? undefined : table.columns[j]!.kind === "figure" ? "num figure" : "num"}>
                     {formatCell(v, table.columns[j]!.kind)}
                   </td>
                 ),

@@ -27,8 +27,8 @@ export async function toXlsx(tables: Table[], heading: ExportHeading): Promise<B
     for (const row of table.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: "top" };
     table.columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
-      column.width = c.kind === "text" ? 36 : 16;
-      if (c.kind !== "text") column.numFmt = FORMATS[c.kind];
+      column.width = c.kind === "text" || c.kind === "figure" ? 36 : 16;
+      if (c.kind !== "text" && c.kind !== "figure") column.numFmt = FORMATS[c.kind];
     });
     sheet.views = [{ state: "frozen", ySplit: HEADING_ROWS + 1 }];
   }

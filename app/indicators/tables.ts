@@ -5,11 +5,12 @@ import type { Overview } from "./overview.server";
 import type { Ratio } from "./ratios";
 import type { UnlistedProduct } from "./unlisted.server";
 import { vi, type Translate } from "~/i18n/messages";
-import { formatDay } from "~/i18n/format";
+import { formatDay, formatNumber } from "~/i18n/format";
 import type { Indicator } from "#db/vocabulary";
 import { periodLabel } from "./periods";
 
-export type Column = { header: string; kind: "text" | "int" | "share" | "vnd" | "points" };
+/** "figure": a number already written out with its unit ("16 / 46 sản phẩm"), right-aligned; only on paper. */
+export type Column = { header: string; kind: "text" | "int" | "share" | "vnd" | "points" | "figure" };
 export type Cell = string | number | null;
 export type Table = { sheet: string; title: string; columns: Column[]; rows: Cell[][] };
 
@@ -114,6 +115,34 @@ export function overviewTables(o: Overview, names: { methods: Record<string, str
       rows: o.cashless.byMethod.map((m) => [names.methods[m.method] ?? (m.method || "—"), m.orders, m.value]),
     },
   ];
+}
+
+/**
+ * The printed report's headline table: the same values as the download's first sheet (and the
+ * page's cards), with numerator and denominator written out in their unit so it fits A4 portrait.
+ */
+export function reportFiguresTable(o: Overview): Table {
+  const year = o.asOf.slice(0, 4);
+  return {
+    sheet: "Chỉ số",
+    title: `Chỉ số kỳ ${periodLabel(o.period)}, số liệu tính đến hết ngày ${formatDay(o.asOf)}`,
+    columns: [
+      { header: "Chỉ số", kind: "text" },
+      { header: "Kết quả (%)", kind: "share" },
+      { header: "Tử số / mẫu số", kind: "figure" },
+      { header: `Mục tiêu năm ${year} (%)`, kind: "share" },
+      { header: "Chênh lệch với mục tiêu (điểm %)", kind: "points" },
+      { header: `Dự báo đến 31/12/${year} (%)`, kind: "share" },
+    ],
+    rows: o.cards.map((c) => [
+      vi[`ind.${c.id}`],
+      share(c.value),
+      `${formatNumber(c.value.num)} / ${formatNumber(c.value.den)} ${INDICATOR_UNITS[c.id]}`,
+      c.target ? c.target.bp / 10_000 : null,
+      points(c.gap),
+      c.projected,
+    ]),
+  };
 }
 
 export function rankingTable(sheet: string, title: string, labelHeader: string, rows: RankedRow[]): Table {

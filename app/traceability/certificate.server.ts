@@ -5,8 +5,7 @@
 // official can check a star claim with one scan of the label on the packaging.
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
-
-export type Validity = "valid" | "expired" | "not_yet";
+import { normaliseDecision, validityOn, type Validity } from "./decision";
 
 /** One product a decision number certified, as the registry lists it and as the platform holds it. */
 export type CertifiedProduct = {
@@ -75,15 +74,6 @@ type ProductRow = {
   producerVerified: number;
   provinceNow: string;
 };
-
-/** Decision numbers as people type them: trimmed, composed (NFC), inner spaces single. */
-export function normaliseDecision(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/g, " ");
-}
-
-export function validityOn(issuedOn: string, expiresOn: string, day: string): Validity {
-  return day < issuedOn ? "not_yet" : day > expiresOn ? "expired" : "valid";
-}
 
 /**
  * Every product a decision number certified, registry entries first. A platform certificate that

@@ -11,7 +11,7 @@ import { marketplaceNames, paymentMethodNames } from "~/indicators/labels.server
 import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { asOfDay, isComplete, monthPeriod, periodLabel } from "~/indicators/periods";
-import { overviewTables, rankingTable } from "~/indicators/tables";
+import { overviewTables, rankingTable, reportFiguresTable } from "~/indicators/tables";
 import { provinceTitle } from "~/places/provinces.server";
 import { OCOP_GROUPS } from "#db/vocabulary";
 
@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const month = asked.kind === "month" ? asked : monthPeriod(Number(last.slice(0, 4)), Number(last.slice(5, 7)));
   const o = overview(province?.id ?? null, month, today);
   const groups = Object.fromEntries(OCOP_GROUPS.map((g) => [g, vi(`group.${g}`)]));
-  const [figures, trend, byMarketplace, , , byMethod] = overviewTables(o, {
+  const figures = reportFiguresTable(o);
+  const [, trend, byMarketplace, , , byMethod] = overviewTables(o, {
     methods: paymentMethodNames("vi"),
     marketplaces: marketplaceNames(),
     groups,

@@ -7,7 +7,8 @@ import { Stars } from "~/components/stars";
 import { formatDay, formatInstant } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import traceabilityCss from "~/styles/traceability.css?url";
-import { certifiedProducts, normaliseDecision, type CertifiedProduct } from "~/traceability/certificate.server";
+import { certifiedProducts, type CertifiedProduct } from "~/traceability/certificate.server";
+import { normaliseDecision } from "~/traceability/decision";
 
 // /chung-nhan/<decision number>[?sp=<product slug>]: the public page a packaging label's QR code
 // opens. The number may come URL-encoded ("1234%2FQ%C4%90-UBND") or with its slash as a path
