@@ -3,7 +3,7 @@
 // the PDF's text is folded to ASCII ("Nước mắm" → "Nuoc mam"); the SVG label keeps the
 // Vietnamese. Every object's byte offset is recorded for the cross-reference table.
 import type { LabelData } from "./certificate.server";
-import { LABEL_H, LABEL_W, labelLayout } from "./label";
+import { LABEL_H, LABEL_W, TEXT_COLUMN, labelLayout, type TextLine } from "./label";
 
 const PT = 72 / 25.4;
 
@@ -17,6 +17,35 @@ export function asciiFold(text: string): string {
     .replace(/★/g, "*")
     .replace(/…/g, "...")
     .replace(/[^\x20-\x7e]/g, "?");
+}
+
+/** Helvetica's advance widths (per 1 of font size) for the letters a folded label uses; others count as 0.6. */
+const HELVETICA: Record<string, number> = { " ": 0.278, ".": 0.278, "/": 0.278, "-": 0.333, ":": 0.278, ",": 0.278, "(": 0.333, ")": 0.333 };
+function helveticaWidth(text: string, bold: boolean): number {
+  let w = 0;
+  for (const c of text) {
+    w += HELVETICA[c] ?? (/[0-9]/.test(c) ? 0.556 : /[A-Z]/.test(c) ? (bold ? 0.72 : 0.667) : /[iljtf]/.test(c) ? 0.3 : /[mw]/.test(c) ? 0.833 : bold ? 0.6 : 0.556);
+  }
+  return w;
+}
+
+/** The stars after "OCOP", drawn as five-pointed polygons: Helvetica has no ★. */
+function starsOps(t: TextLine, pageH: number): string {
+  const size = t.size * PT;
+  const r = size * 0.4;
+  const start = t.x * PT + helveticaWidth("OCOP ", true) * size + r;
+  const cy = pageH - t.y * PT + size * 0.35;
+  const shapes: string[] = [];
+  for (let s = 0; s < (t.stars ?? 0); s++) {
+    const cx = start + s * r * 2.2;
+    const points = Array.from({ length: 10 }, (_, i) => {
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      const rr = i % 2 === 0 ? r : r * 0.4;
+      return [cx + rr * Math.cos(a), cy - rr * Math.sin(a)] as const;
+    });
+    shapes.push(points.map(([x, y], i) => `${f(x)} ${f(y)} ${i === 0 ? "m" : "l"}`).join(" ") + " h");
+  }
+  return `0.6 0.4 0 rg ${shapes.join(" ")} f`;
 }
 
 /** A PDF literal string: backslash, parentheses escaped. */
@@ -53,7 +82,12 @@ export function labelPdf(label: LabelData, url: string): Buffer {
   for (const t of l.lines) {
     const font = t.bold ? "/F2" : t.italic ? "/F3" : "/F1";
     const color = t.color ? "0.6 0.4 0 rg" : "0.12 0.16 0.12 rg";
-    ops.push(`BT ${color} ${font} ${f(t.size * PT)} Tf ${f(t.x * PT)} ${f(h - t.y * PT)} Td ${literal(asciiFold(t.text))} Tj ET`);
+    const text = t.stars ? "OCOP" : asciiFold(t.text);
+    // Squeezed horizontally (Tz) when Helvetica would overrun the text column.
+    const width = helveticaWidth(text, !!t.bold) * t.size;
+    const scale = width > TEXT_COLUMN ? ` ${f((TEXT_COLUMN / width) * 100)} Tz` : "";
+    ops.push(`BT ${color} ${font} ${f(t.size * PT)} Tf${scale} ${f(t.x * PT)} ${f(h - t.y * PT)} Td ${literal(text)} Tj ET`);
+    if (t.stars) ops.push(starsOps(t, h));
   }
   // Where the code leads, clickable when the PDF is read on screen.
   const stream = ops.join("\n");

@@ -12,7 +12,7 @@ const QR_BOX = LABEL_H - 2 * PAD;
 const TEXT_X = PAD + QR_BOX + 1.5;
 const TEXT_W = LABEL_W - TEXT_X - PAD;
 
-export type TextLine = { text: string; x: number; y: number; size: number; bold?: boolean; italic?: boolean; color?: string };
+export type TextLine = { text: string; x: number; y: number; size: number; bold?: boolean; italic?: boolean; color?: string; stars?: number };
 export type LabelLayout = { qr: { x: number; y: number; module: number; runs: Run[] }; lines: TextLine[]; url: string };
 
 /** Greedy word wrap to about `chars` characters a line, at most `max` lines (the last one cut with "…"). */
@@ -32,15 +32,19 @@ export function wrap(text: string, chars: number, max: number): string[] {
   return kept;
 }
 
-/** Characters that fit a line of the text column at a font size (mm), for a sans-serif's average width. */
-const fit = (size: number) => Math.floor(TEXT_W / (size * 0.52));
+/** Characters that fit a line of the text column at a font size (mm), for a wide sans-serif (DejaVu) bold. */
+const fit = (size: number) => Math.floor(TEXT_W / (size * 0.62));
+
+/** A line's width estimated for a wide sans-serif; a line estimated wider than the column is squeezed to fit. */
+export const estimatedWidth = (t: TextLine) => [...t.text].length * t.size * (t.bold ? 0.66 : 0.58);
+export const TEXT_COLUMN = TEXT_W;
 
 export function labelLayout(label: LabelData, url: string): LabelLayout {
   const symbol = qrSymbol(url);
   const module = QR_BOX / (symbol.size + 2 * QUIET);
   const lines: TextLine[] = [];
-  let y = PAD + 4.2;
-  lines.push({ text: `OCOP ${"★".repeat(label.stars)}`, x: TEXT_X, y, size: 4.2, bold: true, color: "#9a6700" });
+  let y = PAD + 3.8;
+  lines.push({ text: `OCOP ${"★".repeat(label.stars)}`, x: TEXT_X, y, size: 3.6, bold: true, color: "#9a6700", stars: label.stars });
   y += 2.6;
   lines.push({ text: `Sản phẩm OCOP ${label.stars} sao`, x: TEXT_X, y, size: 2.1 });
   y += 4;
@@ -53,9 +57,9 @@ export function labelLayout(label: LabelData, url: string): LabelLayout {
     y += 2.7;
   }
   const bottom = LABEL_H - PAD - 0.6;
-  lines.push({ text: "Quét mã để kiểm tra chứng nhận", x: TEXT_X, y: bottom, size: 1.9, italic: true });
+  lines.push({ text: "Quét mã để kiểm tra chứng nhận", x: TEXT_X, y: bottom, size: 1.7, italic: true });
   lines.push({ text: `Hiệu lực đến ${formatDay(label.expiresOn)}`, x: TEXT_X, y: bottom - 3, size: 2.1 });
-  lines.push({ text: `QĐ ${label.decision}`, x: TEXT_X, y: bottom - 5.7, size: 2.1, bold: true });
+  lines.push({ text: `QĐ ${label.decision}`, x: TEXT_X, y: bottom - 5.7, size: label.decision.length > 16 ? 1.8 : 2.1, bold: true });
   return { qr: { x: PAD, y: PAD, module, runs: symbol.runs.map((r) => ({ x: r.x + QUIET, y: r.y + QUIET, w: r.w })) }, lines, url };
 }
 
@@ -69,7 +73,7 @@ export function labelSvg(label: LabelData, url: string): string {
   const text = l.lines
     .map(
       (t) =>
-        `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}"${t.bold ? ' font-weight="700"' : ""}${t.italic ? ' font-style="italic"' : ""}${t.color ? ` fill="${t.color}"` : ""}>${xml(t.text)}</text>`,
+        `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${t.size}"${estimatedWidth(t) > TEXT_W ? ` textLength="${n(TEXT_W)}" lengthAdjust="spacingAndGlyphs"` : ""}${t.bold ? ' font-weight="700"' : ""}${t.italic ? ' font-style="italic"' : ""}${t.color ? ` fill="${t.color}"` : ""}>${xml(t.text)}</text>`,
     )
     .join("\n  ");
   return `<?xml version="1.0" encoding="UTF-8"?>

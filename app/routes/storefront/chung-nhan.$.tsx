@@ -76,7 +76,10 @@ function CertifiedCard({ p, number }: { p: CertifiedProduct; number: string }) {
     <section className={`trace-card card ${p.validity}`} aria-labelledby={`trace-${p.productId}`} data-testid="certified-product">
       <h2 id={`trace-${p.productId}`}>{p.registry?.productName ?? p.product.name}</h2>
       <p className={`trace-status ${p.validity}`} role={p.validity === "valid" ? undefined : "alert"} data-testid="validity">
-        <Stars stars={p.stars} /> <strong>{status}</strong>
+        <span className={p.validity === "valid" ? undefined : "stars-void"}>
+          <Stars stars={p.stars} />
+        </span>{" "}
+        <strong>{status}</strong>
       </p>
       {p.validity === "expired" ? <p className="field-error">{t("trace.expiredNote")}</p> : null}
       <p className={p.registry ? "trace-registry ok" : "trace-registry pending"} data-testid="registry">

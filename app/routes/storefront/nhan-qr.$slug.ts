@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import { getSessionUser } from "~/auth/session.server";
 import { env } from "~/env.server";
+import { translator } from "~/i18n/messages";
 import { labelForProduct, labelProductId } from "~/traceability/certificate.server";
 import { labelSvg } from "~/traceability/label";
 import { labelPdf } from "~/traceability/label-pdf";
@@ -21,11 +21,11 @@ const Query = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = Query.safeParse({ slug: params.slug, "dinh-dang": url.searchParams.get("dinh-dang") ?? undefined });
-  if (!query.success) throw data({ reason: "not_found" as const }, { status: 404 });
+  if (!query.success) return notFound();
   const user = await getSessionUser(request);
   const id = labelProductId(query.data.slug, user?.producerId ?? null);
   const label = id === null ? null : labelForProduct(id);
-  if (!label) throw data({ reason: "not_found" as const }, { status: 404 });
+  if (!label) return notFound();
   const target = certificateUrl(env().PUBLIC_URL, label.decision, label.slug);
   const name = `nhan-ocop-${label.slug}`;
   const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
@@ -38,3 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: { ...headers, "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": `inline; filename="${name}.svg"` },
   });
 }
+
+/** A file URL answers in words, not a page: the label link is opened to print or save. */
+const notFound = () =>
+  new Response(translator("vi")("trace.labelNone"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
