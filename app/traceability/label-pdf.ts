@@ -1,8 +1,10 @@
 // The label as a one-page PDF 1.4, written by hand: the QR code as filled rectangles (vector, sharp
-// at any size) and the text in the standard Helvetica fonts. Those fonts only carry Latin-1, so
-// the PDF's text is folded to ASCII ("Nước mắm" → "Nuoc mam"); the SVG label keeps the
-// Vietnamese. Every object's byte offset is recorded for the cross-reference table.
+// at any size), the stars as vector shapes, and the text in an embedded TrueType font that has the
+// Vietnamese letters, or, without one, in the standard Helvetica fonts folded to ASCII ("Nước mắm"
+// → "Nuoc mam"). Every object's byte offset is recorded for the cross-reference table.
+import { deflateSync } from "node:zlib";
 import type { LabelData } from "./certificate.server";
+import type { TrueType } from "./truetype";
 import { LABEL_H, LABEL_W, TEXT_COLUMN, labelLayout, type TextLine } from "./label";
 
 const PT = 72 / 25.4;
@@ -30,10 +32,10 @@ function helveticaWidth(text: string, bold: boolean): number {
 }
 
 /** The stars after "OCOP", drawn as five-pointed polygons: Helvetica has no ★. */
-function starsOps(t: TextLine, pageH: number): string {
+function starsOps(t: TextLine, pageH: number, ocopWidth = helveticaWidth("OCOP ", true)): string {
   const size = t.size * PT;
   const r = size * 0.4;
-  const start = t.x * PT + helveticaWidth("OCOP ", true) * size + r;
+  const start = t.x * PT + ocopWidth * size + r;
   const cy = pageH - t.y * PT + size * 0.35;
   const shapes: string[] = [];
   for (let s = 0; s < (t.stars ?? 0); s++) {
@@ -67,7 +69,12 @@ export function pdfDocument(objects: string[]): Buffer {
   return Buffer.from(body, "latin1");
 }
 
-export function labelPdf(label: LabelData, url: string): Buffer {
+/**
+ * The label as a PDF. With a TrueType font that covers Vietnamese (./truetype.ts), the font is
+ * embedded and the text keeps its diacritics (bold drawn as fill + stroke, italic as a slant);
+ * without one, the standard Helvetica fonts show the text folded to ASCII.
+ */
+export function labelPdf(label: LabelData, url: string, font?: TrueType | null): Buffer {
   const l = labelLayout(label, url);
   const w = LABEL_W * PT;
   const h = LABEL_H * PT;
@@ -79,29 +86,94 @@ export function labelPdf(label: LabelData, url: string): Buffer {
     ops.push(`${f(l.qr.x * PT + r.x * m)} ${f(h - (l.qr.y * PT + (r.y + 1) * m))} ${f(r.w * m)} ${f(m)} re`);
   }
   ops.push("f");
+  const used = new Map<number, number>();
+  const chars = new Map<number, number>();
   for (const t of l.lines) {
-    const font = t.bold ? "/F2" : t.italic ? "/F3" : "/F1";
-    const color = t.color ? "0.6 0.4 0 rg" : "0.12 0.16 0.12 rg";
-    const text = t.stars ? "OCOP" : asciiFold(t.text);
-    // Squeezed horizontally (Tz) when Helvetica would overrun the text column.
-    const width = helveticaWidth(text, !!t.bold) * t.size;
-    const scale = width > TEXT_COLUMN ? ` ${f((TEXT_COLUMN / width) * 100)} Tz` : "";
-    ops.push(`BT ${color} ${font} ${f(t.size * PT)} Tf${scale} ${f(t.x * PT)} ${f(h - t.y * PT)} Td ${literal(text)} Tj ET`);
-    if (t.stars) ops.push(starsOps(t, h));
+    const color = t.color ? "0.6 0.4 0" : "0.12 0.16 0.12";
+    const words = t.stars ? "OCOP" : font ? t.text.normalize("NFC") : asciiFold(t.text);
+    let shown: string;
+    let width: number;
+    if (font) {
+      const glyphs = [...words].map((c) => font.glyph(c.codePointAt(0)!));
+      glyphs.forEach((g, i) => {
+        used.set(g, font.advance(g));
+        if (g !== 0) chars.set(g, [...words][i]!.codePointAt(0)!);
+      });
+      width = (glyphs.reduce((sum, g) => sum + font.advance(g), 0) / font.unitsPerEm) * t.size;
+      shown = `<${glyphs.map((g) => g.toString(16).padStart(4, "0")).join("")}>`;
+    } else {
+      width = helveticaWidth(words, !!t.bold) * t.size;
+      shown = literal(words);
+    }
+    // Squeezed horizontally (Tz) when the line would overrun the text column.
+    const scale = width > TEXT_COLUMN ? (TEXT_COLUMN / width) * 100 : 100;
+    const name = font ? "/F1" : t.bold ? "/F2" : t.italic ? "/F3" : "/F1";
+    const style = font && t.bold ? `2 Tr ${f(t.size * PT * 0.05)} w ${color} RG` : "0 Tr";
+    const slant = font && t.italic ? 0.2 : 0;
+    ops.push(`BT ${color} rg ${style} ${name} ${f(t.size * PT)} Tf ${f(scale)} Tz 1 0 ${slant} 1 ${f(t.x * PT)} ${f(h - t.y * PT)} Tm ${shown} Tj ET`);
+    if (t.stars) ops.push(starsOps(t, h, font ? (["O", "C", "O", "P", " "].reduce((sum, c) => sum + font.advance(font.glyph(c.codePointAt(0)!)), 0) / font.unitsPerEm) * 1.05 : undefined));
   }
   // Where the code leads, clickable when the PDF is read on screen.
   const stream = ops.join("\n");
   const box = (LABEL_H - 2 * l.qr.y) * PT;
   const qrBox = [l.qr.x * PT, h - l.qr.y * PT - box, l.qr.x * PT + box, h - l.qr.y * PT];
+  const fonts = font
+    ? embeddedFont(font, used, chars)
+    : [
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>",
+      ];
+  const annot = 5 + fonts.length;
   return pdfDocument([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${f(w)} ${f(h)}] /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> /Contents 4 0 R /Annots [8 0 R] >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${f(w)} ${f(h)}] /Resources << /Font << ${font ? "/F1 5 0 R" : "/F1 5 0 R /F2 6 0 R /F3 7 0 R"} >> >> /Contents 4 0 R /Annots [${annot} 0 R] >>`,
     `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>",
+    ...fonts,
     `<< /Type /Annot /Subtype /Link /Rect [${qrBox.map(f).join(" ")}] /Border [0 0 0] /A << /S /URI /URI ${literal(url)} >> >>`,
     `<< /Title ${literal(asciiFold(`Nhan OCOP: ${label.productName}`))} /Producer (OCOP Connect) >>`,
   ]);
+}
+
+/**
+ * Objects 5-9 for an embedded TrueType font: the Type0 font, its CIDFontType2 (glyph ids as CIDs,
+ * widths of the glyphs used), the descriptor, the font file (compressed), and the glyph → Unicode
+ * map that lets a reader search and copy the text.
+ */
+function embeddedFont(font: TrueType, used: Map<number, number>, chars: Map<number, number>): string[] {
+  const k = 1000 / font.unitsPerEm;
+  const widths = [...used.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([g, adv]) => `${g} [${Math.round(adv * k)}]`)
+    .join(" ");
+  const file = deflateSync(font.data);
+  const cmap = toUnicode(chars);
+  return [
+    "<< /Type /Font /Subtype /Type0 /BaseFont /LabelFont /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>",
+    `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /LabelFont /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /CIDToGIDMap /Identity /DW 1000 /W [${widths}] >>`,
+    `<< /Type /FontDescriptor /FontName /LabelFont /Flags 32 /FontBBox [${font.bbox.map((v) => Math.round(v * k)).join(" ")}] /ItalicAngle 0 /Ascent ${Math.round(font.ascent * k)} /Descent ${Math.round(font.descent * k)} /CapHeight ${Math.round(font.ascent * k * 0.9)} /StemV 80 /FontFile2 8 0 R >>`,
+    `<< /Length ${file.length} /Length1 ${font.data.length} /Filter /FlateDecode >>\nstream\n${file.toString("latin1")}\nendstream`,
+    `<< /Length ${Buffer.byteLength(cmap, "latin1")} >>\nstream\n${cmap}\nendstream`,
+  ];
+}
+
+const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, "0");
+
+/** A ToUnicode CMap: each glyph id shown, and the (BMP) character it stands for. */
+function toUnicode(chars: Map<number, number>): string {
+  const entries = [...chars.entries()].sort((a, b) => a[0] - b[0]);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const part = entries.slice(i, i + 100);
+    blocks.push(`${part.length} beginbfchar\n${part.map(([g, c]) => `<${hex4(g)}> <${hex4(c)}>`).join("\n")}\nendbfchar`);
+  }
+  return [
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+    "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+    "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+    ...blocks,
+    "endcmap CMapName currentdict /CMap defineresource pop end end",
+  ].join("\n");
 }

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import type { LabelData } from "~/traceability/certificate.server";
 import { labelSvg, wrap } from "~/traceability/label";
 import { asciiFold, labelPdf } from "~/traceability/label-pdf";
 import { QUIET, certificateUrl } from "~/traceability/qr";
+import { parseTrueType } from "~/traceability/truetype";
 
 const label: LabelData = {
   productId: 7,
@@ -58,7 +60,31 @@ describe("the packaging label", () => {
   });
 
   it("writes a well-formed one-page PDF whose cross-reference offsets point at each object", () => {
-    const pdf = labelPdf(label, URL_);
+    const text = wellFormed(labelPdf(label, URL_));
+    expect(text).toContain("/MediaBox [0 0 198.425 113.386]");
+    expect(text).toContain("(QD 1234/QD-UBND) Tj");
+    expect(text).toContain(`/URI (${URL_})`);
+  });
+
+  it("embeds a TrueType font so the PDF keeps the Vietnamese, searchable through its ToUnicode map", () => {
+    const font = parseTrueType(readFileSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+    expect(font.glyph("ư".codePointAt(0)!)).toBeGreaterThan(0);
+    expect(font.glyph(0xe000)).toBe(0);
+    const text = wellFormed(labelPdf(label, URL_, font));
+    expect(text).toContain("/Subtype /CIDFontType2");
+    expect(text).toContain("/FontFile2 8 0 R");
+    expect(text).not.toContain("Helvetica");
+    // "Đ" (U+0110) and "ư" (U+01B0) are shown by their glyphs and mapped back to their characters.
+    for (const c of ["Đ", "ư", "ệ"]) {
+      const g = font.glyph(c.codePointAt(0)!).toString(16).toUpperCase().padStart(4, "0");
+      expect(text, c).toContain(`<${g}> <${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+    }
+  });
+});
+
+/** Checks the PDF's frame (header, xref offsets, trailer, stream lengths) and returns its text. */
+function wellFormed(pdf: Buffer): string {
+  {
     const text = pdf.toString("latin1");
     expect(text.startsWith("%PDF-1.4\n")).toBe(true);
     expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
@@ -77,11 +103,16 @@ describe("the packaging label", () => {
     const stream = /4 0 obj\n<< \/Length (\d+) >>\nstream\n/.exec(text)!;
     const at = stream.index + stream[0].length;
     expect(text.slice(at + Number(stream[1]), at + Number(stream[1]) + 10)).toBe("\nendstream");
-    expect(text).toContain("/MediaBox [0 0 198.425 113.386]");
-    expect(text).toContain("(QD 1234/QD-UBND) Tj");
-    expect(text).toContain(`/URI (${URL_})`);
-  });
+    // Every stream's /Length is its byte length.
+    for (const m of text.matchAll(/\/Length (\d+)[^>]*>>\nstream\n/g)) {
+      const start = m.index + m[0].length;
+      expect(text.slice(start + Number(m[1]), start + Number(m[1]) + 10)).toBe("\nendstream");
+    }
+    return text;
+  }
+}
 
+describe("ASCII folding", () => {
   it("folds Vietnamese to ASCII for the PDF's standard fonts", () => {
     expect(asciiFold("Nước mắm Đặc sản ★★★")).toBe("Nuoc mam Dac san ***");
     expect(asciiFold("Hiệu lực đến")).toBe("Hieu luc den");

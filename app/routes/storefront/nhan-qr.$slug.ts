@@ -5,6 +5,7 @@ import { env } from "~/env.server";
 import { translator } from "~/i18n/messages";
 import { labelForProduct, labelProductId } from "~/traceability/certificate.server";
 import { labelSvg } from "~/traceability/label";
+import { labelFont } from "~/traceability/label-font.server";
 import { labelPdf } from "~/traceability/label-pdf";
 import { certificateUrl } from "~/traceability/qr";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = `nhan-ocop-${label.slug}`;
   const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
   if (query.data["dinh-dang"] === "pdf") {
-    return new Response(new Uint8Array(labelPdf(label, target)), {
+    return new Response(new Uint8Array(labelPdf(label, target, labelFont())), {
       headers: { ...headers, "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${name}.pdf"` },
     });
   }
