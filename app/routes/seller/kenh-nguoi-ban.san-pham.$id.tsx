@@ -36,6 +36,7 @@ export default function SellerProductLayout() {
         {product.visible ? <Link to={`/san-pham/${product.slug}`}>{t("seller.viewPublic")}</Link> : null}
         {hasLabel ? (
           <span className="label-links">
+            {product.visible ? "· " : null}
             <a href={`/nhan-qr/${product.slug}?dinh-dang=pdf`} title={t("trace.labelHint")}>
               {t("trace.labelPrint")}
             </a>{" "}
