@@ -1,9 +1,11 @@
 import type { Certificate } from "~/catalog/product-detail.server";
 import { formatDay } from "~/i18n/format";
+import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { TableWrap } from "./table-wrap";
 
-export function CertificateTable({ certificates }: { certificates: Certificate[] }) {
+/** `checkLink`: where a certificate's number leads (its public certificate page), or null for plain text. */
+export function CertificateTable({ certificates, checkLink }: { certificates: Certificate[]; checkLink?: (c: Certificate) => string | null }) {
   const t = useT();
   if (certificates.length === 0) return <p className="muted">{t("product.noCertificates")}</p>;
   return (
@@ -26,7 +28,9 @@ export function CertificateTable({ certificates }: { certificates: Certificate[]
                 {c.stars ? ` ${"★".repeat(c.stars)}` : ""}
                 {c.stars ? <span className="visually-hidden"> {t("stars.label", { stars: c.stars })}</span> : null}
               </td>
-              <td data-label={t("product.certNumber")}>{c.number}</td>
+              <td data-label={t("product.certNumber")}>
+                {checkLink?.(c) ? <Link to={checkLink(c)!}>{c.number}</Link> : c.number}
+              </td>
               <td data-label={t("product.certIssuer")}>{c.issuer}</td>
               <td data-label={t("product.certProvince")}>
                 {c.issueProvince

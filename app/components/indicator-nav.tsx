@@ -1,5 +1,6 @@
 import { Form, NavLink, useSearchParams } from "@remix-run/react";
 import { periodLabel, type Period } from "~/indicators/periods";
+import type { PeriodProblem } from "~/indicators/period-param.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 
@@ -30,10 +31,24 @@ export function IndicatorNav({ base }: { base: string }) {
   );
 }
 
-/** Month / quarter / year picker, and a custom range; a plain GET form. */
-export function PeriodForm({ current, choices }: { current: Period; choices: Period[] }) {
+/**
+ * Month / quarter / year picker, and a custom range; a plain GET form. The periods still running
+ * (`running`: their keys) say so in the list; a refused range reopens the range form with its values.
+ */
+export function PeriodForm({
+  current,
+  choices,
+  running,
+  problem,
+}: {
+  current: Period;
+  choices: Period[];
+  running: string[];
+  problem: PeriodProblem | null;
+}) {
   const t = useT();
   const inChoices = choices.some((c) => c.key === current.key);
+  const range = problem?.kind === "inverted" ? problem : current.kind === "custom" ? current : null;
   return (
     <div className="period-form">
       <Form method="get" className="period-form">
@@ -44,6 +59,7 @@ export function PeriodForm({ current, choices }: { current: Period; choices: Per
             {choices.map((p) => (
               <option key={p.key} value={p.key}>
                 {t(`ind.period.${p.kind}`)} {periodLabel(p)}
+                {running.includes(p.key) ? ` (${t(p.kind === "month" ? "ind.period.runningMonth" : "ind.period.running")})` : ""}
               </option>
             ))}
           </select>
@@ -52,16 +68,16 @@ export function PeriodForm({ current, choices }: { current: Period; choices: Per
           {t("ind.period.apply")}
         </button>
       </Form>
-      <details>
+      <details open={problem?.kind === "inverted"}>
         <summary>{t("ind.period.custom")}</summary>
         <Form method="get" className="period-form">
           <div className="field">
             <label htmlFor="tu">{t("ind.period.from")}</label>
-            <input id="tu" name="tu" type="date" required defaultValue={current.kind === "custom" ? current.from : undefined} />
+            <input id="tu" name="tu" type="date" required defaultValue={range?.from} />
           </div>
           <div className="field">
             <label htmlFor="den">{t("ind.period.to")}</label>
-            <input id="den" name="den" type="date" required defaultValue={current.kind === "custom" ? current.to : undefined} />
+            <input id="den" name="den" type="date" required defaultValue={range?.to} />
           </div>
           <button type="submit" className="button secondary">
             {t("ind.period.apply")}

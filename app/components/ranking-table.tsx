@@ -22,7 +22,7 @@ export function RankingTable({
   const withCashless = rows.some((r) => r.cashless);
   return (
     <TableWrap label={caption}>
-      <table className="data" data-testid={testId}>
+      <table className="data stack-on-phone" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -39,12 +39,12 @@ export function RankingTable({
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{linkOf ? <Link to={linkOf(r)}>{r.label || "—"}</Link> : r.label || "—"}</th>
-              <td className="num">{formatNumber(r.listed.num)}</td>
-              <td className="num">{formatNumber(r.listed.den)}</td>
-              <td className="num">{formatPercent(r.listed.value)}</td>
-              <td className="num">{r.gap === null ? "—" : `${r.gap >= 0 ? "+" : "−"}${formatNumber(Math.round(Math.abs(r.gap) * 10) / 10)}`}</td>
-              <td className="num">{formatPercent(r.onboarded.value)}</td>
-              {withCashless ? <td className="num">{formatPercent(r.cashless?.value ?? null)}</td> : null}
+              <td className="num" data-label={t("ind.col.listed")}>{formatNumber(r.listed.num)}</td>
+              <td className="num" data-label={t("ind.col.total")}>{formatNumber(r.listed.den)}</td>
+              <td className="num" data-label={t("ind.col.share")}>{formatPercent(r.listed.value)}</td>
+              <td className="num" data-label={t("ind.col.gap")}>{r.gap === null ? "—" : `${r.gap >= 0 ? "+" : "−"}${formatNumber(Math.round(Math.abs(r.gap) * 10) / 10)}`}</td>
+              <td className="num" data-label={t("ind.col.claimed")}>{formatPercent(r.onboarded.value)}</td>
+              {withCashless ? <td className="num" data-label={t("ind.short.cashlessCount")}>{formatPercent(r.cashless?.value ?? null)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -24,7 +24,7 @@ export function RatioTable({
   const t = useT();
   return (
     <TableWrap label={caption}>
-      <table className="data" data-testid={testId}>
+      <table className="data stack-on-phone" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -49,10 +49,10 @@ export function RatioTable({
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td className="num">{formatNumber(r.ratio.num)}</td>
-              <td className="num">{formatNumber(r.ratio.den)}</td>
-              <td className="num">{formatPercent(r.ratio.value)}</td>
-              {extraHeader ? <td className="num">{r.extra ? formatPercent(r.extra.value) : "—"}</td> : null}
+              <td className="num" data-label={numHeader ?? t("ind.col.listed")}>{formatNumber(r.ratio.num)}</td>
+              <td className="num" data-label={t("ind.col.total")}>{formatNumber(r.ratio.den)}</td>
+              <td className="num" data-label={t("ind.col.share")}>{formatPercent(r.ratio.value)}</td>
+              {extraHeader ? <td className="num" data-label={extraHeader}>{r.extra ? formatPercent(r.extra.value) : "—"}</td> : null}
             </tr>
           ))}
         </tbody>

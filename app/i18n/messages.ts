@@ -5,12 +5,14 @@ import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
 import * as importExport from "./messages/import";
+import * as indicatorDefinitions from "./messages/indicator-definitions";
 import * as indicators from "./messages/indicators";
 import * as marketplaces from "./messages/marketplaces";
 import * as orders from "./messages/orders";
 import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
 import * as seller from "./messages/seller";
+import * as traceability from "./messages/traceability";
 import * as workspace from "./messages/workspace";
 
 export const vi = {
@@ -24,7 +26,9 @@ export const vi = {
   ...importExport.vi,
   ...orders.vi,
   ...indicators.vi,
+  ...indicatorDefinitions.vi,
   ...marketplaces.vi,
+  ...traceability.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
@@ -38,7 +42,9 @@ export const en: Record<MessageKey, string> = {
   ...importExport.en,
   ...orders.en,
   ...indicators.en,
+  ...indicatorDefinitions.en,
   ...marketplaces.en,
+  ...traceability.en,
 };
 
 export type Locale = "vi" | "en";

@@ -18,7 +18,15 @@ export type RankedRow = {
   cashless?: Ratio;
 };
 
-const byGap = (a: RankedRow, b: RankedRow) => (a.gap ?? 0) - (b.gap ?? 0) || b.listed.den - a.listed.den;
+/**
+ * Furthest behind first; rows without data (no product to count, so no share) last, by name: an
+ * empty province is not "on target".
+ */
+export const byGap = (a: RankedRow, b: RankedRow) =>
+  Number(a.listed.value === null) - Number(b.listed.value === null) ||
+  (a.gap ?? 0) - (b.gap ?? 0) ||
+  b.listed.den - a.listed.den ||
+  a.label.localeCompare(b.label, "vi");
 
 /** Communes and producers of a province, furthest behind first. */
 export function provinceRankings(provinceId: number, period: Period, today = vietnamToday()) {

@@ -69,6 +69,18 @@ export function currentMonth(today: string): Period {
   return monthPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
 }
 
+/** The month before today's: the last one whose figures are final, and the pages' default. */
+export function lastCompleteMonth(today: string): Period {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
+}
+
+/** False while the period runs (its last day is today or later): its figures will still move. */
+export function isComplete(period: Period, today: string): boolean {
+  return period.to < today;
+}
+
 /** The last day of the period that has happened: "as of" figures are taken then. */
 export function asOfDay(period: Period, today: string): string {
   return period.to < today ? period.to : today;

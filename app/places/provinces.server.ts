@@ -29,3 +29,10 @@ export function provincesWithProducts(): (ProvinceOption & { products: number })
 export function provinceSlugById(id: number): string | null {
   return statement<[id: number], { slug: string }>(`SELECT slug FROM provinces WHERE id = ?`).get(id)?.slug ?? null;
 }
+
+/** "tỉnh Đồng Tháp", "thành phố Hà Nội", "TP Hồ Chí Minh": a current unit as an authority's name says it. */
+export function provinceTitle(id: number): string | null {
+  const row = statement(`SELECT name, kind FROM provinces WHERE id = ?`).get(id) as { name: string; kind: string } | undefined;
+  if (!row) return null;
+  return row.name.startsWith("TP") ? row.name : `${row.kind === "city" ? "thành phố" : "tỉnh"} ${row.name}`;
+}

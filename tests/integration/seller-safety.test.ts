@@ -96,10 +96,10 @@ describe("formula-safe exports", () => {
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""Bấm vào đây"")"`);
     expect(csv).toContain(",-3\r\n"); // numbers stay numbers
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await indicatorXlsx([table as never])) as unknown as ArrayBuffer);
-    const cells = book.worksheets[0]!.getColumn(1).values.slice(3);
+    await book.xlsx.load((await indicatorXlsx([table as never], { scope: "Đồng Tháp", period: "Tháng 10/2026", asOf: "31/10/2026", generated: "03/12/2026" })) as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getColumn(1).values.slice(4); // after the title, the heading and the header row
     expect(cells).toEqual(dangerous.map((d) => `'${d}`.replace("\r", "\n"))); // XML reads a CR back as LF
-    expect(book.worksheets[0]!.getColumn(2).values.slice(3)).toEqual(dangerous.map((_, i) => -(i + 1)));
+    expect(book.worksheets[0]!.getColumn(2).values.slice(4)).toEqual(dangerous.map((_, i) => -(i + 1)));
   });
 
   it("the seller's CSV and XLSX too, and re-importing them gives the name back exactly", async () => {

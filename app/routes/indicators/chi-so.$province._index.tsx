@@ -85,7 +85,7 @@ export default function IndicatorOverview() {
             />
           </div>
           <TableWrap label={t("ind.trend")}>
-            <table className="data" data-testid="trend-table">
+            <table className="data stack-on-phone" data-testid="trend-table">
               <caption className="visually-hidden">{t("ind.trend")}</caption>
               <thead>
                 <tr>
@@ -99,9 +99,9 @@ export default function IndicatorOverview() {
                 {o.trend.map((p) => (
                   <tr key={p.month}>
                     <th scope="row">{`${p.month.slice(5)}/${p.month.slice(0, 4)}`}</th>
-                    <td className="num">{formatPercent(p.ocopListing.value)}</td>
-                    <td className="num">{formatPercent(p.cashlessCount.value)}</td>
-                    <td className="num">{formatPercent(p.cashlessValue.value)}</td>
+                    <td className="num" data-label={t("ind.short.listing")}>{formatPercent(p.ocopListing.value)}</td>
+                    <td className="num" data-label={t("ind.short.cashlessCount")}>{formatPercent(p.cashlessCount.value)}</td>
+                    <td className="num" data-label={t("ind.short.cashlessValue")}>{formatPercent(p.cashlessValue.value)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -142,7 +142,7 @@ export default function IndicatorOverview() {
       <section className="section" aria-labelledby="by-method">
         <h2 id="by-method">{t("ind.byMethod")}</h2>
         <TableWrap label={t("ind.byMethod")}>
-          <table className="data" data-testid="method-table">
+          <table className="data stack-on-phone" data-testid="method-table">
             <thead>
               <tr>
                 <th scope="col">{t("ind.byMethod")}</th>
@@ -154,8 +154,8 @@ export default function IndicatorOverview() {
               {o.cashless.byMethod.map((m) => (
                 <tr key={m.method}>
                   <th scope="row">{methods[m.method] ?? (m.method || "—")}</th>
-                  <td className="num">{formatNumber(m.orders)}</td>
-                  <td className="num">{formatVnd(m.value)}</td>
+                  <td className="num" data-label={t("ind.col.orders")}>{formatNumber(m.orders)}</td>
+                  <td className="num" data-label={t("ind.col.value")}>{formatVnd(m.value)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,89 +1,170 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { LineChart } from "~/components/charts/line-chart";
-import { formatDay, formatNumber, formatPercent, vietnamToday } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { ReportTable } from "~/components/report-table";
+import { formatDay, vietnamToday } from "~/i18n/format";
+import { translator } from "~/i18n/messages";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
+import { marketplaceNames, paymentMethodNames } from "~/indicators/labels.server";
 import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
-import { monthPeriod, periodLabel } from "~/indicators/periods";
-import { TableWrap } from "~/components/table-wrap";
+import { asOfDay, isComplete, monthPeriod, periodLabel } from "~/indicators/periods";
+import { overviewTables, rankingTable, reportFiguresTable } from "~/indicators/tables";
+import { provinceTitle } from "~/places/provinces.server";
+import { OCOP_GROUPS } from "#db/vocabulary";
 
 const TOP = 10;
+/** The office that signs the report (Sở Công Thương by default); an official may name theirs. */
+const Office = z.string().trim().min(2).max(80);
+/** The report is a document filed in Vietnamese, whatever the interface language. */
+const vi = translator("vi");
 
-/** A one-month report laid out for paper: the figures, the trend, who is furthest behind. */
+/** A one-month report laid out for paper (A4): the figures, the trend, payments, who is furthest behind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { province } = await requireIndicatorScope(request, params.province);
-  const { period: asked } = periodFromUrl(new URL(request.url));
-  const month = asked.kind === "month" ? asked : monthPeriod(Number(asked.to.slice(0, 4)), Number(asked.to.slice(5, 7)));
-  const o = overview(province?.id ?? null, month);
-  const behind = province
-    ? provinceRankings(province.id, month).producers.slice(0, TOP)
-    : provinceComparison(month).rows.slice(0, TOP);
-  return { name: province?.name ?? null, month: periodLabel(month), overview: o, behind, generated: vietnamToday() };
+  const url = new URL(request.url);
+  const today = vietnamToday();
+  const { period: asked } = periodFromUrl(url, today);
+  const last = asOfDay(asked, today);
+  const month = asked.kind === "month" ? asked : monthPeriod(Number(last.slice(0, 4)), Number(last.slice(5, 7)));
+  const o = overview(province?.id ?? null, month, today);
+  const groups = Object.fromEntries(OCOP_GROUPS.map((g) => [g, vi(`group.${g}`)]));
+  const figures = reportFiguresTable(o);
+  const [, trend, byMarketplace, , , byMethod] = overviewTables(o, {
+    methods: paymentMethodNames("vi"),
+    marketplaces: marketplaceNames(),
+    groups,
+  });
+  const rankings = province
+    ? (() => {
+        const r = provinceRankings(province.id, month, today);
+        return [
+          rankingTable("Xã phường", vi("ind.compare.communes"), "Xã, phường", r.communes),
+          rankingTable("Chủ thể", `${TOP} chủ thể xa mục tiêu nhất`, "Chủ thể", r.producers.slice(0, TOP)),
+        ];
+      })()
+    : [rankingTable("Tỉnh", vi("ind.compare.provinces"), "Tỉnh, thành phố", provinceComparison(month, today).rows)];
+  const office = Office.safeParse(url.searchParams.get("don-vi"));
+  return {
+    name: province?.name ?? null,
+    authority: province ? provinceTitle(province.id) : null,
+    office: office.success ? office.data : province ? "Sở Công Thương" : "Bộ Công Thương",
+    officeAsked: office.success ? office.data : "",
+    periodKey: month.key,
+    month: periodLabel(month),
+    from: month.from,
+    to: month.to,
+    asOf: o.asOf,
+    complete: isComplete(month, today),
+    chart: o.trend.map((p) => ({ month: p.month, listing: p.ocopListing.value, cashless: p.cashlessCount.value })),
+    tables: { figures, trend, byMarketplace, byMethod, rankings },
+    definitions: o.cards.map((c) => c.id),
+    generated: today,
+  };
 }
 
 export default function MonthlyReport() {
-  const { name, month, overview: o, behind, generated } = useLoaderData<typeof loader>();
-  const t = useT();
-  const months = o.trend.map((p) => `${p.month.slice(5)}/${p.month.slice(2, 4)}`);
+  const r = useLoaderData<typeof loader>();
+  const t = vi;
+  const months = r.chart.map((p) => `${p.month.slice(5)}/${p.month.slice(2, 4)}`);
+  const [year, mm, dd] = r.generated.split("-");
   return (
-    <article className="report">
-      <h2>
-        {t("ind.report.title", { month })} · {name ?? t("ind.national")}
-      </h2>
-      <p className="no-print">
+    <article className="report" lang="vi">
+      <div className="no-print report-tools">
         <button type="button" className="button" onClick={() => window.print()}>
           {t("ind.report.print")}
         </button>
+        <Form method="get" className="period-form">
+          <input type="hidden" name="ky" value={r.periodKey} />
+          <div className="field">
+            <label htmlFor="don-vi">{t("ind.report.office")}</label>
+            <input id="don-vi" name="don-vi" defaultValue={r.officeAsked} placeholder={r.office} maxLength={80} />
+          </div>
+          <button type="submit" className="button secondary">
+            {t("ind.period.apply")}
+          </button>
+        </Form>
+      </div>
+      <header className="report-head">
+        <div className="report-office" data-testid="report-office">
+          {r.authority ? <span>UBND {r.authority.toLocaleUpperCase("vi")}</span> : null}
+          <strong>{r.office.toLocaleUpperCase("vi")}</strong>
+        </div>
+        <div className="report-motto">
+          <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
+          <strong className="underlined">Độc lập - Tự do - Hạnh phúc</strong>
+          <em>
+            {r.name ?? "Hà Nội"}, ngày {dd} tháng {mm} năm {year}
+          </em>
+        </div>
+      </header>
+      <h2 className="report-title">
+        BÁO CÁO
+        <span>{t("ind.report.title", { month: r.month })}</span>
+        <span>{r.name ? `${r.authority ?? r.name}` : t("ind.national")}</span>
+      </h2>
+      <p className="report-period" data-testid="report-period">
+        {t("ind.report.period", { from: formatDay(r.from), to: formatDay(r.to), asOf: formatDay(r.asOf) })}
+        {r.complete ? null : <strong> ({t("ind.period.runningMonth")})</strong>}
       </p>
-      <TableWrap label={t("ind.title")}>
-        <table className="data" data-testid="report-figures">
-          <thead>
-            <tr>
-              <th scope="col">{t("ind.title")}</th>
-              <th scope="col" className="num">{t("ind.col.share")}</th>
-              <th scope="col" className="num">{t("ind.col.listed")}</th>
-              <th scope="col" className="num">{t("ind.col.gap")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.cards.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{t(`ind.${c.id}`)}</th>
-                <td className="num">
-                  {formatPercent(c.value.value)} ({formatNumber(c.value.num)}/{formatNumber(c.value.den)})
-                </td>
-                <td className="num">{c.target ? formatPercent(c.target.bp / 10_000) : "—"}</td>
-                <td className="num">{c.gap === null ? "—" : `${c.gap >= 0 ? "+" : "−"}${formatNumber(Math.round(Math.abs(c.gap) * 10) / 10)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <h3>{t("ind.trend")}</h3>
+
+      <h3>1. {t("ind.report.figures")}</h3>
+      <ReportTable table={r.tables.figures} testId="report-figures" />
+
+      <h3>2. {t("ind.trend")}</h3>
       <LineChart
-        title={t("ind.trend.listing")}
+        title={t("ind.trend")}
         labels={months}
         series={[
-          { name: t("ind.ocop_listing_share"), values: o.trend.map((p) => p.ocopListing.value), className: "s1" },
-          { name: t("ind.cashless_rate_count"), values: o.trend.map((p) => p.cashlessCount.value), className: "s2" },
+          { name: t("ind.ocop_listing_share"), values: r.chart.map((p) => p.listing), className: "s1" },
+          { name: t("ind.cashless_rate_count"), values: r.chart.map((p) => p.cashless), className: "s2" },
         ]}
       />
       <p className="legend">
         <span className="k1">{t("ind.ocop_listing_share")}</span>
         <span className="k2">{t("ind.cashless_rate_count")}</span>
       </p>
-      <h3>{name ? t("ind.compare.producers") : t("ind.compare.provinces")}</h3>
-      <ol>
-        {behind.map((r) => (
-          <li key={r.key}>
-            {r.label}: {formatPercent(r.listed.value)} ({formatNumber(r.listed.num)}/{formatNumber(r.listed.den)})
-          </li>
-        ))}
-      </ol>
-      <p className="muted">{t("ind.report.generated", { day: formatDay(generated) })}</p>
+      <ReportTable table={r.tables.trend} testId="report-trend" numbered={false} />
+
+      <h3>3. {t("ind.byMarketplace")}</h3>
+      <ReportTable table={r.tables.byMarketplace} />
+      <h3>4. {t("ind.byMethod")}</h3>
+      <ReportTable table={r.tables.byMethod} testId="report-methods" />
+
+      {r.tables.rankings.map((table, i) => (
+        <section key={table.sheet} className="report-section">
+          <h3>
+            {5 + i}. {table.title}
+          </h3>
+          <ReportTable table={table} testId={`report-ranking-${i}`} />
+        </section>
+      ))}
+
+      <section className="report-section report-notes">
+        <h3>{t("ind.report.definitions")}</h3>
+        <dl>
+          {r.definitions.map((id) => (
+            <div key={id}>
+              <dt>{t(`ind.${id}`)}</dt>
+              <dd>{t(`ind.${id}.def`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <footer className="report-signatures">
+        <div>
+          <strong>{t("ind.report.preparer")}</strong>
+          <em>{t("ind.report.signHint")}</em>
+        </div>
+        <div>
+          <strong>{t("ind.report.head")}</strong>
+          <em>{t("ind.report.signSealHint")}</em>
+        </div>
+      </footer>
+      <p className="muted report-source">{t("ind.report.generated", { day: formatDay(r.generated) })}</p>
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { marketplaceNames } from "~/indicators/labels.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { unlistedProducts } from "~/indicators/unlisted.server";
 import { TableWrap } from "~/components/table-wrap";
+import { lacksLines } from "~/indicators/tables";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { province, slug } = await requireIndicatorScope(request, params.province);
@@ -53,15 +54,12 @@ export default function Unlisted() {
                 <td data-label={t("ind.col.phone")}>{p.producerPhone ? <a href={`tel:${p.producerPhone}`}>{p.producerPhone}</a> : "—"}</td>
                 <td data-label={t("ind.col.lacks")}>
                   <ul className="lacks">
-                    {p.producerState === "not_joined" ? <li>{t("ind.unlisted.notJoined")}</li> : null}
-                    {p.producerState === "pending" ? <li>{t("ind.unlisted.pending")}</li> : null}
-                    {p.lacks.map((l) => (
-                      <li key={l.code + JSON.stringify(l.params ?? {})}>
-                        {t(`readiness.${l.code}`, l.params)}{" "}
-                        <span className="muted">({l.marketplaces.map((m) => marketplaces[m] ?? m).join(", ")})</span>
+                    {lacksLines(p, t, marketplaces).map((l) => (
+                      <li key={l.text + (l.where ?? "")}>
+                        {l.text}
+                        {l.where ? <span className="muted"> ({l.where})</span> : null}
                       </li>
                     ))}
-                    {p.producerState === "verified" && p.lacks.length === 0 ? <li>{t("ind.unlisted.readyButNotListed")}</li> : null}
                   </ul>
                 </td>
               </tr>

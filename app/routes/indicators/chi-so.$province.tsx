@@ -8,7 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { NATIONAL_SLUG } from "~/indicators/scope";
 import { periodFromUrl } from "~/indicators/period-param.server";
-import { asOfDay, periodChoices } from "~/indicators/periods";
+import { asOfDay, isComplete, periodChoices, periodLabel } from "~/indicators/periods";
 import { vietnamToday } from "~/i18n/format";
 import indicatorsCss from "~/styles/indicators.css?url";
 
@@ -22,21 +22,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, province, slug } = await requireIndicatorScope(request, params.province);
   const today = vietnamToday();
-  const { period, invalid } = periodFromUrl(new URL(request.url), today);
+  const { period, problem } = periodFromUrl(new URL(request.url), today);
   return {
     province,
     base: `/chi-so/${slug}`,
     period,
-    invalid,
+    problem,
+    complete: isComplete(period, today),
     asOf: asOfDay(period, today),
     choices: periodChoices(today),
+    running: periodChoices(today).filter((p) => !isComplete(p, today)).map((p) => p.key),
     others: user.role === "official" ? [] : currentProvinces(),
     canEditTargets: user.role === "admin" && province !== null,
   };
 }
 
 export default function IndicatorLayout() {
-  const { province, base, period, invalid, asOf, choices, others, canEditTargets } = useLoaderData<typeof loader>();
+  const { province, base, period, problem, complete, asOf, choices, running, others, canEditTargets } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -62,13 +64,20 @@ export default function IndicatorLayout() {
         ) : null}
       </div>
       <IndicatorNav base={base} />
-      <PeriodForm current={period} choices={choices} />
-      {invalid ? (
-        <p className="alert info" role="status">
-          {t("ind.period.invalid")}
+      <PeriodForm current={period} choices={choices} running={running} problem={problem} />
+      {problem ? (
+        <p className="alert error" role="alert" data-testid="period-problem">
+          {problem.kind === "inverted"
+            ? t("ind.period.inverted", { from: formatDay(problem.from), to: formatDay(problem.to), month: periodLabel(period) })
+            : t(problem.kind === "future" ? "ind.period.future" : "ind.period.invalid", { month: periodLabel(period) })}
         </p>
       ) : null}
-      <p className="muted">
+      <p className="muted as-of">
+        {complete ? null : (
+          <strong className="badge running" data-testid="period-running">
+            {t(period.kind === "month" ? "ind.period.runningMonth" : "ind.period.running")}
+          </strong>
+        )}{" "}
         {t("ind.asOf", { day: formatDay(asOf) })}
         {canEditTargets && province ? (
           <>

@@ -10,6 +10,8 @@ import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
 import { overviewTables, rankingTable, unlistedTable, type Table } from "~/indicators/tables";
 import { unlistedProducts } from "~/indicators/unlisted.server";
+import { asOfDay, periodLabel } from "~/indicators/periods";
+import { formatDay, vietnamToday } from "~/i18n/format";
 import { OCOP_GROUPS } from "#db/vocabulary";
 
 const Query = z.object({
@@ -39,18 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } else if (!province) {
     throw data({ reason: "bad_request" as const }, { status: 400 });
   } else if (table === "chua-len-san") {
-    const names = marketplaceNames();
-    tables = [
-      unlistedTable(unlistedProducts(province.id, period), (p) =>
-        [
-          p.producerState === "not_joined" ? vi("ind.unlisted.notJoined") : null,
-          p.producerState === "pending" ? vi("ind.unlisted.pending") : null,
-          ...p.lacks.map((l) => `${vi(`readiness.${l.code}`, l.params)} (${l.marketplaces.map((m) => names[m] ?? m).join(", ")})`),
-        ]
-          .filter(Boolean)
-          .join("; "),
-      ),
-    ];
+    tables = [unlistedTable(unlistedProducts(province.id, period), vi, marketplaceNames())];
   } else {
     const ranks = provinceRankings(province.id, period);
     tables =
@@ -68,7 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   }
-  return new Response(new Uint8Array(await toXlsx(tables)), {
+  const today = vietnamToday();
+  const heading = {
+    scope: province?.name ?? vi("ind.national"),
+    period: periodLabel(period),
+    asOf: formatDay(asOfDay(period, today)),
+    generated: formatDay(today),
+  };
+  return new Response(new Uint8Array(await toXlsx(tables, heading)), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${name}.xlsx"`,

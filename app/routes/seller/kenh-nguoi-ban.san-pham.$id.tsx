@@ -5,6 +5,7 @@ import { idParam, notFound } from "~/http/route-params.server";
 import { getSellerProduct } from "~/seller/product-queries.server";
 import { StatusBadge } from "~/components/seller-badges";
 import { useT } from "~/i18n/use-t";
+import { labelForProduct } from "~/traceability/certificate.server";
 
 // One product in the seller centre: a header and its sections (details, photos, certificates,
 // marketplace readiness). Each child loader checks the producer again: none trusts this one.
@@ -14,11 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
   const product = getSellerProduct(producerId, idParam(params.id));
   if (!product) throw notFound();
-  return { product: { id: product.id, name: product.name, slug: product.slug, status: product.status, visible: product.visible } };
+  return {
+    product: { id: product.id, name: product.name, slug: product.slug, status: product.status, visible: product.visible },
+    hasLabel: labelForProduct(product.id) !== null,
+  };
 }
 
 export default function SellerProductLayout() {
-  const { product } = useLoaderData<typeof loader>();
+  const { product, hasLabel } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/kenh-nguoi-ban/san-pham/${product.id}`;
   return (
@@ -30,6 +34,16 @@ export default function SellerProductLayout() {
       <p className="badges">
         <StatusBadge status={product.status} visible={product.visible} />
         {product.visible ? <Link to={`/san-pham/${product.slug}`}>{t("seller.viewPublic")}</Link> : null}
+        {hasLabel ? (
+          <span className="label-links">
+            {product.visible ? "· " : null}
+            <a href={`/nhan-qr/${product.slug}?dinh-dang=pdf`} title={t("trace.labelHint")}>
+              {t("trace.labelPrint")}
+            </a>{" "}
+            (<a href={`/nhan-qr/${product.slug}?dinh-dang=pdf`}>{t("trace.labelPdf")}</a>,{" "}
+            <a href={`/nhan-qr/${product.slug}?dinh-dang=svg`}>{t("trace.labelSvg")}</a>)
+          </span>
+        ) : null}
       </p>
       <nav className="tabs" aria-label={t("seller.productSections")}>
         <NavLink to={base} end>

@@ -11,13 +11,15 @@ import { ProductGrid } from "~/components/product-card";
 import { Stars } from "~/components/stars";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import { labelForProduct } from "~/traceability/certificate.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const product = /^[a-z0-9-]{1,200}$/.test(slug) ? getPublicProduct(slug) : null;
   if (!product) throw data({ reason: "not_found" as const }, { status: 404 });
   const more = latestProducts({ limit: 4, producerId: product.producer.id, excludeId: product.id });
-  return { product, more };
+  const label = labelForProduct(product.id);
+  return { product, more, label: label && { decision: label.decision } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -29,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "OCOP Connect" }];
 
 export default function ProductPage() {
-  const { product, more } = useLoaderData<typeof loader>();
+  const { product, more, label } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [main, ...rest] = product.images;
@@ -113,7 +115,18 @@ export default function ProductPage() {
 
       <section className="section" aria-labelledby="cert-heading">
         <h2 id="cert-heading">{t("product.certificates")}</h2>
-        <CertificateTable certificates={product.certificates} />
+        <CertificateTable
+          certificates={product.certificates}
+          checkLink={(c) => (c.kind === "ocop" ? `/chung-nhan/${encodeURIComponent(c.number)}?sp=${product.slug}` : null)}
+        />
+        {label ? (
+          <p className="label-links" data-testid="label-links">
+            <Link to={`/chung-nhan/${encodeURIComponent(label.decision)}?sp=${product.slug}`}>{t("trace.check")}</Link>
+            {" · "}
+            {t("trace.label")}: <a href={`/nhan-qr/${product.slug}?dinh-dang=svg`}>{t("trace.labelSvg")}</a>,{" "}
+            <a href={`/nhan-qr/${product.slug}?dinh-dang=pdf`}>{t("trace.labelPdf")}</a>
+          </p>
+        ) : null}
       </section>
 
       {more.length > 0 ? (
