@@ -1,7 +1,7 @@
 // The web server: migrates the database, then serves the Remix app, its assets and the
 // image variants. `npm start` runs the production build; `npm run dev` adds Vite's dev server.
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { createServer } from "node:http";
@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
+import { pageCache } from "~/http/page-cache.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 
@@ -50,6 +51,11 @@ const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(resolve("build/server/index.js"))) as ServerBuild);
 
+// Catalogue pages for visitors without session or cart, from memory while the catalogue stands still.
+if (typeof build !== "function" && config.PAGE_CACHE_MB > 0) {
+  const handle = createFetchHandler(build, config.NODE_ENV);
+  app.use(pageCache({ handle: (request) => handle(request), buildId: build.assets.version, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 }));
+}
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 // The client's mistakes (a malformed percent-encoding such as "/san-pham/%E0%A4%A", a missing

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { catalogueStats } from "~/catalog/home.server";
 import { latestProducts } from "~/catalog/products.server";
 import { provincesWithProducts } from "~/places/provinces.server";
 import { ProductGrid } from "~/components/product-card";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { getLocale } from "~/i18n/locale.server";
 import { formatNumber } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
@@ -12,14 +14,17 @@ import { OCOP_GROUPS } from "#db/vocabulary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  return {
+  const home = {
     title: translator(locale)("app.tagline"),
     stats: catalogueStats(),
     fiveStar: latestProducts({ limit: 8, minStars: 5 }),
     latest: latestProducts({ limit: 8 }),
     provinces: provincesWithProducts().slice(0, 12),
   };
+  return data(home, { headers: catalogueCacheHeaders(request) });
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `OCOP Connect · ${data?.title ?? ""}` },

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { registerAccount } from "~/auth/accounts.server";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { SignupSchema } from "~/auth/forms";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { currentProvinces } from "~/places/provinces.server";
@@ -36,6 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return invalid(errors, { values });
   }
   const headers = new Headers({ "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
   const cartCookie = await mergeGuestCart(request, result.userId); // the guest's cart joins the new account
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
   throw redirect(parsed.data.accountType === "producer" ? "/tai-khoan" : "/", { headers });

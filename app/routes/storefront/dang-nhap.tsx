@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { authenticate } from "~/auth/accounts.server";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { LoginSchema } from "~/auth/forms";
 import { safeRedirect } from "~/auth/guards.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
@@ -30,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = await authenticate(parsed.data.email, parsed.data.password);
   if (!userId) return invalid({}, { values, wrong: true });
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
   throw redirect(redirectTo, { headers });

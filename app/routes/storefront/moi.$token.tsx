@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { PASSWORD_MIN, vietnamesePhone } from "~/auth/forms";
 import { acceptInvitation, findInvitation } from "~/auth/invitations.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
@@ -42,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalid({ form: error }, { values });
   }
   const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
-  throw redirect("/kenh-nguoi-ban", { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": cookie });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
+  throw redirect("/kenh-nguoi-ban", { headers });
 }
 
 export default function AcceptInvitation() {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { Link, useLoaderData } from "@remix-run/react";
 import { largestWidth, variantUrl } from "~/photos/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
@@ -12,13 +13,15 @@ import { Stars } from "~/components/stars";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const product = /^[a-z0-9-]{1,200}$/.test(slug) ? getPublicProduct(slug) : null;
   if (!product) throw data({ reason: "not_found" as const }, { status: 404 });
   const more = latestProducts({ limit: 4, producerId: product.producer.id, excludeId: product.id });
-  return { product, more };
+  return data({ product, more }, { headers: catalogueCacheHeaders(request) });
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
