@@ -10,7 +10,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse, NextFuncti
 // Not in the package's typings, but exported by its server module: the adapter's own conversions.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { gzipSync } from "node:zlib";
-import { statement } from "~/db.server";
+import { catalogueVersion } from "~/catalog/version.server";
 import { vietnamToday } from "~/i18n/format";
 import { cookieHeaderHasState, LOCALE_COOKIE, rawCookie } from "./visitor";
 
@@ -58,12 +58,6 @@ export class ByteLru<V extends { bytes: number }> {
   get bytes() {
     return this.total;
   }
-}
-
-/** The catalogue's version: moved by the 0014 triggers on every visible change. */
-export function catalogueVersion(): number {
-  const row = statement<[], { n: number }>(`SELECT n FROM change_counters WHERE name = 'catalogue'`).get();
-  return row?.n ?? -1;
 }
 
 // When this process first saw each version: the pages' Last-Modified.

@@ -11,7 +11,11 @@ import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuan
 import { CartFormSchema } from "~/checkout/forms";
 import { cartProblem, type Problem } from "~/checkout/problems";
 
-export const meta: MetaFunction = () => [{ title: "Giỏ hàng · OCOP Connect" }];
+export const meta: MetaFunction = () => [
+  { title: "Giỏ hàng · OCOP Connect" },
+  { name: "description", content: "Giỏ hàng của bạn trên OCOP Connect: sản phẩm OCOP theo từng nhà sản xuất, số lượng và tạm tính trước khi thanh toán." },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invalid,
     provinces: currentProvinces(),
     title: filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title"),
+    description: t("catalog.description"),
   };
   return data(list, { headers: catalogueCacheHeaders(request) });
 }
@@ -41,6 +42,7 @@ export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ""} · OCOP Connect` },
+  { name: "description", content: data?.description ?? "" },
   { name: "robots", content: data?.filters.q ? "noindex" : "index" },
 ];
 
@@ -145,7 +147,7 @@ export default function ProductList() {
               {t("catalog.results", { count: formatNumber(total) })}
             </p>
           </div>
-          {items.length === 0 ? <p className="card">{t("catalog.empty")}</p> : <ProductGrid products={items} label={title} />}
+          {items.length === 0 ? <p className="card">{t("catalog.empty")}</p> : <ProductGrid products={items} label={title} heading="h2" />}
           {pages > 1 ? (
             <nav className="pagination" aria-label={t("catalog.page", { page, pages })}>
               {page > 1 ? (
