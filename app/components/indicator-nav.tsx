@@ -1,7 +1,7 @@
 import { Form, NavLink, useSearchParams } from "@remix-run/react";
 import { periodLabel, type Period } from "~/indicators/periods";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 const PAGES: { path: string; label: MessageKey; end?: boolean }[] = [
   { path: "", label: "ind.nav.overview", end: true },
@@ -12,7 +12,7 @@ const PAGES: { path: string; label: MessageKey; end?: boolean }[] = [
 
 /** The indicator pages of one scope; the chosen period travels with every link. */
 export function IndicatorNav({ base }: { base: string }) {
-  const t = useT();
+  const t = useAllT();
   const [params] = useSearchParams();
   const query = params.toString() ? `?${params.toString()}` : "";
   return (
@@ -32,7 +32,7 @@ export function IndicatorNav({ base }: { base: string }) {
 
 /** Month / quarter / year picker, and a custom range; a plain GET form. */
 export function PeriodForm({ current, choices }: { current: Period; choices: Period[] }) {
-  const t = useT();
+  const t = useAllT();
   const inChoices = choices.some((c) => c.key === current.key);
   return (
     <div className="period-form">

@@ -1,5 +1,8 @@
 // Site chrome, errors and form validation. Vietnamese is the source; English must have every key.
 export const vi = {
+  // The header's links for producers and officials, on every page.
+  "workspace.title": "Kênh người bán",
+  "verify.nav": "Xác minh đơn vị",
   "app.name": "OCOP Connect",
   "app.tagline": "Sản phẩm OCOP và nông sản an toàn, từ hợp tác xã đến tận nhà bạn",
   "nav.products": "Sản phẩm",
@@ -38,6 +41,8 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
+  "workspace.title": "Seller centre",
+  "verify.nav": "Verify producers",
   "app.name": "OCOP Connect",
   "app.tagline": "OCOP and safe farm products, from the cooperative to your door",
   "nav.products": "Products",

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts/line-chart";
 import { formatDay, formatNumber, formatPercent, vietnamToday } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
 import { overview } from "~/indicators/overview.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MonthlyReport() {
   const { name, month, overview: o, behind, generated } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const months = o.trend.map((p) => `${p.month.slice(5)}/${p.month.slice(2, 4)}`);
   return (
     <article className="report">

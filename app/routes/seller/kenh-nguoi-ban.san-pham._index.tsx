@@ -12,7 +12,7 @@ import { StatusBadge } from "~/components/seller-badges";
 import { Stars } from "~/components/stars";
 import { invalid } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Sản phẩm · Kênh người bán" }];
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SellerProducts() {
   const { filter, items, total, counts, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const link = (change: Partial<typeof filter>) => {
     const next = { ...filter, page: 1, ...change };

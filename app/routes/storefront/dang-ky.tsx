@@ -9,7 +9,7 @@ import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 
@@ -46,6 +46,7 @@ export default function Signup() {
   const { provinces } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const v: Partial<Record<(typeof KEPT)[number], string>> = result?.values ?? {};
@@ -64,7 +65,7 @@ export default function Signup() {
               {t(`auth.type.${k}`)}
             </label>
           ))}
-          {e.accountType ? <p className="field-error">{t(e.accountType)}</p> : null}
+          {e.accountType ? <p className="field-error">{tAny(e.accountType)}</p> : null}
         </fieldset>
         <Field name="name" label={t("auth.name")} autoComplete="name" required defaultValue={v.name} error={e.name} />
         <Field name="email" label={t("auth.email")} type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />

@@ -9,7 +9,7 @@ import { createSession, getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 // A member invitation (/moi/<token>): the invitee sets a name, phone and password and joins.
 export const meta: MetaFunction = () => [{ title: "Lời mời tham gia · OCOP Connect" }, { name: "robots", content: "noindex" }];
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { invitation, loggedIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   if (invitation.state !== "valid") {
     return (
