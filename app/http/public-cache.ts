@@ -9,11 +9,12 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=
 
 /** The headers a catalogue loader sends with its data. */
 export function catalogueCacheHeaders(request: Request): HeadersInit {
-  return hasVisitorState(request) ? {} : { "Cache-Control": PUBLIC_CACHE_CONTROL };
+  // Vary: the page differs by language cookie, and a visitor who signs in must not get it back from a cache.
+  return hasVisitorState(request) ? {} : { "Cache-Control": PUBLIC_CACHE_CONTROL, Vary: "Cookie" };
 }
 
 /** A catalogue route's `headers` export: the loader's Cache-Control, when it gave one. */
 export const catalogueHeaders: HeadersFunction = ({ loaderHeaders }) => {
   const cacheControl = loaderHeaders.get("Cache-Control");
-  return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
+  return cacheControl ? { "Cache-Control": cacheControl, Vary: loaderHeaders.get("Vary") ?? "Cookie" } : new Headers();
 };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS_TOKEN, csrfToken } from "~/auth/csrf.server";
 import { catalogueVersion } from "~/catalog/version.server";
 import { pageCache } from "~/http/page-cache.server";
-import { catalogueHeaders } from "~/http/public-cache";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { loader as productLoader } from "~/routes/storefront/san-pham.$slug";
 import { action as cartAction } from "~/routes/storefront/gio-hang";
 import { action as loginAction } from "~/routes/storefront/dang-nhap";
@@ -87,6 +87,15 @@ describe("an anonymous catalogue page", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("ETag")).not.toBe(etag);
     expect(await after.text()).toContain("<p>99000</p>");
+  });
+
+  it("tells every cache that it differs by cookie, data requests included, and says nothing for a visitor with state", () => {
+    const args = (request: Request) => ({ loaderHeaders: new Headers(catalogueCacheHeaders(request)), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined });
+    const anonymous = new Headers(catalogueHeaders(args(new Request(`${ORIGIN}/san-pham.data`))));
+    expect(anonymous.get("Cache-Control")).toMatch(/^public/);
+    expect(anonymous.get("Vary")).toBe("Cookie");
+    const withCart = new Headers(catalogueHeaders(args(new Request(`${ORIGIN}/san-pham`, { headers: { Cookie: "ocop_cart=abc" } }))));
+    expect(withCart.get("Cache-Control")).toBeNull();
   });
 
   it("is not served from memory to a visitor with a session or a cart", async () => {

@@ -4,6 +4,8 @@ import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { Link, useLoaderData } from "@remix-run/react";
 import { largestWidth, variantUrl } from "~/photos/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
+import { productJsonLd } from "~/catalog/structured-data";
+import { env } from "~/env.server";
 import { latestProducts } from "~/catalog/products.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { CertificateTable } from "~/components/certificate-table";
@@ -18,7 +20,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = /^[a-z0-9-]{1,200}$/.test(slug) ? getPublicProduct(slug) : null;
   if (!product) throw data({ reason: "not_found" as const }, { status: 404 });
   const more = latestProducts({ limit: 4, producerId: product.producer.id, excludeId: product.id });
-  return data({ product, more }, { headers: catalogueCacheHeaders(request) });
+  const jsonLd = productJsonLd(product, new URL(env().PUBLIC_URL).origin);
+  return data({ product, more, jsonLd }, { headers: catalogueCacheHeaders(request) });
 }
 
 export const headers = catalogueHeaders;
@@ -27,17 +30,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         { title: `${data.product.name} · ${data.product.producer.name} · OCOP Connect` },
-        { name: "description", content: data.product.description.slice(0, 160) },
+        { name: "description", content: (data.product.description || `${data.product.name} · ${data.product.producer.name}`).slice(0, 160) },
       ]
     : [{ title: "OCOP Connect" }];
 
 export default function ProductPage() {
-  const { product, more } = useLoaderData<typeof loader>();
+  const { product, more, jsonLd } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [main, ...rest] = product.images;
   return (
     <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <ol>
           <li>
