@@ -8,6 +8,7 @@ import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { benchDatabase } from "./large-db";
 import { ensureBuild, startServer, type RunningServer } from "./server";
+import { jsWeight } from "./js-weight";
 import { logInAs } from "./session";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -129,4 +130,6 @@ export async function benchCatalog(): Promise<void> {
   if (smallList && largeList) {
     console.log(`rendered list slowdown from 400 to 20,000 products: ${(smallList.rps / largeList.rps).toFixed(2)}x (must stay under 2x)`);
   }
+  console.log("\nJavaScript a shopper's browser downloads (gzipped kB; goal: at most 100 on list and product pages):");
+  console.table(jsWeight(["routes/storefront/_index", "routes/storefront/san-pham._index", "routes/storefront/san-pham.$slug", "routes/storefront/gio-hang"]));
 }
