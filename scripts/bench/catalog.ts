@@ -114,6 +114,14 @@ export async function benchCatalog(): Promise<void> {
     await rendered.stop();
   }
 
+  // The baseline again: on a shared machine it drifts during the run; both figures are printed.
+  const bareAgain = await startBare(large, BASE_PORT + 4);
+  try {
+    await record("bare node:http, again", "list, page 1 (same 24 cards)", bareAgain.url + "/");
+  } finally {
+    await bareAgain.stop();
+  }
+
   // The demo-sized catalogue: how the rendered list scales with the catalogue.
   const small = await startServer(benchDatabase(400, 2000), BASE_PORT + 2, { PAGE_CACHE_MB: "0" });
   let smallList: Row | undefined;
