@@ -15,6 +15,8 @@ const EnvSchema = z.object({
     .refine((v) => !/^[a-z]+:\/\//i.test(v), "DATABASE_URL is a file path, not a URL"),
   /** Where uploaded and generated images and their variants are written. */
   MEDIA_DIR: z.string().min(1).default("db/data/media"),
+  /** Memory for rendered anonymous catalogue pages (app/http/page-cache.server.ts); 0 turns the cache off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** The address shoppers use; cookies are Secure and HSTS is sent when it is https. */
   PUBLIC_URL: z.url().optional(),
   /**

@@ -11,7 +11,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { csrfToken } from "~/auth/csrf.server";
-import { getSessionUser } from "~/auth/session.server";
+import { getSessionUser, type SessionUser } from "~/auth/session.server";
+import { hasVisitorState } from "~/http/visitor";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SandboxRibbon } from "~/components/sandbox-ribbon";
@@ -34,7 +35,10 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "OCOP Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, csrf] = await Promise.all([getSessionUser(request), getLocale(request), csrfToken(request)]);
+  const [locale, csrf] = await Promise.all([getLocale(request), csrfToken(request)]);
+  // A visitor without session or cart: nothing of theirs to read, a page any cache may keep.
+  if (!hasVisitorState(request)) return data({ user: null as SessionUser | null, locale, csrf: csrf.token, cart: 0, sandbox: env().SANDBOX_MODE });
+  const user = await getSessionUser(request);
   const cart = await cartCount(request, user?.id ?? null);
   return data(
     { user, locale, csrf: csrf.token, cart, sandbox: env().SANDBOX_MODE },

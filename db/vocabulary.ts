@@ -73,5 +73,6 @@ export type Indicator = (typeof INDICATORS)[number];
 /** One per file in db/reference/marketplaces/. */
 export { MARKETPLACE_CODES, type MarketplaceCode } from "./reference/marketplaces";
 
-export const SALES_CHANNELS = ["storefront", ...MARKETPLACE_CODES] as const;
+// A pure call, so browser code importing other lists leaves the marketplaces' definitions out of its bundle.
+export const SALES_CHANNELS = /* @__PURE__ */ (() => ["storefront", ...MARKETPLACE_CODES] as const)();
 export type SalesChannel = (typeof SALES_CHANNELS)[number];

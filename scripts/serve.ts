@@ -1,7 +1,7 @@
 // The web server: migrates the database, then serves the Remix app, its assets and the
 // image variants. `npm start` runs the production build; `npm run dev` adds Vite's dev server.
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { createServer } from "node:http";
@@ -10,6 +10,7 @@ import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
 import { bodyWasRefused, limitRequestBodies } from "~/http/body-limits.server";
+import { pageCache } from "~/http/page-cache.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import { refusedStart } from "~/start-check.server";
@@ -53,6 +54,11 @@ const build = vite
 
 // Request bodies are bounded per route before anything parses them (413 past the cap).
 app.use(limitRequestBodies());
+// Catalogue pages for visitors without session or cart, from memory while the catalogue stands still.
+if (typeof build !== "function" && config.PAGE_CACHE_MB > 0) {
+  const handle = createFetchHandler(build, config.NODE_ENV);
+  app.use(pageCache({ handle: (request) => handle(request), buildId: build.assets.version, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 }));
+}
 // The visitor's address, for log-in throttling (app/auth/throttle.server.ts). Behind a proxy it is the
 // proxy's: set Express's "trust proxy" for the deployment's proxy before relying on per-address limits.
 const getLoadContext = (req: express.Request) => ({ clientAddress: req.ip ?? "" });

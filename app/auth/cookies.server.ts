@@ -1,10 +1,11 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "~/env.server";
+import { SESSION_COOKIE } from "~/http/visitor";
 
 const secure = () => env().PUBLIC_URL.startsWith("https:");
 
 /** Holds a random session token; the database keeps only its SHA-256. */
-export const sessionCookie = createCookie("ocop_session", {
+export const sessionCookie = createCookie(SESSION_COOKIE, {
   path: "/",
   httpOnly: true,
   sameSite: "lax",

@@ -1,36 +1,79 @@
-// CSRF protection for every form that changes data: a random token in an HttpOnly,
-// SameSite=Lax cookie, echoed by the form in a hidden field, plus an Origin check.
+// CSRF protection for every form that changes data. Two kinds of visitor, two proofs (see README,
+// "Design decisions", 12/2026):
+// - A visitor with state (a session or a guest cart) has a random secret in an HttpOnly, SameSite=Lax
+//   cookie, minted on their first page with state and replaced at every log-in and log-out; their
+//   forms echo it in a hidden field (double submit), and a present Origin must be ours.
+// - A visitor without any state gets catalogue pages that any cache may keep, so they carry no
+//   per-visitor secret and set no cookie: their forms carry the public ANONYMOUS_TOKEN, accepted only
+//   when the browser proves the form was posted from our own pages (Origin, or Sec-Fetch-Site when
+//   Origin is absent) and never on a request that carries a session.
+// A missing token, another visitor's, or the anonymous one where it does not apply: 403.
 import { data } from "@remix-run/node";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "~/env.server";
-import { csrfCookie } from "./cookies.server";
+import { csrfCookie, sessionCookie } from "./cookies.server";
+import { hasVisitorState, requestHasCookie } from "~/http/visitor";
 
 export const CSRF_FIELD = "csrf";
+/** What the forms of a page without state carry; it proves nothing alone (see above). */
+export const ANONYMOUS_TOKEN = "anonymous";
 
-/** The visitor's token, and the Set-Cookie header to send when it is new. */
+async function cookieToken(request: Request): Promise<string | null> {
+  const value: unknown = await csrfCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 ? value : null;
+}
+
+/** A new secret's Set-Cookie header: at log-in and log-out the visitor's secret is replaced. */
+export async function rotatedCsrfCookie(): Promise<string> {
+  return csrfCookie.serialize(randomBytes(32).toString("base64url"));
+}
+
+/**
+ * The token the page's forms carry, and the Set-Cookie header to send when a secret was minted.
+ * A visitor without state gets the anonymous token and no cookie.
+ */
 export async function csrfToken(request: Request): Promise<{ token: string; setCookie: string | null }> {
-  const existing: unknown = await csrfCookie.parse(request.headers.get("Cookie"));
-  if (typeof existing === "string" && existing.length >= 32) return { token: existing, setCookie: null };
+  if (!hasVisitorState(request)) return { token: ANONYMOUS_TOKEN, setCookie: null };
+  const existing = await cookieToken(request);
+  if (existing) return { token: existing, setCookie: null };
   const token = randomBytes(32).toString("base64url");
   return { token, setCookie: await csrfCookie.serialize(token) };
 }
 
+const ours = (origin: string, request: Request) =>
+  origin === new URL(request.url).origin || origin === new URL(env().PUBLIC_URL).origin;
+
 /** Browsers send Origin on every POST; when they do, it must be ours. */
-function sameOrigin(request: Request): boolean {
+function noForeignOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");
-  if (origin === null) return true;
-  return origin === new URL(request.url).origin || origin === new URL(env().PUBLIC_URL).origin;
+  return origin === null || ours(origin, request);
 }
 
-/** Throws 403 unless the form's token matches the cookie's and the request is same-origin. */
-export async function requireCsrf(request: Request, form: FormData): Promise<void> {
-  const cookieToken: unknown = await csrfCookie.parse(request.headers.get("Cookie"));
-  const formToken = form.get(CSRF_FIELD);
-  const ok =
-    typeof cookieToken === "string" &&
-    typeof formToken === "string" &&
-    cookieToken.length === formToken.length &&
-    timingSafeEqual(Buffer.from(cookieToken), Buffer.from(formToken)) &&
-    sameOrigin(request);
-  if (!ok) throw data({ reason: "csrf" as const }, { status: 403 });
+/** The browser says the request comes from our own pages (OWASP: verifying origin with standard headers). */
+function provenSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("Origin");
+  if (origin !== null && origin !== "null") return ours(origin, request);
+  return request.headers.get("Sec-Fetch-Site") === "same-origin";
 }
+
+function equal(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Throws 403 unless the form's token is the visitor's (or the anonymous one, where it applies). */
+export async function requireCsrf(request: Request, form: FormData): Promise<void> {
+  const formToken = form.get(CSRF_FIELD);
+  if (typeof formToken !== "string" || formToken === "") throw refused();
+  const secret = await cookieToken(request);
+  if (secret !== null && equal(secret, formToken) && noForeignOrigin(request)) return;
+  if (
+    formToken === ANONYMOUS_TOKEN &&
+    !requestHasCookie(request, sessionCookie.name) &&
+    provenSameOrigin(request)
+  ) {
+    return;
+  }
+  throw refused();
+}
+
+const refused = () => data({ reason: "csrf" as const }, { status: 403 });

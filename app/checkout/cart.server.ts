@@ -6,11 +6,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
+import { CART_COOKIE } from "~/http/visitor";
 import { cartItems, carts, producers, products } from "#db/schema";
 
 export const MAX_LINE_QUANTITY = 999;
 
-const cartCookie = createCookie("ocop_cart", {
+const cartCookie = createCookie(CART_COOKIE, {
   path: "/",
   httpOnly: true,
   sameSite: "lax",

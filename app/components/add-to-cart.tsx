@@ -1,7 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAnyT, useT } from "~/i18n/use-t";
 import { CsrfInput } from "./csrf-input";
 
 type Reply = { ok: boolean; problem: { key: MessageKey; params?: Record<string, string | number> } | null };
@@ -12,6 +12,7 @@ type Reply = { ok: boolean; problem: { key: MessageKey; params?: Record<string, 
  */
 export function AddToCart({ productId, stock }: { productId: number; stock: number }) {
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const fetcher = useFetcher<Reply>();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -37,7 +38,7 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
         ) : null}
         {reply?.problem ? (
           <p className="field-error" role="alert">
-            {t(reply.problem.key, reply.problem.params)}
+            {tAny(reply.problem.key, reply.problem.params)}
           </p>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** The administrators' pages under /quan-tri. Each feature adds its entry here. */
 export const ADMIN_SECTIONS: { to: string; label: MessageKey }[] = [
@@ -10,7 +10,7 @@ export const ADMIN_SECTIONS: { to: string; label: MessageKey }[] = [
 ];
 
 export function AdminNav() {
-  const t = useT();
+  const t = useAllT();
   return (
     <nav className="seller-nav" aria-label={t("admin.nav")}>
       <ul>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** A read-only text to copy; the copy button appears once JavaScript runs (without it, select the text). */
 export function CopyField({ value, label }: { value: string; label: string }) {
-  const t = useT();
+  const t = useAllT();
   const [hydrated, setHydrated] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setHydrated(true), []);

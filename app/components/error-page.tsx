@@ -1,9 +1,8 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useT, type StorefrontKey } from "~/i18n/use-t";
 
 /** The title and text for a status (and the reason a guard gave, e.g. "csrf"). */
-function messages(status: number, reason: string | undefined): [MessageKey, MessageKey] {
+function messages(status: number, reason: string | undefined): [StorefrontKey, StorefrontKey] {
   if (status === 404) return ["error.notFound", "error.notFoundText"];
   if (status === 403) return ["error.title", reason === "csrf" ? "error.csrf" : reason === "suspended" ? "seller.suspended" : "auth.forbidden"];
   if (status === 400) return ["error.badRequest", "error.generic"];

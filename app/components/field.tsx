@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAnyT, useT } from "~/i18n/use-t";
 
 /** A labelled input with its hint and its error, wired for screen readers. */
 export function Field({
@@ -18,6 +18,7 @@ export function Field({
   children?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
@@ -39,7 +40,7 @@ export function Field({
       ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {t(error)}
+          {tAny(error)}
         </p>
       ) : null}
     </div>

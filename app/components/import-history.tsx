@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { ImportRecord } from "~/imports/imports.server";
 import { formatDateTime } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 export function ImportHistory({ imports, base }: { imports: Omit<ImportRecord, "report">[]; base: string }) {
-  const t = useT();
+  const t = useAllT();
   if (imports.length === 0) return null;
   return (
     <section className="section" aria-labelledby="history-imports">

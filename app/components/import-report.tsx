@@ -4,11 +4,11 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ProgressForm } from "~/components/progress-form";
 import { formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** Every bad cell of an uploaded sheet: row, column, and what is wrong, in the reader's language. */
 export function ImportErrors({ report }: { report: ImportReport }) {
-  const t = useT();
+  const t = useAllT();
   if (report.missingColumns.length > 0) {
     return (
       <p className="alert error" role="alert">
@@ -49,7 +49,7 @@ export function ImportErrors({ report }: { report: ImportReport }) {
 
 /** The sheet's row counts (rows, good, bad) followed by the import kind's own counts. */
 export function ImportCounts({ report, extra }: { report: ImportReport; extra: { label: MessageKey; count: string }[] }) {
-  const t = useT();
+  const t = useAllT();
   const stats: [MessageKey, string][] = [
     ["import.count.rows", formatNumber(report.totalRows)],
     ["import.count.good", formatNumber(report.counts.goodRows ?? 0)],
@@ -73,7 +73,7 @@ export function ImportCounts({ report, extra }: { report: ImportReport; extra: {
  * progress bar; or discard it. Shown only while the sheet waits for that decision.
  */
 export function ImportDecision({ report, status, progressUrl, hint }: { report: ImportReport; status: string; progressUrl: string; hint?: MessageKey }) {
-  const t = useT();
+  const t = useAllT();
   if (status !== "previewed") return null;
   const good = report.counts.goodRows ?? 0;
   return (

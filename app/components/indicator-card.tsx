@@ -1,10 +1,10 @@
 import type { IndicatorCard as Card } from "~/indicators/overview.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** One indicator: value, numerator/denominator, progress to target, gap, projection, definition. */
 export function IndicatorCard({ card, extra }: { card: Card; extra?: string }) {
-  const t = useT();
+  const t = useAllT();
   const target = card.target ? card.target.bp / 10_000 : null;
   const moneyLike = card.id === "cashless_rate_value";
   return (

@@ -2,7 +2,7 @@ import { Form, NavLink, useSearchParams } from "@remix-run/react";
 import { periodLabel, type Period } from "~/indicators/periods";
 import type { PeriodProblem } from "~/indicators/period-param.server";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 const PAGES: { path: string; label: MessageKey; end?: boolean }[] = [
   { path: "", label: "ind.nav.overview", end: true },
@@ -13,7 +13,7 @@ const PAGES: { path: string; label: MessageKey; end?: boolean }[] = [
 
 /** The indicator pages of one scope; the chosen period travels with every link. */
 export function IndicatorNav({ base }: { base: string }) {
-  const t = useT();
+  const t = useAllT();
   const [params] = useSearchParams();
   const query = params.toString() ? `?${params.toString()}` : "";
   return (
@@ -46,7 +46,7 @@ export function PeriodForm({
   running: string[];
   problem: PeriodProblem | null;
 }) {
-  const t = useT();
+  const t = useAllT();
   const inChoices = choices.some((c) => c.key === current.key);
   const range = problem?.kind === "inverted" ? problem : current.kind === "custom" ? current : null;
   return (

@@ -1,7 +1,7 @@
 import type { ReadinessCode } from "~/catalog/readiness";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import type { ListingErrorCode } from "~/marketplaces/listing-errors";
 import type { ListingStatus } from "#db/vocabulary";
 
@@ -32,7 +32,7 @@ export function ListingCell({
   price: number;
   stock: number;
 }) {
-  const t = useT();
+  const t = useAllT();
   const status = cell?.status ?? "none";
   const problem = cell?.errorCode ? t(`connector.error.${cell.errorCode}` as MessageKey) : null;
   const behind = cell?.status === "live" && cell.syncedPrice !== null && (cell.syncedPrice !== price || cell.syncedStock !== stock);

@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** The officials' (and admins') sections under /can-bo. Each feature adds its entry here. */
 export const OFFICIAL_SECTIONS: { to: string; label: MessageKey }[] = [
@@ -9,7 +9,7 @@ export const OFFICIAL_SECTIONS: { to: string; label: MessageKey }[] = [
 ];
 
 export function OfficialNav() {
-  const t = useT();
+  const t = useAllT();
   return (
     <nav className="seller-nav" aria-label={t("officials.nav")}>
       <ul>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /**
  * Wraps the plain upload form: once JavaScript runs, photos dropped on it (or chosen) are put
  * into its file input and the form is submitted. Without JavaScript it is the plain form.
  */
 export function PhotoDropZone({ inputId, children }: { inputId: string; children: ReactNode }) {
-  const t = useT();
+  const t = useAllT();
   const zone = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [over, setOver] = useState(false);

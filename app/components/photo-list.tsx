@@ -1,7 +1,7 @@
 import { Form, useFetcher, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { ProductPhoto } from "~/seller/photos.server";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { CsrfInput } from "./csrf-input";
 import { Picture } from "./picture";
 
@@ -10,7 +10,7 @@ import { Picture } from "./picture";
  * JavaScript the list can also be reordered by dragging, sent as one "reorder" request.
  */
 export function PhotoList({ photos, productName }: { photos: ProductPhoto[]; productName: string }) {
-  const t = useT();
+  const t = useAllT();
   const csrf = useRouteLoaderData<{ csrf: string }>("root")?.csrf ?? "";
   const fetcher = useFetcher();
   const [order, setOrder] = useState<number[] | null>(null);

@@ -5,19 +5,20 @@ import { useT } from "~/i18n/use-t";
 import { Picture } from "./picture";
 import { Stars } from "./stars";
 
-export function ProductGrid({ products, label }: { products: Card[]; label?: string }) {
+/** `heading`: the cards' heading level, one below the section's (h2 right under the page's h1). */
+export function ProductGrid({ products, label, heading = "h3" }: { products: Card[]; label?: string; heading?: "h2" | "h3" }) {
   return (
     <ul className="product-grid" aria-label={label}>
       {products.map((p, i) => (
         <li key={p.id}>
-          <ProductCard product={p} eager={i < 4} />
+          <ProductCard product={p} eager={i < 4} heading={heading} />
         </li>
       ))}
     </ul>
   );
 }
 
-export function ProductCard({ product, eager }: { product: Card; eager?: boolean }) {
+export function ProductCard({ product, eager, heading: Heading = "h3" }: { product: Card; eager?: boolean; heading?: "h2" | "h3" }) {
   const t = useT();
   return (
     <article className="product-card">
@@ -34,7 +35,7 @@ export function ProductCard({ product, eager }: { product: Card; eager?: boolean
           <div className="thumb" aria-hidden="true" />
         )}
         <div className="body">
-          <h3 className="product-name">{product.name}</h3>
+          <Heading className="product-name">{product.name}</Heading>
           <span className="price">{formatVnd(product.price)}</span>
           <Stars stars={product.stars} compact />
           {product.stock === 0 ? <span className="out-of-stock">{t("product.outOfStock")}</span> : null}

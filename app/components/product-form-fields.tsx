@@ -1,7 +1,8 @@
 import type { CategoryOption } from "~/seller/categories.server";
 import type { PRODUCT_FIELDS } from "~/seller/product-form";
 import type { FieldErrors } from "~/form-errors";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useLocale } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { OCOP_GROUPS } from "#db/vocabulary";
 import { Field } from "./field";
 import { SelectField, TextAreaField } from "./select-field";
@@ -12,7 +13,7 @@ const UNITS = ["kg", "hộp 200 g", "hộp 500 g", "túi 1 kg", "chai 500 ml", "
 
 /** The product's fields, shared by the "new" and "edit" pages. */
 export function ProductFormFields({ values: v, errors: e, categories }: { values: ProductValues; errors: FieldErrors; categories: CategoryOption[] }) {
-  const t = useT();
+  const t = useAllT();
   const locale = useLocale();
   const s = (x: string | number | null | undefined) => (x === null || x === undefined ? "" : String(x));
   return (

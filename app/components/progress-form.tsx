@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { ImportProgress } from "~/imports/progress.server";
 import { formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /**
  * A plain POST form that, once JavaScript runs, sends a random token with the submission and
@@ -20,7 +20,7 @@ export function ProgressForm({
   className?: string;
   children: ReactNode;
 }) {
-  const t = useT();
+  const t = useAllT();
   const navigation = useNavigation();
   const [token, setToken] = useState("");
   const [progress, setProgress] = useState<ImportProgress | null>(null);

@@ -1,6 +1,6 @@
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 export type Progress = { batchId: number; total: number; done: number; live: number; inReview: number; rejected: number; failed: number; pending: number };
 
@@ -10,7 +10,7 @@ export type Progress = { batchId: number; total: number; done: number; live: num
  * page refreshes itself every few seconds while the batch runs.
  */
 export function PublishProgress({ initial }: { initial: Progress }) {
-  const t = useT();
+  const t = useAllT();
   const [progress, setProgress] = useState(initial);
   const { revalidate } = useRevalidator();
   useEffect(() => setProgress(initial), [initial]);

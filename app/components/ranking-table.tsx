@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { RankedRow } from "~/indicators/comparison.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { TableWrap } from "./table-wrap";
 
 /** Rows ranked by gap to the listing target, furthest behind first. */
@@ -18,7 +18,7 @@ export function RankingTable({
   linkOf?: (row: RankedRow & { slug?: string }) => string;
   testId?: string;
 }) {
-  const t = useT();
+  const t = useAllT();
   const withCashless = rows.some((r) => r.cashless);
   return (
     <TableWrap label={caption}>

@@ -1,6 +1,6 @@
 import type { Ratio } from "~/indicators/ratios";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { TableWrap } from "./table-wrap";
 
 export type RatioRow = { key: string | number; label: string; ratio: Ratio; extra?: Ratio };
@@ -21,7 +21,7 @@ export function RatioTable({
   extraHeader?: string;
   testId?: string;
 }) {
-  const t = useT();
+  const t = useAllT();
   return (
     <TableWrap label={caption}>
       <table className="data stack-on-phone" data-testid={testId}>

@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 /** The seller centre's sections. Each feature adds its entry here. */
 export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -15,7 +15,7 @@ export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[]
 
 /** The seller centre's heading (with the producer's name, when the visitor has one) and its menu. */
 export function SellerNav({ producerName }: { producerName: string | null }) {
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <p className="muted">

@@ -1,8 +1,9 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "~/env.server";
+import { LOCALE_COOKIE } from "~/http/visitor";
 import type { Locale } from "./messages";
 
-export const localeCookie = createCookie("ocop_lang", {
+export const localeCookie = createCookie(LOCALE_COOKIE, {
   path: "/",
   sameSite: "lax",
   httpOnly: true,

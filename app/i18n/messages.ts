@@ -1,6 +1,7 @@
 // Interface text, one file per area under ./messages/. Vietnamese is the source; each area's
 // English table must have every key (the type checks it). "{name}" placeholders are filled by
 // t(key, { name }). A new area adds its file and one line to each list below.
+import { fill } from "./fill";
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
@@ -9,10 +10,12 @@ import * as indicatorDefinitions from "./messages/indicator-definitions";
 import * as indicators from "./messages/indicators";
 import * as marketplaces from "./messages/marketplaces";
 import * as orders from "./messages/orders";
+import * as outbox from "./messages/outbox";
 import * as profile from "./messages/profile";
 import * as readiness from "./messages/readiness";
 import * as seller from "./messages/seller";
 import * as traceability from "./messages/traceability";
+import * as sellerOrders from "./messages/seller-orders";
 import * as workspace from "./messages/workspace";
 
 export const vi = {
@@ -25,6 +28,8 @@ export const vi = {
   ...seller.vi,
   ...importExport.vi,
   ...orders.vi,
+  ...sellerOrders.vi,
+  ...outbox.vi,
   ...indicators.vi,
   ...indicatorDefinitions.vi,
   ...marketplaces.vi,
@@ -41,6 +46,8 @@ export const en: Record<MessageKey, string> = {
   ...seller.en,
   ...importExport.en,
   ...orders.en,
+  ...sellerOrders.en,
+  ...outbox.en,
   ...indicators.en,
   ...indicatorDefinitions.en,
   ...marketplaces.en,
@@ -52,11 +59,7 @@ export const LOCALES: readonly Locale[] = ["vi", "en"];
 
 export function translator(locale: Locale) {
   const table: Record<MessageKey, string> = locale === "en" ? en : vi;
-  return (key: MessageKey, params?: Record<string, string | number>): string => {
-    const text = table[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  };
+  return (key: MessageKey, params?: Record<string, string | number>): string => fill(table[key], params);
 }
 
 export type Translate = ReturnType<typeof translator>;

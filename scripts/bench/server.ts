@@ -13,13 +13,13 @@ export async function ensureBuild(): Promise<void> {
   });
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   // Node itself with tsx's loader (not npx, which would leave the server behind on kill),
   // in its own process group so stop() ends everything it started.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", SANDBOX_MODE: "1", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, NODE_ENV: "production", SANDBOX_MODE: "1", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<never>((_, reject) =>

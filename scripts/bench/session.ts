@@ -1,21 +1,27 @@
-// Logging in to a running server from a benchmark, as a browser would: the CSRF cookie and
-// token from the log-in page, then the session cookie from the log-in answer.
+// Logging in to a running server from a benchmark, as a browser would: the log-in form of a page
+// without state carries the anonymous CSRF token (accepted with our Origin); the answer sets the
+// session and a new CSRF secret, which the next page's forms carry.
 export type BenchSession = { cookie: string; csrf: string; origin: string };
 
 export async function logInAs(origin: string, email: string, password = "ocop-demo-2026"): Promise<BenchSession> {
   const page = await fetch(`${origin}/dang-nhap`);
-  const csrfCookie = (page.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
-  if (!csrf) throw new Error("no CSRF token on the log-in page");
+  const anonymous = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!anonymous) throw new Error("no CSRF token on the log-in page");
   const res = await fetch(`${origin}/dang-nhap`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, Origin: origin },
-    body: new URLSearchParams({ email, password, csrf, redirectTo: "/" }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    body: new URLSearchParams({ email, password, csrf: anonymous, redirectTo: "/" }),
   });
-  const session = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-  if (res.status !== 302 || !session.startsWith("ocop_session=")) throw new Error(`log-in failed (${res.status})`);
-  return { cookie: `${csrfCookie}; ${session}`, csrf, origin };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
+  if (res.status !== 302 || !cookie.includes("ocop_session=")) throw new Error(`log-in failed (${res.status})`);
+  const home = await (await fetch(`${origin}/tai-khoan`, { headers: { Cookie: cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(home)?.[1];
+  if (!csrf || csrf === anonymous) throw new Error("no CSRF secret after log-in");
+  return { cookie, csrf, origin };
 }
 
 /** POSTs a multipart form with the session and its CSRF token; returns status and Location. */

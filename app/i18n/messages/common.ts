@@ -1,5 +1,8 @@
 // Site chrome, errors and form validation. Vietnamese is the source; English must have every key.
 export const vi = {
+  // The header's links for producers and officials, on every page.
+  "workspace.title": "Kênh người bán",
+  "verify.nav": "Xác minh đơn vị",
   "app.name": "OCOP Connect",
   "app.tagline": "Sản phẩm OCOP và nông sản an toàn, từ hợp tác xã đến tận nhà bạn",
   "nav.products": "Sản phẩm",
@@ -23,6 +26,7 @@ export const vi = {
   "error.notFoundText": "Trang hoặc sản phẩm bạn tìm không tồn tại hoặc đã ngừng bán.",
   "error.badRequest": "Yêu cầu không hợp lệ",
   "error.csrf": "Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.",
+  "seller.suspended": "Nhà sản xuất đang bị tạm ngừng: kênh người bán chỉ để xem. Không thể thêm, sửa hay đăng sản phẩm cho đến khi cán bộ mở lại; các đơn hàng đã nhận vẫn xử lý được. Hãy liên hệ cán bộ OCOP của tỉnh.",
   "error.generic": "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.",
   "error.home": "Về trang chủ",
   "validation.email": "Nhập địa chỉ email hợp lệ, ví dụ ten@gmail.com.",
@@ -39,6 +43,8 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
+  "workspace.title": "Seller centre",
+  "verify.nav": "Verify producers",
   "app.name": "OCOP Connect",
   "app.tagline": "OCOP and safe farm products, from the cooperative to your door",
   "nav.products": "Products",
@@ -62,6 +68,7 @@ export const en: Record<keyof typeof vi, string> = {
   "error.notFoundText": "The page or product you are looking for does not exist or is no longer sold.",
   "error.badRequest": "Invalid request",
   "error.csrf": "This form has expired. Please reload the page and try again.",
+  "seller.suspended": "This producer is suspended: the seller centre is read-only. Products cannot be added, edited or published until an official lifts it; orders already received can still be handled. Please contact your province's OCOP official.",
   "error.generic": "Sorry, something went wrong on our side. Please try again in a few minutes.",
   "error.home": "Back to the home page",
   "validation.email": "Enter a valid email address, e.g. name@gmail.com.",

@@ -73,7 +73,6 @@ export const vi = {
   "invite.revoked": "Lời mời này đã bị thu hồi.",
   "invite.loggedIn": "Bạn đang đăng nhập bằng tài khoản khác. Hãy đăng xuất trước khi nhận lời mời.",
 
-  "verify.nav": "Xác minh đơn vị",
   "verify.title": "Xác minh đơn vị sản xuất",
   "verify.scopeProvince": "Đơn vị đăng ký tại {province}.",
   "verify.scopeAll": "Đơn vị đăng ký tại tất cả các tỉnh, thành phố.",
@@ -176,7 +175,6 @@ export const en: Record<keyof typeof vi, string> = {
   "invite.revoked": "This invitation was revoked.",
   "invite.loggedIn": "You are logged in with another account. Log out before accepting the invitation.",
 
-  "verify.nav": "Verify producers",
   "verify.title": "Verify producers",
   "verify.scopeProvince": "Producers registered in {province}.",
   "verify.scopeAll": "Producers registered in every province.",

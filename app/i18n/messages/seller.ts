@@ -122,7 +122,6 @@ export const vi = {
   "officials.nav": "Điều hướng cán bộ",
   "workspace.completeProfile": "Hoàn thiện hồ sơ đơn vị",
   "workspace.importFromExcel": "Nhập cả danh sách từ Excel",
-  "seller.suspended": "Nhà sản xuất đang bị tạm ngừng: kênh người bán chỉ để xem. Không thể thêm, sửa hay đăng sản phẩm cho đến khi cán bộ mở lại; các đơn hàng đã nhận vẫn xử lý được. Hãy liên hệ cán bộ OCOP của tỉnh.",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -248,5 +247,4 @@ export const en: Record<keyof typeof vi, string> = {
   "officials.nav": "Officials' navigation",
   "workspace.completeProfile": "Complete the producer profile",
   "workspace.importFromExcel": "Import the whole list from Excel",
-  "seller.suspended": "This producer is suspended: the seller centre is read-only. Products cannot be added, edited or published until an official lifts it; orders already received can still be handled. Please contact your province's OCOP official.",
 };

@@ -1,6 +1,5 @@
 // The producer's workspace ("Kênh người bán").
 export const vi = {
-  "workspace.title": "Kênh người bán",
   "workspace.nav": "Điều hướng kênh người bán",
   "workspace.overview": "Tổng quan",
   "workspace.status.unclaimed": "Chưa có tài khoản quản lý",
@@ -18,7 +17,6 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
-  "workspace.title": "Seller centre",
   "workspace.nav": "Seller centre navigation",
   "workspace.overview": "Overview",
   "workspace.status.unclaimed": "No managing account yet",

@@ -9,7 +9,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, type FieldErrors } from "~/form-errors";
 import { vietnamToday } from "~/i18n/format";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useLocale } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { setTargets, targetsFor } from "~/indicators/targets.server";
 import { INDICATORS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
@@ -75,7 +76,7 @@ export default function TargetsAdmin() {
   const { provinces, province, year, targets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const locale = useLocale();
   const errors: FieldErrors = result?.errors ?? {};
   return (

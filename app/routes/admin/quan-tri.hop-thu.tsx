@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { latestEmails } from "~/notifications/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư đi · Quản trị · OCOP Connect" }];
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Outbox() {
   const { emails } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   return (
     <div className="outbox">
       <h1>{t("outbox.title")}</h1>

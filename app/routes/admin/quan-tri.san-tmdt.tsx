@@ -7,7 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { invalid, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { mappingRows, marketplaceNames, queueOverview, settingsRows, updateMapping, updateSettings } from "~/marketplaces/admin.server";
 import { MappingSchema, MarketplaceCodeSchema, SettingsSchema } from "~/marketplaces/forms";
 import { retryDead } from "~/marketplaces/queue.server";
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminMarketplaces() {
   const { code, markets, settings, mappings, queue } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
-  const t = useT();
+  const t = useAllT();
   const mine = (form: string, id: number) => (result?.form === form && result.id === id ? result : null);
   const err = (r: Result | null, field: string) => (r?.errors[field] ? t(r.errors[field] as MessageKey) : null);
   return (

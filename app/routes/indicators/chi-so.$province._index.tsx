@@ -4,7 +4,7 @@ import { IndicatorCard } from "~/components/indicator-card";
 import { LineChart } from "~/components/charts/line-chart";
 import { RatioTable } from "~/components/ratio-table";
 import { formatNumber, formatPercent, formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { overview } from "~/indicators/overview.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function IndicatorOverview() {
   const { slug, overview: o, methods, marketplaces } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const [params] = useSearchParams();
   const months = o.trend.map((p) => `${p.month.slice(5)}/${p.month.slice(2, 4)}`);
   const listingTarget = o.cards.find((c) => c.id === "ocop_listing_share")?.target;

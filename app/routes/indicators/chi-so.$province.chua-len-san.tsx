@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { marketplaceNames } from "~/indicators/labels.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Unlisted() {
   const { slug, products, marketplaces } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const [params] = useSearchParams();
   if (!products) return <p className="card">{t("ind.compare.provinces")}: <Link to={`/chi-so/${slug}/so-sanh?${params}`}>{t("ind.nav.compare")}</Link></p>;
   const q = new URLSearchParams(params);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { RankingTable } from "~/components/ranking-table";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
 import { periodFromUrl } from "~/indicators/period-param.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Compare() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const [params] = useSearchParams();
   const q = new URLSearchParams(params);
   const download = (table: string) => {

@@ -4,7 +4,8 @@ import { currentProvinces } from "~/places/provinces.server";
 import { ErrorPage } from "~/components/error-page";
 import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
 import { formatDay } from "~/i18n/format";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useLocale } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { NATIONAL_SLUG } from "~/indicators/scope";
 import { periodFromUrl } from "~/indicators/period-param.server";
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function IndicatorLayout() {
   const { province, base, period, problem, complete, asOf, choices, running, others, canEditTargets } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const locale = useLocale();
   return (
     <>

@@ -9,7 +9,7 @@ import { runRegistryImport } from "~/registry/registry-import.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
 import { readForm } from "~/http/read-form.server";
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RegistryPreview() {
   const { record } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const { report } = record;
   const r = report.result;
   return (

@@ -15,7 +15,7 @@ import { ProgressForm } from "~/components/progress-form";
 import { SelectField } from "~/components/select-field";
 import { formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
 
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RegistryPage() {
   const { provinceName, summary, provinces, imports } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <h1>{t("registry.title")}</h1>

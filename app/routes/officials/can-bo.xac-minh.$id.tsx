@@ -11,7 +11,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { TextAreaField } from "~/components/select-field";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant, formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import workspaceCss from "~/styles/workspace.css?url";
 import sellerCss from "~/styles/seller-products.css?url";
 import { readForm } from "~/http/read-form.server";
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function VerificationCasePage() {
   const { found } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const { profile: p, missing, members } = found;
   const bank = bankByBin(p.bankBin);

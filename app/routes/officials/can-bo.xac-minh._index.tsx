@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireVerifier } from "~/auth/scope-guards.server";
 import { verificationQueue } from "~/verification/verification.server";
 import { formatInstant, formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import workspaceCss from "~/styles/workspace.css?url";
 import sellerCss from "~/styles/seller-products.css?url";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function VerificationQueue() {
   const { queue, provinceName } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const verified = params.get("verified");
   return (
     <>

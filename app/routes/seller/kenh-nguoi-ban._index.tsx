@@ -5,7 +5,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { workspaceSummary } from "~/seller/producer-workspace.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { producerFigures } from "~/indicators/producer-figures.server";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Kênh người bán · OCOP Connect" }];
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SellerOverview() {
   const { summary, figures } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <h1>{summary.name}</h1>

@@ -7,7 +7,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { StatusBadge } from "~/components/order-status";
 import { formatDateTime, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useLocale } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { z } from "zod";
 import { SELLER_ACTIONS, runSellerAction, sellerActionsFor, type SellerAction } from "~/checkout/order-actions.server";
 import { refundInfo, refundThroughProvider } from "~/checkout/refunds.server";
@@ -74,7 +75,7 @@ export default function SellerOrder() {
   const { order, actions, refund } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { problem?: MessageKey; params?: Record<string, string | number>; field?: string; notice?: Notice } | undefined;
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const locale = useLocale();
   const cod = order.payment?.method === "cod";
   return (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { producerOrders } from "~/orders/queries.server";
 import { ORDER_STATUSES, type OrderStatus } from "#db/vocabulary";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SellerOrders() {
   const { rows, status, page, hasNext, producerName } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <h1>{t("seller.ordersTitle", { producer: producerName })}</h1>

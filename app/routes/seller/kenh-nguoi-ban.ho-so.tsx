@@ -13,7 +13,8 @@ import { Field } from "~/components/field";
 import { SelectField, TextAreaField } from "~/components/select-field";
 import { invalid, submitted } from "~/form-errors";
 import { formatNumber } from "~/i18n/format";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useLocale } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
 
@@ -47,7 +48,7 @@ export default function ProducerProfilePage() {
   const { profile, missing, provinces, communes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const e = result?.errors ?? {};

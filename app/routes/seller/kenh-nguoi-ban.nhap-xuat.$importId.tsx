@@ -9,7 +9,7 @@ import { progressReporter } from "~/imports/progress.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiểm tra tệp nhập · Kênh người bán" }];
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportPreview() {
   const { record } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const { report } = record;
   return (
     <>

@@ -12,7 +12,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ImportHistory } from "~/components/import-history";
 import { ProgressForm } from "~/components/progress-form";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 
 export const meta: MetaFunction = () => [{ title: "Nhập, xuất Excel · Kênh người bán" }];
 
@@ -40,7 +40,7 @@ const download = (what: "san-pham" | "mau", format: "csv" | "xlsx") => `/kenh-ng
 export default function ImportExport() {
   const { imports } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <h1>{t("import.title")}</h1>

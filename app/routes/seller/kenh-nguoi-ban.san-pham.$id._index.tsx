@@ -14,7 +14,7 @@ import { invalid, submitted } from "~/form-errors";
 import { formatDateTime, formatNumber, formatVnd } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
 import { getLocale } from "~/i18n/locale.server";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,7 +67,7 @@ export default function ProductDetails() {
   const { product, categories, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const done = DONE[params.get("done") as keyof typeof DONE] ?? null;
   return (

@@ -12,7 +12,7 @@ import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { PhotoDropZone } from "~/components/photo-drop-zone";
 import { PhotoList } from "~/components/photo-list";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +74,7 @@ export default function ProductPhotos() {
   const { product, photos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const upload = result?.upload;
   return (

@@ -12,7 +12,7 @@ import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { invalid, submitted } from "~/form-errors";
 import { formatDay } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { CERT_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
 
@@ -50,7 +50,7 @@ export default function ProductCertificates() {
   const { id, certificates, provinces } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const v: Partial<Record<(typeof CERTIFICATE_FIELDS)[number], string>> = result?.values ?? { kind: "ocop" };
   const e = result?.errors ?? {};

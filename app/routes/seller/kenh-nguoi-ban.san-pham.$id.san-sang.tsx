@@ -4,7 +4,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { productReadiness, readinessInput } from "~/seller/product-readiness.server";
 import { MARKETPLACE_RULES, type ReadinessCode } from "~/catalog/readiness";
 import { idParam, notFound } from "~/http/route-params.server";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { MarketplaceCode } from "#db/vocabulary";
 
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProductReadiness() {
   const { id, checklist } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <p className="muted">{t("seller.readinessIntro")}</p>

@@ -4,7 +4,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { getSellerProduct } from "~/seller/product-queries.server";
 import { StatusBadge } from "~/components/seller-badges";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { labelForProduct } from "~/traceability/certificate.server";
 
 // One product in the seller centre: a header and its sections (details, photos, certificates,
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SellerProductLayout() {
   const { product, hasLabel } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useAllT();
   const base = `/kenh-nguoi-ban/san-pham/${product.id}`;
   return (
     <>

@@ -13,7 +13,7 @@ import { StatusBadge } from "~/components/seller-badges";
 import { Stars } from "~/components/stars";
 import { invalid } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
 
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SellerProducts() {
   const { filter, items, total, counts, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const link = (change: Partial<typeof filter>) => {
     const next = { ...filter, page: 1, ...change };

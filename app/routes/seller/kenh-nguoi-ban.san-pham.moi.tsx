@@ -9,7 +9,7 @@ import { createProduct } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProductFormFields } from "~/components/product-form-fields";
 import { invalid, submitted } from "~/form-errors";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm sản phẩm · Kênh người bán" }];
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewProduct() {
   const { categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   return (
     <>

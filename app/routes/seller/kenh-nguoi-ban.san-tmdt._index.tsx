@@ -9,7 +9,7 @@ import { PublishProgress } from "~/components/publish-progress";
 import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { disconnect } from "~/marketplaces/connect.server";
 import { connectorPage } from "~/marketplaces/dashboard.server";
 import { MarketplaceCodeSchema, PublishSchema } from "~/marketplaces/forms";
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MarketplacesPage() {
   const { accounts, products, batch, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const names = Object.fromEntries(accounts.map((a) => [a.code, a.name])) as Record<MarketplaceCode, string>;
   const usable = accounts.filter((a) => a.usable);
@@ -206,7 +206,7 @@ export default function MarketplacesPage() {
 }
 
 function Flash({ flash, names }: { flash: Flash; names: Record<MarketplaceCode, string> }) {
-  const t = useT();
+  const t = useAllT();
   const name = (code: string | undefined) => {
     const parsed = MarketplaceCodeSchema.safeParse(code);
     return parsed.success ? names[parsed.data] : null;

@@ -4,7 +4,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { PriceStockSchema } from "~/marketplaces/forms";
 import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server";
 import { readForm } from "~/http/read-form.server";
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PriceStockPage() {
   const { rows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const savedName = result?.saved ? rows.find((r) => r.id === result.saved)?.name : null;
   return (
     <>

@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { invalid, type FieldErrors } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { producerAccounts } from "~/marketplaces/accounts.server";
 import { confirmFileListing, fileListings } from "~/marketplaces/file-export.server";
 import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
@@ -45,7 +45,7 @@ export default function ExportPage() {
   const { code, name, listings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nothing = useSearchParams()[0].has("khong-co-gi"); // set by ./tai-ve when there was nothing to export
-  const t = useT();
+  const t = useAllT();
   return (
     <>
       <p>

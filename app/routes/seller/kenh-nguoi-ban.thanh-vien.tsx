@@ -10,7 +10,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thành viên · Kênh người bán" }];
@@ -59,7 +59,7 @@ export default function MembersPage() {
   const { me, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const done = params.get("done");
   return (

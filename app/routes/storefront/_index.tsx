@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { catalogueStats } from "~/catalog/home.server";
-import { latestProducts } from "~/catalog/products.server";
-import { provincesWithProducts } from "~/places/provinces.server";
+import { homeFacts } from "~/catalog/home.server";
 import { ProductGrid } from "~/components/product-card";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { getLocale } from "~/i18n/locale.server";
 import { formatNumber } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
@@ -11,19 +11,18 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { OCOP_GROUPS } from "#db/vocabulary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
-  return {
-    title: translator(locale)("app.tagline"),
-    stats: catalogueStats(),
-    fiveStar: latestProducts({ limit: 8, minStars: 5 }),
-    latest: latestProducts({ limit: 8 }),
-    provinces: provincesWithProducts().slice(0, 12),
-  };
+  const t = translator(await getLocale(request));
+  const facts = homeFacts();
+  const counts = { products: formatNumber(facts.stats.products), producers: formatNumber(facts.stats.producers) };
+  const home = { ...facts, title: t("app.tagline"), description: `${t("app.tagline")}. ${t("home.heroText", counts)}` };
+  return data(home, { headers: catalogueCacheHeaders(request) });
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `OCOP Connect · ${data?.title ?? ""}` },
-  { name: "description", content: data?.title ?? "" },
+  { name: "description", content: data?.description ?? "" },
 ];
 
 export default function Home() {

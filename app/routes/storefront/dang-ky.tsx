@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { registerAccount } from "~/auth/accounts.server";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { SignupSchema } from "~/auth/forms";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { clientAddress, countAttempt, minutesToWait, signupAttempts } from "~/auth/throttle.server";
@@ -10,7 +10,7 @@ import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
@@ -43,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalid(errors, { values, minutes: 0 });
   }
   const headers = new Headers({ "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
   const cartCookie = await mergeGuestCart(request, result.userId); // the guest's cart joins the new account
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
   throw redirect(parsed.data.accountType === "producer" ? "/tai-khoan" : "/", { headers });
@@ -52,6 +53,7 @@ export default function Signup() {
   const { provinces } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const v: Partial<Record<(typeof KEPT)[number], string>> = result?.values ?? {};
@@ -62,7 +64,7 @@ export default function Signup() {
       <h1>{t("auth.signupTitle")}</h1>
       {e.form ? (
         <p className="alert error" role="alert">
-          {t(e.form, { minutes: result?.minutes ?? 1 })}
+          {tAny(e.form, { minutes: result?.minutes ?? 1 })}
         </p>
       ) : null}
       <Form method="post" noValidate className="signup-form">
@@ -75,7 +77,7 @@ export default function Signup() {
               {t(`auth.type.${k}`)}
             </label>
           ))}
-          {e.accountType ? <p className="field-error">{t(e.accountType)}</p> : null}
+          {e.accountType ? <p className="field-error">{tAny(e.accountType)}</p> : null}
         </fieldset>
         <Field name="name" label={t("auth.name")} autoComplete="name" required defaultValue={v.name} error={e.name} />
         <Field name="email" label={t("auth.email")} type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />

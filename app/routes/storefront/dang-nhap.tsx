@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { authenticate } from "~/auth/accounts.server";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { LoginSchema } from "~/auth/forms";
 import { safeRedirect } from "~/auth/guards.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
@@ -10,7 +10,7 @@ import { clientAddress, countAttempt, loginFailures, minutesToWait } from "~/aut
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
-import { useT } from "~/i18n/use-t";
+import { useAnyT, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -41,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   loginFailures.account.clear(keys.account);
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
   throw redirect(redirectTo, { headers });
@@ -48,6 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -61,7 +63,7 @@ export default function Login() {
       ) : null}
       {result?.errors.form ? (
         <p className="alert error" role="alert">
-          {t(result.errors.form, { minutes: result.minutes })}
+          {tAny(result.errors.form, { minutes: result.minutes })}
         </p>
       ) : null}
       <Form method="post" noValidate>

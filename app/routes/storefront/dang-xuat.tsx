@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { destroySession } from "~/auth/session.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -10,5 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, await readForm(request));
-  throw redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
+  const headers = new Headers({ "Set-Cookie": await destroySession(request) });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // the next person at this browser gets a new secret
+  throw redirect("/", { headers });
 }

@@ -9,7 +9,7 @@ import { StatusBadge } from "~/components/order-status";
 import { formatInstant, formatTime, formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { cancelByBuyer } from "~/checkout/order-actions.server";
 import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
@@ -64,6 +64,7 @@ export default function CheckoutOrders() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   usePolling(page.waiting);
   const allPaid = page.orders.every((o) => o.payment?.status === "paid");
@@ -77,7 +78,7 @@ export default function CheckoutOrders() {
       </p>
       {result?.problem ? (
         <p className="alert error" role="alert">
-          {t(result.problem)}
+          {tAny(result.problem)}
         </p>
       ) : null}
 

@@ -6,13 +6,17 @@ import { getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { fieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useAnyT, useT } from "~/i18n/use-t";
 import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuantity, type CartLine } from "~/checkout/cart.server";
 import { CartFormSchema } from "~/checkout/forms";
 import { cartProblem, type Problem } from "~/checkout/problems";
 import { readForm } from "~/http/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Giỏ hàng · OCOP Connect" }];
+export const meta: MetaFunction = () => [
+  { title: "Giỏ hàng · OCOP Connect" },
+  { name: "description", content: "Giỏ hàng của bạn trên OCOP Connect: sản phẩm OCOP theo từng nhà sản xuất, số lượng và tạm tính trước khi thanh toán." },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -58,6 +62,7 @@ export default function CartPage() {
   const { lines, loggedIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const subtotal = lines.reduce((a, l) => a + l.price * l.quantity, 0);
   const blocked = lines.some((l) => !l.available || l.quantity > l.stock);
   return (
@@ -65,7 +70,7 @@ export default function CartPage() {
       <h1>{t("cart.title")}</h1>
       {result?.problem ? (
         <p className="alert error" role="alert">
-          {t(result.problem.key, result.problem.params)}
+          {tAny(result.problem.key, result.problem.params)}
         </p>
       ) : null}
       {lines.length === 0 ? (

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireCsrf } from "~/auth/csrf.server";
+import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { PASSWORD_MIN, vietnamesePhone } from "~/auth/forms";
 import { acceptInvitation, findInvitation } from "~/auth/invitations.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
-import { useT } from "~/i18n/use-t";
+import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
 // A member invitation (/moi/<token>): the invitee sets a name, phone and password and joins.
@@ -43,13 +43,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalid({ form: error }, { values });
   }
   const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
-  throw redirect("/kenh-nguoi-ban", { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": cookie });
+  headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
+  throw redirect("/kenh-nguoi-ban", { headers });
 }
 
 export default function AcceptInvitation() {
   const { invitation, loggedIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useAllT();
   const busy = useNavigation().state === "submitting";
   if (invitation.state !== "valid") {
     return (

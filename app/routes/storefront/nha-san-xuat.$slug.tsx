@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getPublicProducer } from "~/catalog/producers.server";
 import { latestProducts } from "~/catalog/products.server";
@@ -8,12 +9,17 @@ import { useT } from "~/i18n/use-t";
 
 const MAX_PRODUCTS = 120;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const producer = /^[a-z0-9-]{1,200}$/.test(slug) ? getPublicProducer(slug) : null;
   if (!producer) throw data({ reason: "not_found" as const }, { status: 404 });
-  return { producer, products: latestProducts({ limit: MAX_PRODUCTS, producerId: producer.id }) };
+  return data(
+    { producer, products: latestProducts({ limit: MAX_PRODUCTS, producerId: producer.id }) },
+    { headers: catalogueCacheHeaders(request) },
+  );
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.producer.name} · OCOP Connect` : "OCOP Connect" },

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { Link, useLoaderData } from "@remix-run/react";
 import { largestWidth, variantUrl } from "~/photos/media";
 import { getPublicProduct } from "~/catalog/product-detail.server";
+import { productJsonLd } from "~/catalog/structured-data";
+import { env } from "~/env.server";
 import { latestProducts } from "~/catalog/products.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { CertificateTable } from "~/components/certificate-table";
@@ -13,30 +16,34 @@ import { formatNumber, formatVnd } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { labelForProduct } from "~/traceability/certificate.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const product = /^[a-z0-9-]{1,200}$/.test(slug) ? getPublicProduct(slug) : null;
   if (!product) throw data({ reason: "not_found" as const }, { status: 404 });
   const more = latestProducts({ limit: 4, producerId: product.producer.id, excludeId: product.id });
   const label = labelForProduct(product.id);
-  return { product, more, label: label && { decision: label.decision } };
+  const jsonLd = productJsonLd(product, new URL(env().PUBLIC_URL).origin);
+  return data({ product, more, jsonLd, label: label && { decision: label.decision } }, { headers: catalogueCacheHeaders(request) });
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         { title: `${data.product.name} · ${data.product.producer.name} · OCOP Connect` },
-        { name: "description", content: data.product.description.slice(0, 160) },
+        { name: "description", content: (data.product.description || `${data.product.name} · ${data.product.producer.name}`).slice(0, 160) },
       ]
     : [{ title: "OCOP Connect" }];
 
 export default function ProductPage() {
-  const { product, more, label } = useLoaderData<typeof loader>();
+  const { product, more, jsonLd, label } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [main, ...rest] = product.images;
   return (
     <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <ol>
           <li>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { filtersToSearch, SORTS } from "~/catalog/list-filters";
 import { parseListFilters } from "~/catalog/list-filters.server";
@@ -6,6 +7,7 @@ import { listProducts } from "~/catalog/products.server";
 import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { ProductGrid } from "~/components/product-card";
 import { formatNumber } from "~/i18n/format";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { getLocale } from "~/i18n/locale.server";
 import { translator } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -25,17 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const result = listProducts(filters, provinceId);
   const t = translator(await getLocale(request));
-  return {
+  const list = {
     ...result,
     filters: { ...filters, page: result.page },
     invalid,
     provinces: currentProvinces(),
     title: filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title"),
+    description: t("catalog.description"),
   };
+  return data(list, { headers: catalogueCacheHeaders(request) });
 }
+
+export const headers = catalogueHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ""} · OCOP Connect` },
+  { name: "description", content: data?.description ?? "" },
   { name: "robots", content: data?.filters.q ? "noindex" : "index" },
 ];
 
@@ -140,7 +147,7 @@ export default function ProductList() {
               {t("catalog.results", { count: formatNumber(total) })}
             </p>
           </div>
-          {items.length === 0 ? <p className="card">{t("catalog.empty")}</p> : <ProductGrid products={items} label={title} />}
+          {items.length === 0 ? <p className="card">{t("catalog.empty")}</p> : <ProductGrid products={items} label={title} heading="h2" />}
           {pages > 1 ? (
             <nav className="pagination" aria-label={t("catalog.page", { page, pages })}>
               {page > 1 ? (

@@ -11,7 +11,7 @@ import { env } from "~/env.server";
 import { fieldErrors, invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { planCheckout } from "~/checkout/checkout-plan";
 import { buyerPhone, checkoutPreview, placeCheckout } from "~/checkout/checkout.server";
 import { CheckoutSchema } from "~/checkout/forms";
@@ -76,6 +76,7 @@ export default function Checkout() {
   const { provinces, lines, rates, defaults, vietqrMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   const busy = useNavigation().state !== "idle";
   const v: Partial<Record<(typeof KEPT)[number], string>> = result?.values ?? {};
@@ -91,7 +92,7 @@ export default function Checkout() {
       {result?.problem ? (
         <div className="alert error" role="alert">
           <strong>{t("checkout.problem")}: </strong>
-          {t(result.problem.key, result.problem.params)}
+          {tAny(result.problem.key, result.problem.params)}
         </div>
       ) : null}
       <Form method="post" noValidate className="checkout-grid">
@@ -134,7 +135,7 @@ export default function Checkout() {
                 </span>
               </label>
             ))}
-            {e.method ? <p className="field-error">{t(e.method)}</p> : null}
+            {e.method ? <p className="field-error">{tAny(e.method)}</p> : null}
           </fieldset>
         </div>
 

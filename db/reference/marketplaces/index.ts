@@ -22,11 +22,12 @@ export type MarketplaceCode = keyof typeof DEFINITIONS;
 /** By code, in display order. Typed so that a definition filed under another code than its own fails. */
 export const MARKETPLACES: { readonly [C in MarketplaceCode]: (typeof DEFINITIONS)[C] & { code: C } } = DEFINITIONS;
 
-export const MARKETPLACE_CODES = Object.keys(MARKETPLACES) as [MarketplaceCode, ...MarketplaceCode[]];
+// Pure (no side effect): a browser bundle that imports only the vocabulary's other lists leaves the definitions out.
+export const MARKETPLACE_CODES = /* @__PURE__ */ Object.keys(MARKETPLACES) as [MarketplaceCode, ...MarketplaceCode[]];
 
 /** Marketplaces with a sandbox (every API marketplace). */
 export type SandboxCode = { [C in MarketplaceCode]: (typeof MARKETPLACES)[C] extends { sandbox: object } ? C : never }[MarketplaceCode];
-export const SANDBOX_CODES = MARKETPLACE_CODES.filter((c): c is SandboxCode => "sandbox" in MARKETPLACES[c]);
+export const SANDBOX_CODES = /* @__PURE__ */ MARKETPLACE_CODES.filter((c): c is SandboxCode => "sandbox" in MARKETPLACES[c]);
 
 type EnvOf<C extends MarketplaceCode> = (typeof MARKETPLACES)[C] extends { env: infer E } ? E : Record<never, never>;
 /** A marketplace's environment variables with their values' types, as its adapter and its sandbox read them. */

@@ -1,0 +1,148 @@
+// Catalogue pages any cache may keep: a visitor without session or cart gets no cookie and a
+// validator, 304 on revalidation, and a price change on the very next request (the catalogue
+// version moves with it); forms of such pages still refuse a missing or foreign CSRF token.
+import express from "express";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS_TOKEN, csrfToken } from "~/auth/csrf.server";
+import { catalogueVersion } from "~/catalog/version.server";
+import { pageCache } from "~/http/page-cache.server";
+import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
+import { loader as productLoader } from "~/routes/storefront/san-pham.$slug";
+import { action as cartAction } from "~/routes/storefront/gio-hang";
+import { action as loginAction } from "~/routes/storefront/dang-nhap";
+import { updatePriceStock } from "~/seller/seller-products.server";
+import { hashPassword } from "~/auth/password.server";
+import { db } from "~/db.server";
+import { users } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { call, ORIGIN, seedShop, sessionCookie, statusOf, type Shop } from "../../scripts/fixtures/shop";
+
+let shop: Shop;
+let server: Server;
+let base = "";
+let renders = 0;
+
+type LoaderReply = { data: { product: { name: string; price: number } }; init: { headers?: HeadersInit } | null };
+
+/** Stands for Remix: the real root CSRF token and product loader, a page that shows the price. */
+async function handle(request: Request): Promise<Response> {
+  renders++;
+  const csrf = await csrfToken(request);
+  const slug = new URL(request.url).pathname.split("/").pop()!;
+  const reply = (await call(productLoader, request, { slug })) as LoaderReply;
+  const headers = new Headers(catalogueHeaders({ loaderHeaders: new Headers(reply.init?.headers), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }));
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  headers.set("Content-Type", "text/html");
+  const { name, price } = reply.data.product;
+  return new Response(`<h1>${name}</h1><p>${price}</p><input name="csrf" value="${csrf.token}">`, { status: 200, headers });
+}
+
+beforeAll(async () => {
+  shop = seedShop();
+  const app = express();
+  app.use(pageCache({ handle, buildId: "test", maxBytes: 1024 * 1024 }));
+  app.use((_req, res) => res.status(418).end()); // what the cache passes on
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const page = (cookie?: string, etag?: string) =>
+  fetch(`${base}/san-pham/hat-sen-say`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...(etag ? { "If-None-Match": etag } : {}) } });
+
+describe("an anonymous catalogue page", () => {
+  it("sets no cookie, may be kept by any cache, and has a validator", async () => {
+    const r = await page();
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Set-Cookie")).toBeNull();
+    expect(r.headers.get("Cache-Control")).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+    expect(r.headers.get("ETag")).toMatch(/^W\/".+"$/);
+    expect(r.headers.get("Last-Modified")).toBeTruthy();
+    expect(await r.text()).toContain(`value="${ANONYMOUS_TOKEN}"`);
+  });
+
+  it("answers 304 to a matching If-None-Match, and is rendered once for many visitors", async () => {
+    const first = await page();
+    const etag = first.headers.get("ETag")!;
+    const before = renders;
+    const again = await page(undefined, etag);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect((await page()).status).toBe(200);
+    expect(renders).toBe(before); // both from memory
+    expect((await page(undefined, 'W/"something-else"')).status).toBe(200);
+  });
+
+  it("shows a price change on the very next request, with a new validator", async () => {
+    const before = await page();
+    const etag = before.headers.get("ETag")!;
+    expect(await before.text()).toContain("<p>120000</p>");
+    const version = catalogueVersion();
+    expect(updatePriceStock(shop.tanThuan, shop.sen, 99_000, 10)).toBe(true);
+    expect(catalogueVersion()).toBeGreaterThan(version);
+    const after = await page(undefined, etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get("ETag")).not.toBe(etag);
+    expect(await after.text()).toContain("<p>99000</p>");
+  });
+
+  it("tells every cache that it differs by cookie, data requests included, and says nothing for a visitor with state", () => {
+    const args = (request: Request) => ({ loaderHeaders: new Headers(catalogueCacheHeaders(request)), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined });
+    const anonymous = new Headers(catalogueHeaders(args(new Request(`${ORIGIN}/san-pham.data`))));
+    expect(anonymous.get("Cache-Control")).toMatch(/^public/);
+    expect(anonymous.get("Vary")).toBe("Cookie");
+    const withCart = new Headers(catalogueHeaders(args(new Request(`${ORIGIN}/san-pham`, { headers: { Cookie: "ocop_cart=abc" } }))));
+    expect(withCart.get("Cache-Control")).toBeNull();
+  });
+
+  it("is not served from memory to a visitor with a session or a cart", async () => {
+    expect((await page(await sessionCookie(shop.shopper))).status).toBe(418);
+    expect((await page("ocop_cart=abc")).status).toBe(418);
+    // A language cookie alone is still anonymous: a page per language.
+    const en = await page(`ocop_lang=${Buffer.from(JSON.stringify("en")).toString("base64")}`);
+    expect(en.status).toBe(200);
+    expect(en.headers.get("ETag")).toMatch(/\.en"$/);
+  });
+});
+
+describe("CSRF on forms of pages without a cookie", () => {
+  const add = (headers: Record<string, string>, csrf: string | null = ANONYMOUS_TOKEN) => {
+    const body = new URLSearchParams({ intent: "add", productId: String(shop.xoai), quantity: "1" });
+    if (csrf !== null) body.set("csrf", csrf);
+    return call(cartAction, new Request(`${ORIGIN}/gio-hang`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }));
+  };
+
+  it("accepts the anonymous token when the browser says the form is ours", async () => {
+    expect(statusOf(await add({ Origin: ORIGIN }))).toBe(302);
+    expect(statusOf(await add({ "Sec-Fetch-Site": "same-origin" }))).toBe(302);
+  });
+
+  it("refuses a missing token, a made-up one, a foreign or unknown origin, and the anonymous token with a session", async () => {
+    expect(statusOf(await add({ Origin: ORIGIN }, null))).toBe(403);
+    expect(statusOf(await add({ Origin: ORIGIN }, ""))).toBe(403);
+    expect(statusOf(await add({ Origin: ORIGIN }, "x".repeat(43)))).toBe(403);
+    expect(statusOf(await add({ Origin: "https://evil.example" }))).toBe(403);
+    expect(statusOf(await add({ "Sec-Fetch-Site": "cross-site" }))).toBe(403);
+    expect(statusOf(await add({}))).toBe(403);
+    expect(statusOf(await add({ Origin: ORIGIN, Cookie: await sessionCookie(shop.shopper) }))).toBe(403);
+  });
+
+  it("refuses another visitor's secret", async () => {
+    const mine = `ocop_csrf=${Buffer.from(JSON.stringify("m".repeat(43))).toString("base64")}`;
+    expect(statusOf(await add({ Origin: ORIGIN, Cookie: mine }, "o".repeat(43)))).toBe(403);
+    expect(statusOf(await add({ Origin: ORIGIN, Cookie: mine }, "m".repeat(43)))).toBe(302);
+  });
+
+  it("gives a new secret at log-in", async () => {
+    db().update(users).set({ passwordHash: await hashPassword("mat-khau-du-dai") }).where(eq(users.id, shop.shopper)).run();
+    const body = new URLSearchParams({ csrf: ANONYMOUS_TOKEN, email: "khach@example.vn", password: "mat-khau-du-dai" });
+    const r = (await call(loginAction, new Request(`${ORIGIN}/dang-nhap`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN } }))) as Response;
+    expect(r.status).toBe(302);
+    const cookies = r.headers.getSetCookie();
+    expect(cookies.some((c) => c.startsWith("ocop_session="))).toBe(true);
+    expect(cookies.some((c) => /^ocop_csrf=[^;]{20,}/.test(c))).toBe(true);
+  });
+});
