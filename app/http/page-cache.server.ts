@@ -5,16 +5,19 @@
 // its validator is that same tuple: a price or stock change moves the version, and the next request
 // renders afresh. Which answers may be kept is the route's word: 200, `Cache-Control: public`, no
 // Set-Cookie (see ./public-cache.ts). Memory is bounded: least recently used pages go first, counted
-// in bytes (the page and its gzip).
+// in bytes. Each answer gets a nonce of its own: the kept page's nonce is swapped, in the document and
+// in its Content-Security-Policy, for a fresh one (so a nonce is never shared between two answers);
+// the server's compression middleware then compresses it like any page.
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
 // Not in the package's typings, but exported by its server module: the adapter's own conversions.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
-import { gzipSync } from "node:zlib";
 import { catalogueVersion } from "~/catalog/version.server";
 import { vietnamToday } from "~/i18n/format";
+import { newNonce } from "./content-security.server";
 import { cookieHeaderHasState, LOCALE_COOKIE, rawCookie } from "./visitor";
 
-type Entry = { status: number; headers: [string, string][]; body: Buffer; gzip: Buffer | null; bytes: number };
+/** A kept page: its body as text, and the nonce it was rendered with (null: a page without one, the sitemap). */
+type Entry = { status: number; headers: [string, string][]; html: string; nonce: string | null; bytes: number };
 
 /** A map that forgets its least recently used entries past `maxBytes`. */
 export class ByteLru<V extends { bytes: number }> {
@@ -38,13 +41,6 @@ export class ByteLru<V extends { bytes: number }> {
       this.map.delete(oldest);
       this.total -= old.bytes;
     }
-  }
-  /** Accounts for a value that grew in place (a gzip added later). */
-  grew(key: string, by: number): void {
-    const value = this.map.get(key);
-    if (value === undefined) return;
-    this.total += by;
-    if (this.total > this.maxBytes) this.set(key, value);
   }
   delete(key: string): void {
     const value = this.map.get(key);
@@ -120,31 +116,25 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
       if (entry === undefined) {
         const response = await handle(createRemixRequest(req, res));
         if (!keepable(response)) return await sendRemixResponse(res, response);
-        const body = Buffer.from(await response.arrayBuffer());
+        const html = await response.text();
+        const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1] ?? null;
         const headers: [string, string][] = [];
         response.headers.forEach((value, name) => {
           if (name !== "content-length" && name !== "etag" && name !== "last-modified" && name !== "vary") headers.push([name, value]);
         });
         headers.push(["ETag", etag], ["Last-Modified", lastModified(version)], ["Vary", "Accept-Encoding, Cookie"]);
-        entry = { status: response.status, headers, body, gzip: null, bytes: body.length + 512 };
+        entry = { status: response.status, headers, html, nonce, bytes: Buffer.byteLength(html) + 512 };
         cache.set(key, entry);
       }
-      for (const [name, value] of entry.headers) res.setHeader(name, value);
+      const fresh = entry.nonce === null ? null : newNonce();
+      const swap = (text: string) => (entry!.nonce === null ? text : text.replaceAll(entry!.nonce, fresh!));
+      for (const [name, value] of entry.headers) res.setHeader(name, name === "content-security-policy" ? swap(value) : value);
       if (matches(req.headers["if-none-match"], etag)) {
         res.removeHeader("Content-Type");
         res.status(304).end();
         return;
       }
-      let body = entry.body;
-      if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && body.length > 1024) {
-        if (entry.gzip === null) {
-          entry.gzip = gzipSync(body);
-          entry.bytes += entry.gzip.length;
-          cache.grew(key, entry.gzip.length);
-        }
-        body = entry.gzip;
-        res.setHeader("Content-Encoding", "gzip");
-      }
+      const body = Buffer.from(swap(entry.html));
       res.setHeader("Content-Length", body.length);
       res.status(entry.status);
       if (req.method === "HEAD") res.end();

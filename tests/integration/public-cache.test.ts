@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS_TOKEN, csrfToken } from "~/auth/csrf.server";
 import { catalogueVersion } from "~/catalog/version.server";
+import { contentSecurityPolicy, newNonce } from "~/http/content-security.server";
 import { pageCache } from "~/http/page-cache.server";
 import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { loader as productLoader } from "~/routes/storefront/san-pham.$slug";
@@ -35,8 +36,10 @@ async function handle(request: Request): Promise<Response> {
   const headers = new Headers(catalogueHeaders({ loaderHeaders: new Headers(reply.init?.headers), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }));
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   headers.set("Content-Type", "text/html");
+  const nonce = newNonce(); // as app/entry.server.tsx does for every document
+  headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const { name, price } = reply.data.product;
-  return new Response(`<h1>${name}</h1><p>${price}</p><input name="csrf" value="${csrf.token}">`, { status: 200, headers });
+  return new Response(`<h1>${name}</h1><p>${price}</p><input name="csrf" value="${csrf.token}"><script nonce="${nonce}">1</script>`, { status: 200, headers });
 }
 
 beforeAll(async () => {
@@ -54,6 +57,22 @@ const page = (cookie?: string, etag?: string) =>
   fetch(`${base}/san-pham/hat-sen-say`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...(etag ? { "If-None-Match": etag } : {}) } });
 
 describe("an anonymous catalogue page", () => {
+  it("kept in memory, still gets a nonce of its own on every answer, the same in its policy and its scripts", async () => {
+    await page(); // kept
+    const before = renders;
+    const nonces = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await page();
+      const policy = /'nonce-([^']+)'/.exec(r.headers.get("Content-Security-Policy") ?? "")?.[1];
+      const inPage = /<script nonce="([^"]+)">/.exec(await r.text())?.[1];
+      expect(policy).toBeTruthy();
+      expect(inPage).toBe(policy);
+      nonces.push(policy);
+    }
+    expect(renders).toBe(before); // both from memory
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it("sets no cookie, may be kept by any cache, and has a validator", async () => {
     const r = await page();
     expect(r.status).toBe(200);
