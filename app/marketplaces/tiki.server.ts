@@ -176,8 +176,11 @@ export const tiki: ApiAdapter = {
     const code = query.get("code");
     if (!code) throw new MarketplaceError("misconfigured", "callback without code");
     const credentials = await tokenCall(http, { grant_type: "authorization_code", code, redirect_uri: redirectUri });
-    const me = await call<{ id: number; name: string }>({ shopId: "", credentials, http }, "GET", "/integration/v2/sellers/me");
-    return { shopId: String(me.id), shopName: me.name, credentials };
+    // The documented seller carries `sid`; a numeric `id` is taken when present.
+    const me = await call<{ id?: number; sid?: string; name: string }>({ shopId: "", credentials, http }, "GET", "/integration/v2/sellers/me");
+    const shopId = me.id !== undefined ? String(me.id) : me.sid;
+    if (!shopId) throw new MarketplaceError("misconfigured", "sellers/me answered without a seller id");
+    return { shopId, shopName: me.name, credentials };
   },
 
   async refresh(http, shop) {

@@ -52,7 +52,7 @@ export function tikiSandbox(market: Market, keys: TikiKeys) {
     const body = jsonBody<Record<string, unknown>>(req) ?? {};
     await gate(market, res, shop.id, refusals, (): Reply => {
       market.settleReviews(shop, CATEGORIES);
-      if (route === "GET /integration/v2/sellers/me") return ok({ id: Number(shop.id), name: shop.name, active: 1 });
+      if (route === "GET /integration/v2/sellers/me") return ok({ id: Number(shop.id), sid: `SID${shop.id}`, name: shop.name, active: 1, can_update_product: 1, registration_status: "completed" });
       if (route === "POST /integration/v2.1/requests") {
         const variant = (body.variants as { sku: string; price: number; warehouse_stocks?: { qtyAvailable: number }[] }[] | undefined)?.[0];
         const image = String(body.image ?? "");
