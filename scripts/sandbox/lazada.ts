@@ -45,6 +45,7 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
       status: 200,
       body: {
         code: "0",
+        request_id: "sbx",
         access_token: t.accessToken,
         refresh_token: t.refreshToken,
         expires_in: t.expiresIn,

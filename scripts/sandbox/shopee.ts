@@ -115,7 +115,9 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
           else it.stock = Number((body.stock_list as { seller_stock: { stock: number }[] }[])[0]!.seller_stock[0]!.stock);
           it.updatedAt = Date.now();
           market.changed();
-          return ok({ success_list: [{ model_id: 0 }], failure_list: [] });
+          // The documented success entries echo what was set: the price, or the stock.
+          const done = route.endsWith("update_price") ? { model_id: 0, original_price: it.price } : { model_id: 0, stock: it.stock };
+          return ok({ success_list: [done], failure_list: [] });
         }
         case "POST /api/v2/product/update_item": {
           const it = item(body.item_id);

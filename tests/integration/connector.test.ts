@@ -7,7 +7,8 @@ import { disconnect } from "~/marketplaces/connect.server";
 import { batchProgress, publish, retryListings } from "~/marketplaces/publish.server";
 import { enqueue, queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
-import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
+import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxAnswer, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
+import { contract } from "../contracts";
 import { connectShops, seedConnectorProducer } from "../../scripts/fixtures/connector";
 
 const CODES = [...SANDBOX_CODES];
@@ -16,10 +17,12 @@ let worker: Worker;
 let producerId: number;
 let productIds: number[];
 const sql = () => db().$client;
+/** Every answer the sandboxes gave during this file, checked against the marketplaces' documents at the end. */
+const answers: SandboxAnswer[] = [];
 
 beforeAll(async () => {
   // The sandboxes check the same keys the app signs with (the configuration's defaults).
-  sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 100 } });
+  sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 100 }, onAnswer: (a) => answers.push(a) });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));
   ({ producerId, productIds } = await seedConnectorProducer(6, { claimAt: [5] }));
   await connectShops(producerId, sandboxes.urls, CODES);
@@ -306,5 +309,35 @@ describe("order import", () => {
     delete shop.items["1"];
     await importNow(["tiki"]);
     expect(count()).toBe(n + 1);
+  });
+});
+
+describe("the sandboxes speak the marketplaces' documented protocol", () => {
+  /** The consent pages and their redirects are HTML for a person, not API answers. */
+  const PAGES = new Set(["/api/v2/shop/auth_partner", "/oauth/authorize", "/open/authorize", "/sc/oauth2/auth", "/__consent"]);
+
+  it("answered every call of this file in the shape the marketplace's documents give for that endpoint", () => {
+    const api = answers.filter((a) => !PAGES.has(a.path));
+    const seen = new Set(api.map((a) => `${a.code} ${a.method} ${a.path.replace(/\d{6,}/g, "{id}")}`));
+    // The run reaches every marketplace's token, product and order endpoints.
+    for (const code of CODES) expect([...seen].filter((s) => s.startsWith(code)).length, code).toBeGreaterThanOrEqual(6);
+    const problems: string[] = [];
+    for (const a of api) {
+      const c = contract(a.code, a.method, a.path);
+      if (!c) {
+        problems.push(`${a.code} ${a.method} ${a.path}: no documented endpoint`);
+        continue;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(a.body);
+      } catch {
+        problems.push(`${a.code} ${a.method} ${a.path}: not JSON (${a.status})`);
+        continue;
+      }
+      const parsed = c.response.safeParse(body);
+      if (!parsed.success) problems.push(`${a.code} ${a.method} ${a.path} ${a.status}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")} in ${a.body.slice(0, 300)}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
