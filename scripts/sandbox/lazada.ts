@@ -26,6 +26,13 @@ function lazadaTime(ms: number): string {
   return `${local.slice(0, 10)} ${local.slice(11, 19)} +0700`;
 }
 
+/** Lazada's documented sign: the API path, then every parameter but `sign` sorted by name as name+value; HMAC-SHA256, uppercase hex. */
+export function lazadaSignature(apiPath: string, params: Record<string, string>, appSecret: string): string {
+  let base = apiPath;
+  for (const k of Object.keys(params).filter((k) => k !== "sign").sort()) base += k + params[k];
+  return createHmac("sha256", appSecret).update(base, "utf8").digest("hex").toUpperCase();
+}
+
 export function lazadaSandbox(market: Market, keys: LazadaKeys) {
   market.defaultOrderStatus = "pending";
 
@@ -34,9 +41,7 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
     if (params.app_key !== keys.appKey) return false;
     const ts = Number(params.timestamp);
     if (!Number.isFinite(ts) || Math.abs(Date.now() - ts) > 7_200_000) return false;
-    let base = apiPath;
-    for (const k of Object.keys(params).filter((k) => k !== "sign").sort()) base += k + params[k];
-    return createHmac("sha256", keys.appSecret).update(base, "utf8").digest("hex").toUpperCase() === params.sign;
+    return lazadaSignature(apiPath, params, keys.appSecret) === params.sign;
   }
 
   function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {

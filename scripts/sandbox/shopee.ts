@@ -37,14 +37,19 @@ function attributesOf(list: unknown): Record<string, string> | string {
 
 const STATUS = { live: "NORMAL", in_review: "REVIEWING", rejected: "BANNED", delisted: "UNLIST" } as const;
 
+/** Shopee's documented sign: HMAC-SHA256 (partner key), lowercase hex, over partner_id + path + timestamp (+ access_token + shop_id). */
+export function shopeeSignature(p: { partnerId: number | string; path: string; timestamp: number | string; accessToken?: string; shopId?: number | string }, partnerKey: string): string {
+  return createHmac("sha256", partnerKey).update(`${p.partnerId}${p.path}${p.timestamp}${p.accessToken ?? ""}${p.shopId ?? ""}`).digest("hex");
+}
+
 export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
   market.defaultOrderStatus = "READY_TO_SHIP";
 
   function signatureOk(req: Req, shopCall: boolean): boolean {
     const q = req.query;
     if (q.get("partner_id") !== String(keys.partnerId) || !fresh(q.get("timestamp"))) return false;
-    const base = `${keys.partnerId}${req.path}${q.get("timestamp")}${shopCall ? `${q.get("access_token")}${q.get("shop_id")}` : ""}`;
-    return createHmac("sha256", keys.partnerKey).update(base).digest("hex") === q.get("sign");
+    const shop = shopCall ? { accessToken: q.get("access_token") ?? "", shopId: q.get("shop_id") ?? "" } : {};
+    return shopeeSignature({ partnerId: keys.partnerId, path: req.path, timestamp: q.get("timestamp") ?? "", ...shop }, keys.partnerKey) === q.get("sign");
   }
 
   /** auth/token/get lists the authorised shops (shop_id_list); auth/access_token/get names the partner and the shop. */

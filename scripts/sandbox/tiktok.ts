@@ -30,16 +30,21 @@ type ProductBody = {
   skus?: { seller_sku: string; price: { amount: string }; inventory: { quantity: number }[] }[];
 };
 
+/** TikTok Shop's documented sign: path + sorted query (without sign, access_token) as name+value + body, wrapped in the secret; HMAC-SHA256, lowercase hex. */
+export function tiktokSignature(path: string, query: Record<string, string>, body: string, appSecret: string): string {
+  let s = path;
+  for (const k of Object.keys(query).filter((k) => k !== "sign" && k !== "access_token").sort()) s += k + query[k];
+  return createHmac("sha256", appSecret).update(appSecret + s + body + appSecret, "utf8").digest("hex");
+}
+
 export function tiktokSandbox(market: Market, keys: TikTokKeys) {
   market.defaultOrderStatus = "AWAITING_SHIPMENT";
 
   function signatureOk(req: Req): boolean {
     const q = Object.fromEntries(req.query);
     if (q.app_key !== keys.appKey || !fresh(q.timestamp ?? null)) return false;
-    let s = req.path;
-    for (const k of Object.keys(q).filter((k) => k !== "sign" && k !== "access_token").sort()) s += k + q[k];
-    if (!req.contentType.startsWith("multipart/form-data") && req.raw.length) s += req.raw.toString("utf8");
-    return createHmac("sha256", keys.appSecret).update(keys.appSecret + s + keys.appSecret, "utf8").digest("hex") === q.sign;
+    const body = !req.contentType.startsWith("multipart/form-data") && req.raw.length ? req.raw.toString("utf8") : "";
+    return tiktokSignature(req.path, q, body, keys.appSecret) === q.sign;
   }
 
   function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {
