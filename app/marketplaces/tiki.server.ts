@@ -201,25 +201,23 @@ export const tiki: ApiAdapter = {
     return { status: "in_review", reviewRef: r.track_id };
   },
 
+  // The tracking answer documents no product id: an approved request's product is found by its seller
+  // SKU, so that look-up comes first (one call once approved) and the tracking only says why not yet.
   async reviewStatus(ctx, reviewRef, sellerSku) {
+    const id = await productIdBySku(ctx, sellerSku);
+    if (id !== null) return { status: "live", externalId: id, externalSkuId: null, externalUrl: productUrl(id) };
     const t = await call<Tracking>(ctx, "GET", `/integration/v2/tracking/${encodeURIComponent(reviewRef)}`);
-    if (t.state === "approved") {
-      // The tracking answer documents no product id: the product is found by its seller SKU.
-      const id = t.product_id ? String(t.product_id) : await productIdBySku(ctx, sellerSku);
-      if (id === null) return { status: "in_review" };
-      return { status: "live", externalId: id, externalSkuId: null, externalUrl: productUrl(id) };
+    if (t.state === "approved" && t.product_id) {
+      return { status: "live", externalId: String(t.product_id), externalSkuId: null, externalUrl: productUrl(String(t.product_id)) };
     }
     if (t.state === "rejected") {
       const refusal = readReason(t.reason);
-      if (refusal.reason === "duplicate") {
-        // An earlier request with this SKU (a create whose answer was lost) is the listing: adopt its product
-        // once approved, wait while it is reviewed.
-        const id = await productIdBySku(ctx, sellerSku);
-        return id === null ? { status: "in_review" } : { status: "live", externalId: id, externalSkuId: null, externalUrl: productUrl(id) };
-      }
+      // "Not unique": an earlier request with this SKU (a create whose answer was lost) is the listing;
+      // its product is adopted by the look-up above once Tiki approves it.
+      if (refusal.reason === "duplicate") return { status: "in_review" };
       return { status: "rejected", ...refusal };
     }
-    return { status: "in_review" };
+    return { status: "in_review" }; // queuing … awaiting_approve, or approved before findBy shows the product
   },
 
   async updatePriceStock(ctx, _ref, change) {

@@ -161,6 +161,10 @@ describe("Tiki against its documentation", () => {
     expect(await tiki.reviewStatus(approved.ctx(), "4cd90cf9294047c9984c1a7f6a1c67de", "YOUR_ORIGINAL_SKU_123")).toMatchObject({ status: "live", externalId: "2088336" });
     const duplicate = documented("tiki", { "/integration/v2/tracking/*": tracking.errorExample, "/integration/v2/products/findBy": findBy });
     expect(await tiki.reviewStatus(duplicate.ctx(), "8c526ef8f8504f30ad330682d07a10a7", "YOUR_ORIGINAL_SKU_123")).toMatchObject({ status: "live", externalId: "2088336" });
+    // Not approved yet: a "not unique" refusal waits for the first request, it does not refuse the product.
+    const none = { data: [], paging: { total: 0, current_page: 1, from: 0, to: 0, per_page: 20, last_page: 1 } };
+    const waiting = documented("tiki", { "/integration/v2/tracking/*": tracking.errorExample, "/integration/v2/products/findBy": none });
+    expect(await tiki.reviewStatus(waiting.ctx(), "8c526ef8f8504f30ad330682d07a10a7", "YOUR_ORIGINAL_SKU_123")).toEqual({ status: "in_review" });
   });
 
   it("connects with the documented seller, which has a sid", async () => {
