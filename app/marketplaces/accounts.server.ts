@@ -74,22 +74,53 @@ export type AccountSummary = {
   status: AccountRow["status"] | null;
   tokenExpiresAt: string | null;
   usable: boolean;
+  /** Whole days left before the shop's refresh token (or its authorisation) ends, when that is near: reconnect before. */
+  reconnectWithinDays: number | null;
 };
+
+/** How many days ahead the producer is asked to reconnect a shop whose refresh token is ending. */
+export const RECONNECT_WARNING_DAYS = 7;
+
+/** Days left before a connected shop's authorisation runs out, if within the warning period (0: today). */
+export function reconnectWithinDays(credentials: ShopCredentials | null, now = Date.now()): number | null {
+  const ends = [credentials?.refreshExpiresAt, credentials?.authorisedUntil].filter((t): t is string => !!t).map(Date.parse);
+  if (ends.length === 0) return null;
+  const left = Math.min(...ends) - now;
+  const days = Math.max(0, Math.floor(left / 86_400_000));
+  return days < RECONNECT_WARNING_DAYS ? days : null;
+}
+
+/**
+ * Connected API shops whose access token ends before `before` (ISO): the worker refreshes them ahead
+ * of time instead of waiting for a refused call.
+ */
+export function accountsToRefresh(before: string): { id: number; code: MarketplaceCode }[] {
+  return statement<[before: string], { id: number; code: MarketplaceCode }>(
+    `SELECT a.id, m.code FROM marketplace_accounts a JOIN marketplaces m ON m.id = a.marketplace_id
+     WHERE m.has_api = 1 AND a.status = 'connected' AND a.credentials_encrypted IS NOT NULL
+       AND a.token_expires_at IS NOT NULL AND a.token_expires_at < ?
+     ORDER BY a.token_expires_at`,
+  ).all(before);
+}
 
 /** Every marketplace with the producer's account on it, if any. */
 export function producerAccounts(producerId: number): AccountSummary[] {
-  const rows = statement<[producerId: number], Omit<AccountSummary, "hasApi" | "usable"> & { hasApi: number; hasCredentials: number }>(
+  const rows = statement<[producerId: number], Omit<AccountSummary, "hasApi" | "usable" | "reconnectWithinDays"> & { hasApi: number; credentialsEncrypted: string | null }>(
     `SELECT m.id AS marketplaceId, m.code, m.name, m.has_api AS hasApi, a.id AS accountId, coalesce(a.shop_name, '') AS shopName,
-       a.status, a.token_expires_at AS tokenExpiresAt, a.credentials_encrypted IS NOT NULL AS hasCredentials
+       a.status, a.token_expires_at AS tokenExpiresAt, a.credentials_encrypted AS credentialsEncrypted
      FROM marketplaces m LEFT JOIN marketplace_accounts a ON a.marketplace_id = m.id AND a.producer_id = ?
      ORDER BY m.id`,
   ).all(producerId);
-  return rows.map(({ hasCredentials, ...r }) => ({
-    ...r,
-    hasApi: r.hasApi === 1,
-    // A file marketplace needs no tokens; an API one needs tokens this installation can read.
-    usable: r.accountId !== null && r.status === "connected" && (r.hasApi === 0 || hasCredentials === 1),
-  }));
+  return rows.map(({ credentialsEncrypted, ...r }) => {
+    const credentials = r.hasApi === 1 && r.status === "connected" ? readCredentials({ credentialsEncrypted }) : null;
+    return {
+      ...r,
+      hasApi: r.hasApi === 1,
+      // A file marketplace needs no tokens; an API one needs tokens this installation can read.
+      usable: r.accountId !== null && r.status === "connected" && (r.hasApi === 0 || credentials !== null),
+      reconnectWithinDays: reconnectWithinDays(credentials),
+    };
+  });
 }
 
 /** The producer's account on the marketplace and the shop it is connected to, if any. */

@@ -254,7 +254,8 @@ export const lazada: ApiAdapter = {
 
   async listOrders(ctx, window, cursor) {
     const offset = Number(cursor ?? 0);
-    const r = await call<{ count: number; orders: LazadaOrder[] }>(ctx.http, {
+    // `count` is this page's size; `countTotal` the orders in the whole window (both may come as strings).
+    const r = await call<{ count: number | string; countTotal: number | string; orders: LazadaOrder[] }>(ctx.http, {
       path: "/orders/get",
       params: {
         update_after: window.from.toISOString(),
@@ -285,8 +286,8 @@ export const lazada: ApiAdapter = {
       return {
         externalId: String(o.order_id),
         status: orderStatusFrom(LAZADA_STATUSES, o.statuses[0] ?? ""),
-        placedAt: new Date(o.created_at).toISOString(),
-        updatedAt: new Date(o.updated_at).toISOString(),
+        placedAt: lazadaTime(o.created_at),
+        updatedAt: lazadaTime(o.updated_at),
         cod: o.payment_method === "COD",
         buyerName: o.address_shipping?.first_name ?? "",
         buyerPhone: o.address_shipping?.phone ?? "",
@@ -294,10 +295,23 @@ export const lazada: ApiAdapter = {
         lines: [...lines.values()],
       };
     });
-    const next = offset + list.length < r.data.count ? String(offset + list.length) : null;
+    const next = offset + list.length < Number(r.data.countTotal) ? String(offset + list.length) : null;
     return { orders, next };
   },
 };
+
+/** Lazada's order times, "2014-10-11 20:00:21 +0800" (documented) or ISO 8601, as an ISO instant; never the host's zone. */
+export function lazadaTime(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})$/.exec(text.trim());
+  if (!m) throw new MarketplaceError("retryable", `unreadable Lazada time "${text}"`);
+  const [, y, mo, d, h, mi, se, zone] = m;
+  let offsetMin = 0;
+  if (zone !== "Z") {
+    const z = zone!.replace(":", "");
+    offsetMin = (z[0] === "-" ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+  }
+  return toIso(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +se!) - offsetMin * 60_000);
+}
 
 /** Token calls go to the authorisation host ({LAZADA_AUTH_URL}/rest), signed like any call. */
 function requestFor(path: string, params: Record<string, string>) {

@@ -63,7 +63,7 @@ async function reconcile(listing: Listing, state: ProductState, shop: ShopContex
 
   // Waiting for the marketplace's review (Tiki, TikTok Shop).
   if (!ref && listing.reviewRef) {
-    const review = await adapter.reviewStatus(shop, listing.reviewRef);
+    const review = await adapter.reviewStatus(shop, listing.reviewRef, sku);
     if (review.status === "in_review") return { type: "later", delayMs: options.reviewPollMs, note: null };
     if (review.status === "rejected") {
       updateListing(listing.id, {

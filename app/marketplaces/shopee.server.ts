@@ -75,6 +75,42 @@ function unwrap<T>(res: HttpResponse): T {
   throw new MarketplaceError("rejected", detail, { reason: REASONS[code] ?? "other" });
 }
 
+/** For the few calls that answer at the top level (get_shop_info): the same error mapping, the whole body. */
+function topLevel<T>(res: HttpResponse): T {
+  const body = json<T & Envelope<unknown>>(res);
+  if (body.error) unwrap(res);
+  return body;
+}
+
+/**
+ * The category's attributes as Shopee wants them: by attribute_id, values by value_id (0 with
+ * original_value_name for a free-text value). The mapping's keys carry the id after the name
+ * (`origin_100037`), values optionally a value id before a colon (`123:Việt Nam`).
+ */
+export function attributeList(attributes: Record<string, string>) {
+  return Object.entries(attributes)
+    .filter(([name]) => name !== "brand")
+    .map(([name, value]) => {
+      const id = /_(\d+)$/.exec(name)?.[1];
+      if (!id) throw new MarketplaceError("misconfigured", `Shopee attribute "${name}" has no attribute_id (write it as ${name}_<attribute_id> in the category mapping)`);
+      const byId = /^(\d+):(.*)$/.exec(value);
+      const valueId = byId ? Number(byId[1]) : 0;
+      const valueName = byId ? byId[2]!.trim() : value;
+      return { attribute_id: Number(id), attribute_value_list: [valueName ? { value_id: valueId, original_value_name: valueName } : { value_id: valueId }] };
+    });
+}
+
+/** Shopee ends an authorisation at `expire_time` (get_shop_info); no refresh token outlives it. */
+function withAuthorisationEnd(credentials: ShopCredentials, expireTime: number | undefined): ShopCredentials {
+  if (!expireTime) return credentials;
+  return capRefresh({ ...credentials, authorisedUntil: toIso(expireTime * 1000) });
+}
+
+function capRefresh(c: ShopCredentials): ShopCredentials {
+  if (!c.authorisedUntil || !c.refreshExpiresAt || Date.parse(c.authorisedUntil) >= Date.parse(c.refreshExpiresAt)) return c;
+  return { ...c, refreshExpiresAt: c.authorisedUntil };
+}
+
 const shopOf = (ctx: ShopContext) => ({ shopId: ctx.shopId, accessToken: ctx.credentials.accessToken });
 
 async function post<T>(ctx: ShopContext, path: string, body: unknown): Promise<T> {
@@ -145,8 +181,9 @@ export const shopee: ApiAdapter = {
     });
     const credentials = tokens(body);
     const ctx: ShopContext = { shopId, credentials, http };
-    const info = await get<{ shop_name: string }>(ctx, "/api/v2/shop/get_shop_info", {});
-    return { shopId, shopName: info.shop_name, credentials };
+    // get_shop_info answers at the top level (shop_name, region, status, expire_time), not under `response`.
+    const info = await topLevel<{ shop_name: string; expire_time?: number }>(await ctx.http({ method: "GET", url: signedUrl("/api/v2/shop/get_shop_info", {}, shopOf(ctx)) }));
+    return { shopId, shopName: info.shop_name, credentials: withAuthorisationEnd(credentials, info.expire_time) };
   },
 
   async refresh(http, shop) {
@@ -156,12 +193,12 @@ export const shopee: ApiAdapter = {
       shop_id: Number(shop.shopId),
       partner_id: config().partnerId,
     });
-    return tokens(body);
+    return capRefresh({ ...tokens(body), authorisedUntil: shop.credentials.authorisedUntil });
   },
 
   async findBySku(ctx, sellerSku) {
-    const found = await get<{ item?: { item_id: number }[] }>(ctx, "/api/v2/product/search_item", { item_sku: sellerSku, page_size: 10, offset: 0 });
-    const id = found.item?.[0]?.item_id;
+    const found = await get<{ item_id_list?: number[] }>(ctx, "/api/v2/product/search_item", { item_sku: sellerSku, page_size: 10 });
+    const id = found.item_id_list?.[0];
     return id === undefined ? null : { status: "live", externalId: String(id), externalSkuId: null, externalUrl: itemUrl(ctx.shopId, String(id)) };
   },
 
@@ -185,9 +222,7 @@ export const shopee: ApiAdapter = {
       category_id: Number(listing.category?.externalId ?? 0),
       image: { image_id_list: imageIds },
       brand: { brand_id: 0, original_brand_name: listing.category?.attributes.brand ?? "" },
-      attribute_list: Object.entries(listing.category?.attributes ?? {})
-        .filter(([name]) => name !== "brand")
-        .map(([name, value]) => ({ attribute_name: name, attribute_value_list: [{ original_value_name: value }] })),
+      attribute_list: attributeList(listing.category?.attributes ?? {}),
       logistic_info: [{ logistic_id: DEFAULT_LOGISTIC_ID, enabled: true }],
       condition: "NEW",
     });

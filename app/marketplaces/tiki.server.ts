@@ -84,7 +84,57 @@ function requestBody(listing: ListingSnapshot) {
 
 const productUrl = (id: string) => `https://tiki.vn/p${id}.html`;
 
-type Tracking = { track_id: string; state: "queuing" | "processing" | "approved" | "rejected" | "drafted"; reason?: string; reason_code?: string; product_id?: number };
+/** GET tracking/{track_id}: documented fields track_id, request_id, state, reason (product_id is not documented). */
+type Tracking = { track_id: string; request_id?: string | null; state: string; reason?: string | null; product_id?: number | null };
+
+/** Vietnam has one offset all year (UTC+7, no summer time). */
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/** An instant as Tiki writes dates: "yyyy-MM-dd HH:mm:ss" in Vietnam time. */
+export function tikiTime(ms: number): string {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + VN_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+}
+
+/** Tiki's "yyyy-MM-dd HH:mm:ss" (Vietnam time) as an ISO instant, whatever the host's zone. */
+export function fromTikiTime(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) throw new MarketplaceError("retryable", `unreadable Tiki date "${text}"`);
+  const [, y, mo, d, h, mi, se] = m;
+  return toIso(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +se!) - VN_OFFSET_MS);
+}
+
+/**
+ * A rejected request's reason: documented as a JSON string `{"errors":[{code, msg, msg_eng}], "message"}`
+ * (code 420: "Seller product code is not unique"), or plain text.
+ */
+export function readReason(reason: string | null | undefined): { reason: RejectionReason; detail: string } {
+  let detail = reason ?? "";
+  let codes: number[] = [];
+  try {
+    const parsed = JSON.parse(detail) as { errors?: { code?: number; msg?: string; msg_eng?: string }[]; message?: string };
+    codes = (parsed.errors ?? []).map((e) => Number(e.code));
+    detail = (parsed.errors ?? []).map((e) => [e.msg, e.msg_eng].filter(Boolean).join(" / ")).join("; ") || parsed.message || detail;
+  } catch {
+    // plain text
+  }
+  if (codes.includes(420)) return { reason: "duplicate", detail };
+  if (/prohibit|claim|công dụng/i.test(detail)) return { reason: "prohibited_claim", detail };
+  if (/category|danh mục/i.test(detail)) return { reason: "category_invalid", detail };
+  if (/attribute|thuộc tính/i.test(detail)) return { reason: "attribute_missing", detail };
+  if (/image|hình/i.test(detail)) return { reason: "photo_invalid", detail };
+  return { reason: "other", detail };
+}
+
+/**
+ * products/findBy?original_sku: the product this seller SKU became, if any. A product taken down
+ * earlier (active 0) is an old listing, not the one being created.
+ */
+async function productIdBySku(ctx: ShopContext, sellerSku: string): Promise<string | null> {
+  const r = await call<{ data?: { product_id: number; original_sku?: string; active?: number }[] }>(ctx, "GET", `/integration/v2/products/findBy?${new URLSearchParams({ original_sku: sellerSku })}`);
+  const p = (r.data ?? []).find((x) => (x.original_sku === undefined || x.original_sku === sellerSku) && x.active !== 0);
+  return p ? String(p.product_id) : null;
+}
 
 const TIKI_STATUSES: Record<string, MarketOrder["status"]> = {
   waiting_payment: "pending_payment",
@@ -126,8 +176,11 @@ export const tiki: ApiAdapter = {
     const code = query.get("code");
     if (!code) throw new MarketplaceError("misconfigured", "callback without code");
     const credentials = await tokenCall(http, { grant_type: "authorization_code", code, redirect_uri: redirectUri });
-    const me = await call<{ id: number; name: string }>({ shopId: "", credentials, http }, "GET", "/integration/v2/sellers/me");
-    return { shopId: String(me.id), shopName: me.name, credentials };
+    // The documented seller carries `sid`; a numeric `id` is taken when present.
+    const me = await call<{ id?: number; sid?: string; name: string }>({ shopId: "", credentials, http }, "GET", "/integration/v2/sellers/me");
+    const shopId = me.id !== undefined ? String(me.id) : me.sid;
+    if (!shopId) throw new MarketplaceError("misconfigured", "sellers/me answered without a seller id");
+    return { shopId, shopName: me.name, credentials };
   },
 
   async refresh(http, shop) {
@@ -135,12 +188,12 @@ export const tiki: ApiAdapter = {
     return tokenCall(http, { grant_type: "refresh_token", refresh_token: shop.credentials.refreshToken });
   },
 
+  // The documented look-up by seller SKU is products/findBy (a product exists once its request is
+  // approved); /requests does not filter on the SKU. A request still in review is not found here, and a
+  // second request with the same SKU is refused by Tiki as "not unique" (see reviewStatus).
   async findBySku(ctx, sellerSku) {
-    const r = await call<{ data: Tracking[] }>(ctx, "GET", `/integration/v2.1/requests?${new URLSearchParams({ original_sku: sellerSku })}`);
-    const t = r.data[0];
-    if (!t) return null;
-    if (t.state === "approved" && t.product_id) return { status: "live", externalId: String(t.product_id), externalSkuId: null, externalUrl: productUrl(String(t.product_id)) };
-    return { status: "in_review", reviewRef: t.track_id };
+    const id = await productIdBySku(ctx, sellerSku);
+    return id === null ? null : { status: "live", externalId: id, externalSkuId: null, externalUrl: productUrl(id) };
   },
 
   async create(ctx, listing) {
@@ -148,13 +201,23 @@ export const tiki: ApiAdapter = {
     return { status: "in_review", reviewRef: r.track_id };
   },
 
-  async reviewStatus(ctx, reviewRef) {
+  // The tracking answer documents no product id: an approved request's product is found by its seller
+  // SKU, so that look-up comes first (one call once approved) and the tracking only says why not yet.
+  async reviewStatus(ctx, reviewRef, sellerSku) {
+    const id = await productIdBySku(ctx, sellerSku);
+    if (id !== null) return { status: "live", externalId: id, externalSkuId: null, externalUrl: productUrl(id) };
     const t = await call<Tracking>(ctx, "GET", `/integration/v2/tracking/${encodeURIComponent(reviewRef)}`);
     if (t.state === "approved" && t.product_id) {
       return { status: "live", externalId: String(t.product_id), externalSkuId: null, externalUrl: productUrl(String(t.product_id)) };
     }
-    if (t.state === "rejected") return { status: "rejected", reason: REASONS[t.reason_code ?? ""] ?? "other", detail: t.reason ?? "" };
-    return { status: "in_review" };
+    if (t.state === "rejected") {
+      const refusal = readReason(t.reason);
+      // "Not unique": an earlier request with this SKU (a create whose answer was lost) is the listing;
+      // its product is adopted by the look-up above once Tiki approves it.
+      if (refusal.reason === "duplicate") return { status: "in_review" };
+      return { status: "rejected", ...refusal };
+    }
+    return { status: "in_review" }; // queuing … awaiting_approve, or approved before findBy shows the product
   },
 
   async updatePriceStock(ctx, _ref, change) {
@@ -179,14 +242,21 @@ export const tiki: ApiAdapter = {
 
   async listOrders(ctx, window, cursor) {
     const page = Number(cursor ?? 1);
-    const q = new URLSearchParams({ updated_from_date: window.from.toISOString(), updated_to_date: window.to.toISOString(), page: String(page), limit: "50" });
+    // Dates as documented, "yyyy-MM-dd HH:mm:ss" in Vietnam time; the end rounded up to the second so the
+    // window never loses its last partial second (an order read twice is imported once).
+    const q = new URLSearchParams({
+      updated_from_date: tikiTime(window.from.getTime()),
+      updated_to_date: tikiTime(Math.ceil(window.to.getTime() / 1000) * 1000),
+      page: String(page),
+      limit: "50",
+    });
     const r = await call<{ data: TikiOrder[]; paging: { current_page: number; last_page: number } }>(ctx, "GET", `/integration/v2/orders?${q}`);
     const orders = r.data.map(
       (o): MarketOrder => ({
         externalId: o.code,
         status: orderStatusFrom(TIKI_STATUSES, o.status),
-        placedAt: new Date(o.created_at).toISOString(),
-        updatedAt: new Date(o.updated_at).toISOString(),
+        placedAt: fromTikiTime(o.created_at),
+        updatedAt: fromTikiTime(o.updated_at),
         cod: o.payment.method === "cod",
         buyerName: o.shipping?.address?.full_name ?? "",
         buyerPhone: o.shipping?.address?.phone ?? "",

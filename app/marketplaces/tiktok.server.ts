@@ -91,10 +91,11 @@ const tokens = (d: TokenData): ShopCredentials => ({
   refreshExpiresAt: toIso(d.refresh_token_expire_in * 1000),
 });
 
-async function tokenCall(http: HttpClient, params: Record<string, string>): Promise<TokenData> {
+/** GET /api/v2/token/get (grant_type=authorized_code) or /api/v2/token/refresh (grant_type=refresh_token). */
+async function tokenCall(http: HttpClient, path: "/api/v2/token/get" | "/api/v2/token/refresh", params: Record<string, string>): Promise<TokenData> {
   const { auth, appKey, secret } = config();
   const q = new URLSearchParams({ app_key: appKey, app_secret: secret, ...params });
-  const body = json<Envelope<TokenData>>(await http({ method: "GET", url: `${auth}/api/v2/token/get?${q}` }));
+  const body = json<Envelope<TokenData>>(await http({ method: "GET", url: `${auth}${path}?${q}` }));
   if (body.code !== 0 || !body.data) throw new MarketplaceError("auth_expired", `${body.code}: ${body.message ?? ""}`);
   return body.data;
 }
@@ -169,7 +170,7 @@ export const tiktok: ApiAdapter = {
   async exchangeCode(http, query) {
     const code = query.get("code");
     if (!code) throw new MarketplaceError("misconfigured", "callback without code");
-    const credentials = tokens(await tokenCall(http, { auth_code: code, grant_type: "authorized_code" }));
+    const credentials = tokens(await tokenCall(http, "/api/v2/token/get", { auth_code: code, grant_type: "authorized_code" }));
     const ctx: ShopContext = { shopId: "", credentials, http };
     const shops = await call<{ shops: { id: string; name: string; cipher: string }[] }>(ctx, { path: "/authorization/202309/shops", shop: false });
     const shop = shops.shops[0];
@@ -182,7 +183,7 @@ export const tiktok: ApiAdapter = {
 
   async refresh(http, shop) {
     if (!shop.credentials.refreshToken) throw new MarketplaceError("auth_expired", "no refresh token");
-    const fresh = tokens(await tokenCall(http, { refresh_token: shop.credentials.refreshToken, grant_type: "refresh_token" }));
+    const fresh = tokens(await tokenCall(http, "/api/v2/token/refresh", { refresh_token: shop.credentials.refreshToken, grant_type: "refresh_token" }));
     return { ...fresh, shopCipher: shop.credentials.shopCipher, warehouseId: shop.credentials.warehouseId };
   },
 

@@ -45,6 +45,8 @@ export type ShopCredentials = {
   /** ISO instant. */
   accessExpiresAt?: string;
   refreshExpiresAt?: string;
+  /** When the seller's authorisation itself ends (Shopee: a year after consent), whatever the tokens say. */
+  authorisedUntil?: string;
   /** TikTok Shop's shop cipher (sent with every shop call) and default warehouse. */
   shopCipher?: string;
   warehouseId?: string;
@@ -122,7 +124,8 @@ export type ApiAdapter = {
   /** A listing this app created earlier under that seller SKU (a create whose answer was lost). */
   findBySku: (ctx: ShopContext, sellerSku: string) => Promise<CreateResult | null>;
   create: (ctx: ShopContext, listing: ListingSnapshot) => Promise<CreateResult>;
-  reviewStatus: (ctx: ShopContext, reviewRef: string) => Promise<ReviewResult>;
+  /** `sellerSku` finds the product when the review answer does not name it (Tiki). */
+  reviewStatus: (ctx: ShopContext, reviewRef: string, sellerSku: string) => Promise<ReviewResult>;
   /** Sends only what changed. Batch endpoints can half-succeed: a failed part throws. */
   updatePriceStock: (ctx: ShopContext, ref: ListingRef, change: { sellerSku: string; price?: number; stock?: number }) => Promise<void>;
   updateContent: (ctx: ShopContext, ref: ListingRef, listing: ListingSnapshot) => Promise<void>;

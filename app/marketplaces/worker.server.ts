@@ -6,7 +6,7 @@
 // expire; the next worker takes those jobs over.
 import { statement } from "~/db.server";
 import type { MarketplaceCode } from "#db/vocabulary";
-import { loadAccount, markAccountExpired, readCredentials, storeCredentials, type AccountRow } from "./accounts.server";
+import { accountsToRefresh, loadAccount, markAccountExpired, readCredentials, storeCredentials, type AccountRow } from "./accounts.server";
 import { createHttpClient } from "./http.server";
 import { loadListing, updateListing } from "./listing-state.server";
 import { dueOrderImports, importOrders } from "./order-import.server";
@@ -26,6 +26,8 @@ export type WorkerOptions = {
   throttlePauseMs: number;
   /** How often to look for shops whose orders are due (0: never). */
   orderScheduleMs: number;
+  /** How often to look for access tokens about to expire and refresh them (default a minute; 0: never). */
+  tokenRefreshScanMs?: number;
   log?: (line: string) => void;
   onCall?: (request: HttpRequest, response: HttpResponse | null) => void;
 };
@@ -43,8 +45,10 @@ type Running = { job: ClaimedJob; abort: AbortController; done: Promise<void> };
 
 export type Worker = { stop: (graceMs?: number) => Promise<void>; stats: { completed: number; failed: number; retried: number } };
 
-/** Refresh an access token this long before it expires. */
+/** Refresh an access token this long before it expires, when a job needs it. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/** The scheduled refresh renews tokens ending within this (before any call is refused). */
+export const REFRESH_AHEAD_MS = 30 * 60_000;
 
 export function startWorker(options: WorkerOptions): Worker {
   const log = options.log ?? (() => {});
@@ -218,11 +222,27 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  // Access tokens are renewed ahead of their end by this scan, not only when a call is refused: a shop with
+  // no work for hours still has a working token (and a refresh token that keeps rotating) when work comes.
+  let lastTokenScan = 0;
+  function scheduleTokenRefresh() {
+    const every = options.tokenRefreshScanMs ?? 60_000;
+    if (!every || Date.now() - lastTokenScan < every) return;
+    lastTokenScan = Date.now();
+    for (const due of accountsToRefresh(new Date(Date.now() + REFRESH_AHEAD_MS).toISOString())) {
+      const shop = shopState(due.id);
+      const account = loadAccount(due.id);
+      if (!shop || !account || shop.refreshing) continue;
+      void refresh(due.id, shop, account).catch((error: unknown) => log(`account ${due.id}: scheduled refresh failed: ${String(error)}`));
+    }
+  }
+
   let lastOrphanSweep = 0;
   const loop = (async () => {
     while (!stopping) {
       try {
         scheduleOrderImports();
+        scheduleTokenRefresh();
         if (Date.now() - lastOrphanSweep > 5_000) {
           lastOrphanSweep = Date.now();
           requeueOrphans();

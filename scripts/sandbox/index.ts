@@ -1,6 +1,6 @@
 // Starts the API marketplaces' sandboxes, one HTTP listener each, in this process. Which
 // marketplaces have one, and on which port, comes from their definitions (db/reference/marketplaces/).
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { envDefaults, MARKETPLACES, SANDBOX_CODES, sandboxAddresses, type MarketplaceEnv, type SandboxCode } from "#db/reference/marketplaces";
 import { DEFAULT_OPTIONS, Market, type SandboxDefinition, type SandboxOptions } from "./core";
@@ -43,6 +43,8 @@ export async function startSandboxes(opts: {
   stateDir?: string | null;
   /** Where the app's keys are read (the same variables and defaults as the app's); default process.env. */
   env?: Record<string, string | undefined>;
+  /** Told of every answer a sandbox sends (not the /__sandbox routes), e.g. to check it against the documents. */
+  onAnswer?: (answer: SandboxAnswer) => void;
 }): Promise<Sandboxes> {
   const host = opts.host ?? "127.0.0.1";
   const options: SandboxOptions = { ...DEFAULT_OPTIONS, ...opts.options, faults: { ...DEFAULT_OPTIONS.faults, ...(opts.options?.faults ?? {}) } };
@@ -53,6 +55,7 @@ export async function startSandboxes(opts: {
     const market = (markets[code] = new Market(code, structuredClone(options), opts.stateDir ? join(opts.stateDir, `${code}.json`) : null, SANDBOXES[code].idBase));
     const handler = handlerOf(code, market, opts.env ?? process.env);
     const server = createServer((req, res) => {
+      if (opts.onAnswer) tap(code, req, res, opts.onAnswer);
       handler(req, res).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "sandbox_bug", message: String(error) }));
@@ -76,6 +79,21 @@ export async function startSandboxes(opts: {
       await Promise.all(servers.map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
     },
   };
+}
+
+export type SandboxAnswer = { code: SandboxCode; method: string; path: string; status: number; contentType: string; body: string };
+
+/** Collects what a response writes and reports it when it ends (a call left hanging reports nothing). */
+function tap(code: SandboxCode, req: IncomingMessage, res: ServerResponse, onAnswer: (answer: SandboxAnswer) => void) {
+  const path = new URL(req.url ?? "/", "http://sandbox").pathname;
+  if (path.startsWith("/__sandbox/")) return;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const chunk = args[0];
+    const body = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : "";
+    onAnswer({ code, method: req.method ?? "GET", path, status: res.statusCode, contentType: String(res.getHeader("content-type") ?? ""), body });
+    return end(...args);
+  }) as ServerResponse["end"];
 }
 
 /** The app's environment pointing at these sandboxes. */

@@ -20,6 +20,19 @@ const STATUS = { live: "Active", in_review: "Pending QC", rejected: "Rejected", 
 type SkuPayload = { SellerSku?: string; quantity?: number; price?: number; package_weight?: string; ItemId?: string; Price?: number; Quantity?: number };
 type ProductPayload = { Request?: { Product?: { PrimaryCategory?: string; ItemId?: string; Images?: { Image?: string[] }; Attributes?: Record<string, string>; Skus?: { Sku?: SkuPayload[] } } } };
 
+/** Order times as the GetOrders example prints them: "2014-10-11 20:00:21 +0800" (the sandbox's shops are in Vietnam, +0700). */
+function lazadaTime(ms: number): string {
+  const local = new Date(ms + 7 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} +0700`;
+}
+
+/** Lazada's documented sign: the API path, then every parameter but `sign` sorted by name as name+value; HMAC-SHA256, uppercase hex. */
+export function lazadaSignature(apiPath: string, params: Record<string, string>, appSecret: string): string {
+  let base = apiPath;
+  for (const k of Object.keys(params).filter((k) => k !== "sign").sort()) base += k + params[k];
+  return createHmac("sha256", appSecret).update(base, "utf8").digest("hex").toUpperCase();
+}
+
 export function lazadaSandbox(market: Market, keys: LazadaKeys) {
   market.defaultOrderStatus = "pending";
 
@@ -28,9 +41,7 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
     if (params.app_key !== keys.appKey) return false;
     const ts = Number(params.timestamp);
     if (!Number.isFinite(ts) || Math.abs(Date.now() - ts) > 7_200_000) return false;
-    let base = apiPath;
-    for (const k of Object.keys(params).filter((k) => k !== "sign").sort()) base += k + params[k];
-    return createHmac("sha256", keys.appSecret).update(base, "utf8").digest("hex").toUpperCase() === params.sign;
+    return lazadaSignature(apiPath, params, keys.appSecret) === params.sign;
   }
 
   function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {
@@ -39,6 +50,7 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
       status: 200,
       body: {
         code: "0",
+        request_id: "sbx",
         access_token: t.accessToken,
         refresh_token: t.refreshToken,
         expires_in: t.expiresIn,
@@ -158,15 +170,16 @@ export function lazadaSandbox(market: Market, keys: LazadaKeys) {
           const matching = shop.orders.filter((o) => o.updatedAt >= from && o.updatedAt < to).sort((a, b) => a.updatedAt - b.updatedAt);
           const page = matching.slice(offset, offset + limit).map((o) => ({
             order_id: Number(o.id),
-            created_at: new Date(o.createdAt).toISOString(),
-            updated_at: new Date(o.updatedAt).toISOString(),
+            created_at: lazadaTime(o.createdAt),
+            updated_at: lazadaTime(o.updatedAt),
             statuses: [o.status],
             payment_method: o.cod ? "COD" : "MIXEDCARD",
             price: String(o.lines.reduce((s, l) => s + l.price * l.quantity, 0)),
             shipping_fee: o.shippingFee,
             address_shipping: { first_name: o.buyerName, phone: o.buyerPhone },
           }));
-          return ok({ count: matching.length, countTotal: matching.length, orders: page });
+          // Documented: `count` is the size of this page, `countTotal` the whole result.
+          return ok({ count: page.length, countTotal: matching.length, orders: page });
         }
         case "GET /orders/items/get": {
           const ids = new Set((JSON.parse(q.get("order_ids") ?? "[]") as number[]).map(String));

@@ -14,7 +14,33 @@ const ok = (response: unknown): Reply => ({ status: 200, body: { error: "", mess
 const err = (status: number, error: string, message: string): Reply => ({ status, body: { error, message, request_id: "sbx" } });
 const refusals = { throttle: () => err(429, "error_too_many_request", "Too many requests"), serverError: () => err(500, "error_server", "Internal error") };
 
+/** Attribute ids every category requires here: the ones the marketplace's definition names (`<name>_<id>`). */
+const MANDATORY_ATTRIBUTES = Object.keys(MARKETPLACES.shopee.attributes).flatMap((k) => /_(\d+)$/.exec(k)?.[1] ?? []).map(Number);
+
+/**
+ * add_item's attribute_list as documented: attribute_id (int), attribute_value_list of
+ * {value_id (int), original_value_name (required when value_id is 0)}. By id → value name; a string is the refusal.
+ */
+function attributesOf(list: unknown): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  if (list === undefined) return out;
+  if (!Array.isArray(list)) return "attribute_list must be an array";
+  for (const a of list as { attribute_id?: unknown; attribute_value_list?: { value_id?: unknown; original_value_name?: unknown }[] }[]) {
+    if (!Number.isInteger(a.attribute_id)) return "attribute_list[].attribute_id is required";
+    const v = a.attribute_value_list?.[0];
+    if (!v || !Number.isInteger(v.value_id)) return `attribute ${String(a.attribute_id)}: value_id is required`;
+    if (v.value_id === 0 && !v.original_value_name) return `attribute ${String(a.attribute_id)}: original_value_name is required when value_id is 0`;
+    out[String(a.attribute_id)] = String(v.original_value_name ?? v.value_id);
+  }
+  return out;
+}
+
 const STATUS = { live: "NORMAL", in_review: "REVIEWING", rejected: "BANNED", delisted: "UNLIST" } as const;
+
+/** Shopee's documented sign: HMAC-SHA256 (partner key), lowercase hex, over partner_id + path + timestamp (+ access_token + shop_id). */
+export function shopeeSignature(p: { partnerId: number | string; path: string; timestamp: number | string; accessToken?: string; shopId?: number | string }, partnerKey: string): string {
+  return createHmac("sha256", partnerKey).update(`${p.partnerId}${p.path}${p.timestamp}${p.accessToken ?? ""}${p.shopId ?? ""}`).digest("hex");
+}
 
 export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
   market.defaultOrderStatus = "READY_TO_SHIP";
@@ -22,13 +48,16 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
   function signatureOk(req: Req, shopCall: boolean): boolean {
     const q = req.query;
     if (q.get("partner_id") !== String(keys.partnerId) || !fresh(q.get("timestamp"))) return false;
-    const base = `${keys.partnerId}${req.path}${q.get("timestamp")}${shopCall ? `${q.get("access_token")}${q.get("shop_id")}` : ""}`;
-    return createHmac("sha256", keys.partnerKey).update(base).digest("hex") === q.get("sign");
+    const shop = shopCall ? { accessToken: q.get("access_token") ?? "", shopId: q.get("shop_id") ?? "" } : {};
+    return shopeeSignature({ partnerId: keys.partnerId, path: req.path, timestamp: q.get("timestamp") ?? "", ...shop }, keys.partnerKey) === q.get("sign");
   }
 
-  function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {
+  /** auth/token/get lists the authorised shops (shop_id_list); auth/access_token/get names the partner and the shop. */
+  function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null, refresh: boolean): Reply {
     if (!t) return err(403, "error_auth", "Invalid code or refresh_token");
-    return { status: 200, body: { error: "", message: "", access_token: t.accessToken, refresh_token: t.refreshToken, expire_in: t.expiresIn, shop_id: Number(t.shopId) } };
+    const tokens = { access_token: t.accessToken, refresh_token: t.refreshToken, expire_in: t.expiresIn };
+    const who = refresh ? { partner_id: keys.partnerId, shop_id: Number(t.shopId) } : { shop_id_list: [Number(t.shopId)], merchant_id_list: [] };
+    return { status: 200, body: { error: "", message: "", request_id: "sbx", ...who, ...tokens } };
   }
 
   async function shopCall(req: Req, res: ServerResponse, shop: Shop) {
@@ -37,17 +66,24 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
     const item = (id: unknown) => shop.items[String(id)];
     await gate(market, res, shop.id, refusals, async (): Promise<Reply> => {
       switch (route) {
-        case "GET /api/v2/shop/get_shop_info":
-          return ok({ shop_name: shop.name, region: "VN", status: "NORMAL" });
+        case "GET /api/v2/shop/get_shop_info": {
+          // Documented at the top level, beside error/message (no `response` object).
+          const now = Math.floor(Date.now() / 1000);
+          return { status: 200, body: { error: "", message: "", request_id: "sbx", shop_name: shop.name, region: "VN", status: "NORMAL", is_cb: false, sip_affi_shops: [], auth_time: now, expire_time: now + 365 * 86400 } };
+        }
         case "POST /api/v2/media_space/upload_image":
           return ok({ image_info: { image_id: `vn-${market.newId()}`, image_url_list: [] } });
         case "POST /api/v2/product/add_item": {
+          const attributes = attributesOf(body.attribute_list);
+          if (typeof attributes === "string") return err(400, "error_param", attributes);
           const draft = {
             name: String(body.item_name ?? ""),
             description: String(body.description ?? ""),
             categoryId: String(body.category_id ?? ""),
-            attributes: { brand: String((body.brand as { original_brand_name?: string } | undefined)?.original_brand_name ?? "") },
+            attributes: { ...attributes, brand: String((body.brand as { original_brand_name?: string } | undefined)?.original_brand_name ?? "") },
           };
+          const missing = MANDATORY_ATTRIBUTES.find((id) => !(String(id) in attributes));
+          if (missing !== undefined) return err(400, "error_attribute", `Mandatory attribute ${missing} is missing`);
           const problem = market.contentProblem(draft, CATEGORIES);
           if (problem) return err(400, problem.code === "prohibited" ? "error_item_prohibited" : problem.code === "category" ? "error_category" : "error_attribute", problem.reason);
           const images = ((body.image as { image_id_list?: string[] } | undefined)?.image_id_list ?? []);
@@ -72,7 +108,8 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
         }
         case "GET /api/v2/product/search_item": {
           const sku = req.query.get("item_sku") ?? "";
-          return ok({ item: market.findBySku(shop, sku).map((i) => ({ item_id: Number(i.id) })), total_count: 0 });
+          const ids = market.findBySku(shop, sku).map((i) => Number(i.id));
+          return ok({ item_id_list: ids, total_count: ids.length, next_offset: "" });
         }
         case "POST /api/v2/product/update_price":
         case "POST /api/v2/product/update_stock": {
@@ -83,7 +120,9 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
           else it.stock = Number((body.stock_list as { seller_stock: { stock: number }[] }[])[0]!.seller_stock[0]!.stock);
           it.updatedAt = Date.now();
           market.changed();
-          return ok({ success_list: [{ model_id: 0 }], failure_list: [] });
+          // The documented success entries echo what was set: the price, or the stock.
+          const done = route.endsWith("update_price") ? { model_id: 0, original_price: it.price } : { model_id: 0, stock: it.stock };
+          return ok({ success_list: [done], failure_list: [] });
         }
         case "POST /api/v2/product/update_item": {
           const it = item(body.item_id);
@@ -150,7 +189,7 @@ export function shopeeSandbox(market: Market, keys: ShopeeKeys) {
     if (req.path === "/api/v2/auth/token/get" || req.path === "/api/v2/auth/access_token/get") {
       if (!signatureOk(req, false)) return reply(res, err(403, "error_sign", "Wrong sign"));
       const body = jsonBody<{ code?: string; refresh_token?: string }>(req) ?? {};
-      return reply(res, tokenReply(body.code ? market.redeemCode(body.code) : market.redeemRefresh(body.refresh_token ?? "")));
+      return reply(res, body.code ? tokenReply(market.redeemCode(body.code), false) : tokenReply(market.redeemRefresh(body.refresh_token ?? ""), true));
     }
     if (!req.path.startsWith("/api/v2/")) return reply(res, err(404, "error_not_found", "not found"));
     if (!signatureOk(req, true)) {

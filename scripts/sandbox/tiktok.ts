@@ -30,22 +30,27 @@ type ProductBody = {
   skus?: { seller_sku: string; price: { amount: string }; inventory: { quantity: number }[] }[];
 };
 
+/** TikTok Shop's documented sign: path + sorted query (without sign, access_token) as name+value + body, wrapped in the secret; HMAC-SHA256, lowercase hex. */
+export function tiktokSignature(path: string, query: Record<string, string>, body: string, appSecret: string): string {
+  let s = path;
+  for (const k of Object.keys(query).filter((k) => k !== "sign" && k !== "access_token").sort()) s += k + query[k];
+  return createHmac("sha256", appSecret).update(appSecret + s + body + appSecret, "utf8").digest("hex");
+}
+
 export function tiktokSandbox(market: Market, keys: TikTokKeys) {
   market.defaultOrderStatus = "AWAITING_SHIPMENT";
 
   function signatureOk(req: Req): boolean {
     const q = Object.fromEntries(req.query);
     if (q.app_key !== keys.appKey || !fresh(q.timestamp ?? null)) return false;
-    let s = req.path;
-    for (const k of Object.keys(q).filter((k) => k !== "sign" && k !== "access_token").sort()) s += k + q[k];
-    if (!req.contentType.startsWith("multipart/form-data") && req.raw.length) s += req.raw.toString("utf8");
-    return createHmac("sha256", keys.appSecret).update(keys.appSecret + s + keys.appSecret, "utf8").digest("hex") === q.sign;
+    const body = !req.contentType.startsWith("multipart/form-data") && req.raw.length ? req.raw.toString("utf8") : "";
+    return tiktokSignature(req.path, q, body, keys.appSecret) === q.sign;
   }
 
   function tokenReply(t: { accessToken: string; refreshToken: string; expiresIn: number; shopId: string } | null): Reply {
     if (!t) return err(105003, "Invalid auth code or refresh token");
     const now = Math.floor(Date.now() / 1000);
-    return ok({ access_token: t.accessToken, access_token_expire_in: now + t.expiresIn, refresh_token: t.refreshToken, refresh_token_expire_in: now + 30 * 86400, open_id: t.shopId, seller_name: market.shop(t.shopId).name });
+    return ok({ access_token: t.accessToken, access_token_expire_in: now + t.expiresIn, refresh_token: t.refreshToken, refresh_token_expire_in: now + 30 * 86400, open_id: t.shopId, seller_name: market.shop(t.shopId).name, seller_base_region: "VN", user_type: 0 });
   }
 
   const view = (i: Item) => ({
@@ -161,10 +166,17 @@ export function tiktokSandbox(market: Market, keys: TikTokKeys) {
       return send(res, 200, consentPage("TikTok Shop", "/__consent", { redirect: req.query.get("redirect_uri") ?? "", state: req.query.get("state") ?? "", default_shop: "7494000001" }));
     }
     if (req.path === "/__consent" && req.method === "POST") return grantConsent(req, res, market, { defaultId: "7494000001", namePrefix: "Gian hàng TikTok", echo: "state" });
-    if (req.path === "/api/v2/token/get") {
+    // Two documented endpoints: token/get takes an auth_code (grant_type=authorized_code), token/refresh a
+    // refresh_token (grant_type=refresh_token); neither accepts the other's grant.
+    if (req.path === "/api/v2/token/get" || req.path === "/api/v2/token/refresh") {
       const q = req.query;
       if (q.get("app_key") !== keys.appKey || q.get("app_secret") !== keys.appSecret) return reply(res, err(106002, "invalid app_key or app_secret"));
-      return reply(res, tokenReply(q.get("grant_type") === "refresh_token" ? market.redeemRefresh(q.get("refresh_token") ?? "") : market.redeemCode(q.get("auth_code") ?? "")));
+      if (req.path === "/api/v2/token/get") {
+        if (q.get("grant_type") !== "authorized_code") return reply(res, err(36004004, "grant_type must be authorized_code"));
+        return reply(res, tokenReply(market.redeemCode(q.get("auth_code") ?? "")));
+      }
+      if (q.get("grant_type") !== "refresh_token") return reply(res, err(36004004, "grant_type must be refresh_token"));
+      return reply(res, tokenReply(market.redeemRefresh(q.get("refresh_token") ?? "")));
     }
     if (!signatureOk(req)) {
       market.stats.signatureErrors++;

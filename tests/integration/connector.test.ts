@@ -7,7 +7,10 @@ import { disconnect } from "~/marketplaces/connect.server";
 import { batchProgress, publish, retryListings } from "~/marketplaces/publish.server";
 import { enqueue, queueStats } from "~/marketplaces/queue.server";
 import { startWorker, type Worker } from "~/marketplaces/worker.server";
-import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
+import { SANDBOX_CODES, sandboxEnv, startSandboxes, type SandboxAnswer, type SandboxCode, type Sandboxes } from "../../scripts/sandbox";
+import { translator } from "~/i18n/messages";
+import { loadAccount, producerAccounts, readCredentials, storeCredentials } from "~/marketplaces/accounts.server";
+import { contract } from "../contracts";
 import { connectShops, seedConnectorProducer } from "../../scripts/fixtures/connector";
 
 const CODES = [...SANDBOX_CODES];
@@ -16,10 +19,12 @@ let worker: Worker;
 let producerId: number;
 let productIds: number[];
 const sql = () => db().$client;
+/** Every answer the sandboxes gave during this file, checked against the marketplaces' documents at the end. */
+const answers: SandboxAnswer[] = [];
 
 beforeAll(async () => {
   // The sandboxes check the same keys the app signs with (the configuration's defaults).
-  sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 100 } });
+  sandboxes = await startSandboxes({ port: 0, options: { reviewMs: 100 }, onAnswer: (a) => answers.push(a) });
   Object.assign(process.env, sandboxEnv(sandboxes.urls));
   ({ producerId, productIds } = await seedConnectorProducer(6, { claimAt: [5] }));
   await connectShops(producerId, sandboxes.urls, CODES);
@@ -31,6 +36,7 @@ beforeAll(async () => {
     reviewPollMs: 50,
     throttlePauseMs: 50,
     orderScheduleMs: 0,
+    tokenRefreshScanMs: 50,
   });
 });
 
@@ -117,7 +123,7 @@ describe("keeping in sync", () => {
     for (let i = 1; i <= 20; i++) sql().prepare(`UPDATE products SET price = ? WHERE id = ?`).run(200_000 + i * 100, id);
     const jobs = sql().prepare(`SELECT count(*) AS n FROM sync_jobs WHERE product_id = ? AND status = 'queued'`).get(id) as { n: number };
     expect(jobs.n).toBe(CODES.length);
-    worker = startWorker({ leaseMs: 5_000, pollMs: 20, retry: { baseMs: 20, capMs: 200, maxAttempts: 10 }, httpTimeoutMs: 2_000, reviewPollMs: 50, throttlePauseMs: 50, orderScheduleMs: 0 });
+    worker = startWorker({ leaseMs: 5_000, pollMs: 20, retry: { baseMs: 20, capMs: 200, maxAttempts: 10 }, httpTimeoutMs: 2_000, reviewPollMs: 50, throttlePauseMs: 50, orderScheduleMs: 0, tokenRefreshScanMs: 50 });
     await settle();
     for (const code of CODES) {
       const item = (await items(code)).items.find((i) => i.sku === `OCOP-${id}`);
@@ -306,5 +312,75 @@ describe("order import", () => {
     delete shop.items["1"];
     await importNow(["tiki"]);
     expect(count()).toBe(n + 1);
+  });
+});
+
+describe("token life", () => {
+  const accountOf = (code: SandboxCode) =>
+    (sql().prepare(`SELECT a.id FROM marketplace_accounts a JOIN marketplaces m ON m.id = a.marketplace_id WHERE a.producer_id = ? AND m.code = ?`).get(producerId, code) as { id: number }).id;
+
+  it("renews every shop's access token before it ends, with no job and no refused call", async () => {
+    const before = new Map<SandboxCode, string>();
+    for (const code of CODES) {
+      const account = loadAccount(accountOf(code))!;
+      const credentials = readCredentials(account)!;
+      before.set(code, credentials.accessToken);
+      // Ends in 20 minutes: past the margin a job would refresh at, within the scheduled scan's.
+      expect(storeCredentials(account.id, { ...credentials, accessExpiresAt: new Date(Date.now() + 20 * 60_000).toISOString() }, account.updatedAt)).toBe(true);
+    }
+    const until = Date.now() + 8_000;
+    const renewed = () => CODES.filter((code) => readCredentials(loadAccount(accountOf(code))!)!.accessToken !== before.get(code));
+    while (renewed().length < CODES.length && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    expect(renewed()).toEqual(CODES);
+    for (const code of CODES) {
+      const account = loadAccount(accountOf(code))!;
+      expect(account.status, code).toBe("connected");
+      expect(Date.parse(readCredentials(account)!.accessExpiresAt!), code).toBeGreaterThan(Date.now() + 30 * 60_000);
+    }
+  }, 15_000);
+
+  it("tells the producer days ahead that a shop's connection ends, with a reconnect prompt", () => {
+    const account = loadAccount(accountOf("shopee"))!;
+    const credentials = readCredentials(account)!;
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000 + 3_600_000).toISOString();
+    storeCredentials(account.id, { ...credentials, refreshExpiresAt: days(20) }, account.updatedAt);
+    expect(producerAccounts(producerId).find((a) => a.code === "shopee")?.reconnectWithinDays).toBeNull();
+    storeCredentials(account.id, { ...credentials, refreshExpiresAt: days(5) }, loadAccount(account.id)!.updatedAt);
+    const shopee = producerAccounts(producerId).find((a) => a.code === "shopee")!;
+    expect(shopee).toMatchObject({ usable: true, reconnectWithinDays: 5 });
+    expect(translator("vi")("connector.account.endsIn", { name: shopee.name, days: shopee.reconnectWithinDays! })).toBe("Kết nối Shopee hết hạn sau 5 ngày — kết nối lại");
+    // Shopee's authorisation itself ending sooner counts too.
+    storeCredentials(account.id, { ...credentials, refreshExpiresAt: days(20), authorisedUntil: days(2) }, loadAccount(account.id)!.updatedAt);
+    expect(producerAccounts(producerId).find((a) => a.code === "shopee")?.reconnectWithinDays).toBe(2);
+  });
+});
+
+describe("the sandboxes speak the marketplaces' documented protocol", () => {
+  /** The consent pages and their redirects are HTML for a person, not API answers. */
+  const PAGES = new Set(["/api/v2/shop/auth_partner", "/oauth/authorize", "/open/authorize", "/sc/oauth2/auth", "/__consent"]);
+
+  it("answered every call of this file in the shape the marketplace's documents give for that endpoint", () => {
+    const api = answers.filter((a) => !PAGES.has(a.path));
+    const seen = new Set(api.map((a) => `${a.code} ${a.method} ${a.path.replace(/\d{6,}/g, "{id}")}`));
+    // The run reaches every marketplace's token, product and order endpoints.
+    for (const code of CODES) expect([...seen].filter((s) => s.startsWith(code)).length, code).toBeGreaterThanOrEqual(6);
+    const problems: string[] = [];
+    for (const a of api) {
+      const c = contract(a.code, a.method, a.path);
+      if (!c) {
+        problems.push(`${a.code} ${a.method} ${a.path}: no documented endpoint`);
+        continue;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(a.body);
+      } catch {
+        problems.push(`${a.code} ${a.method} ${a.path}: not JSON (${a.status})`);
+        continue;
+      }
+      const parsed = c.response.safeParse(body);
+      if (!parsed.success) problems.push(`${a.code} ${a.method} ${a.path} ${a.status}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")} in ${a.body.slice(0, 300)}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

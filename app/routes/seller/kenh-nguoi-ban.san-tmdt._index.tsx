@@ -94,9 +94,14 @@ export default function MarketplacesPage() {
                 </span>
               </p>
               {a.usable && a.shopName ? <p className="muted">{t("connector.account.shop", { shop: a.shopName })}</p> : null}
+              {a.usable && a.reconnectWithinDays !== null ? (
+                <p className="alert info" id={`ends-${a.code}`}>
+                  {a.reconnectWithinDays === 0 ? t("connector.account.endsToday", { name: a.name }) : t("connector.account.endsIn", { name: a.name, days: String(a.reconnectWithinDays) })}
+                </p>
+              ) : null}
               {a.hasApi ? null : <p className="muted small">{t("connector.fileShort")}</p>}
               <div className="account-actions">
-                {!a.usable ? (
+                {!a.usable || a.reconnectWithinDays !== null ? (
                   <Form method="post" action={`/kenh-nguoi-ban/san-tmdt/ket-noi/${a.code}`} reloadDocument={a.hasApi}>
                     <CsrfInput />
                     <button className="button" type="submit" aria-label={`${a.hasApi ? t(a.accountId ? "connector.reconnect" : "connector.connect") : t("connector.enableFile")} ${a.name}`}>

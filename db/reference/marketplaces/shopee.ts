@@ -16,7 +16,10 @@ export const shopee = {
     SHOPEE_PARTNER_KEY: "sandbox-shopee-partner-key",
   },
   sandbox: { port: 0 },
-  attributes: { brand: "No brand", origin: "Việt Nam" },
+  // Shopee takes attributes by attribute_id (product/add_item): the id follows the name, `<name>_<attribute_id>`;
+  // a value is free text (sent as value_id 0 + original_value_name) or `<value_id>:<name>`.
+  // (unverified) 100037 stands for "Xuất xứ"; read the real ids from product/get_attributes per category.
+  attributes: { brand: "No brand", origin_100037: "Việt Nam" },
   categories: {
     "nuoc-mam-gia-vi": ["100700", "Bách hóa > Gia vị & Nước chấm"],
     "gao-ngu-coc": ["100629", "Bách hóa > Gạo & Ngũ cốc"],
