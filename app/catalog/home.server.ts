@@ -8,13 +8,13 @@ export type CatalogueStats = { products: number; producers: number; groups: Reco
 
 /** Public products per OCOP group, and how many producers they come from. */
 export function catalogueStats(): CatalogueStats {
-  const rows = statement(
+  const rows = statement<unknown[], { ocopGroup: OcopGroup; n: number }>(
     `SELECT ocop_group AS ocopGroup, count(*) AS n FROM products WHERE visible = 1 GROUP BY ocop_group`,
-  ).all() as { ocopGroup: OcopGroup; n: number }[];
-  const { n: producers } = statement(
+  ).all();
+  const { n: producers } = statement<unknown[], { n: number }>(
     `SELECT count(*) AS n FROM producers pr WHERE pr.status = 'verified'
        AND EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND p.visible = 1)`,
-  ).get() as { n: number };
+  ).get()!;
   const groups = { food: 0, beverage: 0, herbal: 0, textile: 0, souvenir: 0, tourism: 0 };
   for (const r of rows) groups[r.ocopGroup] = r.n;
   return { products: rows.reduce((s, r) => s + r.n, 0), producers, groups };

@@ -37,8 +37,17 @@ export type ProductDetail = {
 };
 
 /** A public product by slug, or null (unknown, draft, archived, or producer not verified). */
+type DetailRow = Omit<ProductDetail, "producer" | "province" | "stars" | "images" | "certificates"> & {
+  producerId: number;
+  producerSlug: string;
+  producerName: string;
+  producerKind: string;
+  provinceSlug: string;
+  provinceName: string;
+};
+
 export function getPublicProduct(slug: string, today = vietnamToday()): ProductDetail | null {
-  const row = statement(
+  const row = statement<[slug: string], DetailRow>(
     `SELECT p.id, p.slug, p.name, p.description, p.ocop_group AS ocopGroup, p.unit, p.weight_grams AS weightGrams,
        p.price, p.stock, c.name AS categoryName, c.name_en AS categoryNameEn,
        pr.id AS producerId, pr.slug AS producerSlug, pr.name AS producerName, pr.kind AS producerKind,
@@ -48,27 +57,18 @@ export function getPublicProduct(slug: string, today = vietnamToday()): ProductD
      JOIN provinces pv ON pv.id = p.province_id
      LEFT JOIN categories c ON c.id = p.category_id
      WHERE p.slug = ? AND p.visible = 1`,
-  ).get(slug) as
-    | (Omit<ProductDetail, "producer" | "province" | "stars" | "images" | "certificates"> & {
-        producerId: number;
-        producerSlug: string;
-        producerName: string;
-        producerKind: string;
-        provinceSlug: string;
-        provinceName: string;
-      })
-    | undefined;
+  ).get(slug);
   if (!row) return null;
 
   const images = (
-    statement(
+    statement<[productId: number], ImageRow>(
       `SELECT storage_key AS storageKey, widths, avif_ready AS avifReady, alt, width, height
        FROM product_images WHERE product_id = ? ORDER BY position, id`,
-    ).all(row.id) as ImageRow[]
+    ).all(row.id)
   ).map(toImageRef);
 
   const certificates = (
-    statement(
+    statement<[productId: number], Omit<Certificate, "valid">>(
       `SELECT c.id, c.kind, c.stars, c.number, c.issuer, c.issued_on AS issuedOn, c.expires_on AS expiresOn,
          ip.name AS issueProvince, CASE WHEN ip.is_current = 0 THEN sp.name END AS issueProvinceNow
        FROM certifications c
@@ -76,7 +76,7 @@ export function getPublicProduct(slug: string, today = vietnamToday()): ProductD
        LEFT JOIN provinces sp ON sp.id = ip.successor_id
        WHERE c.product_id = ?
        ORDER BY c.kind = 'ocop' DESC, c.expires_on DESC`,
-    ).all(row.id) as Omit<Certificate, "valid">[]
+    ).all(row.id)
   ).map((c) => ({ ...c, valid: c.expiresOn >= today }));
 
   const validOcop = certificates.filter((c) => c.kind === "ocop" && c.valid).map((c) => c.stars ?? 0);

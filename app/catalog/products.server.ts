@@ -42,7 +42,7 @@ type CardRow = Omit<ProductCard, "image">;
 export function productCards(ids: number[], today = vietnamToday()): ProductCard[] {
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
-  const rows = statement(
+  const rows = statement<unknown[], CardRow>(
     `SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.ocop_group AS ocopGroup, ${VALID_STARS} AS stars,
        pr.name AS producerName, pr.slug AS producerSlug, pv.name AS provinceName
      FROM json_each(@ids) j
@@ -50,12 +50,12 @@ export function productCards(ids: number[], today = vietnamToday()): ProductCard
      JOIN producers pr ON pr.id = p.producer_id
      JOIN provinces pv ON pv.id = p.province_id
      ORDER BY j.key`,
-  ).all({ ids: json, today }) as CardRow[];
-  const images = statement(
+  ).all({ ids: json, today });
+  const images = statement<unknown[], ImageRow & { productId: number }>(
     `SELECT product_id AS productId, storage_key AS storageKey, widths, avif_ready AS avifReady, alt, width, height
      FROM product_images WHERE product_id IN (SELECT value FROM json_each(?))
      ORDER BY product_id, position, id`,
-  ).all(json) as (ImageRow & { productId: number })[];
+  ).all(json);
   const first = new Map<number, ImageRef>();
   for (const { productId, ...img } of images) {
     if (!first.has(productId)) first.set(productId, toImageRef(img));
@@ -105,7 +105,7 @@ export function listProducts(filters: ListFilters, provinceId: number | null, to
     fts && where.length === 0
       ? `SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH @fts`
       : `SELECT count(*) AS n ${from}${conditions}`;
-  const { n: total } = statement(countSql).get(params) as { n: number };
+  const { n: total } = statement<unknown[], { n: number }>(countSql).get(params)!;
 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pages);
@@ -116,7 +116,7 @@ export function listProducts(filters: ListFilters, provinceId: number | null, to
       ? // FTS5 ranks and cuts the page itself when asked directly.
         `SELECT rowid AS id FROM products_fts WHERE products_fts MATCH @fts ORDER BY rank LIMIT ${PAGE_SIZE} OFFSET @offset`
       : `SELECT p.id ${from}${conditions} ORDER BY ${ORDER_BY[sort]} LIMIT ${PAGE_SIZE} OFFSET @offset`;
-  const ids = (statement(idsSql).all({ ...params, offset }) as { id: number }[]).map((r) => r.id);
+  const ids = (statement<unknown[], { id: number }>(idsSql).all({ ...params, offset })).map((r) => r.id);
   return { items: productCards(ids, today), total, page, pages };
 }
 
@@ -136,9 +136,9 @@ export function latestProducts(
     params.excludeId = opts.excludeId;
   }
   if (opts.minStars !== undefined) where.push(`${STARS_AT_LEAST[opts.minStars]} >= @today`);
-  const ids = statement(
+  const ids = statement<unknown[], { id: number }>(
     `SELECT p.id FROM products p WHERE ${where.join(" AND ")} ORDER BY ${ORDER_BY.newest} LIMIT @limit`,
-  ).all(params) as { id: number }[];
+  ).all(params);
   return productCards(
     ids.map((r) => r.id),
     today,

@@ -26,7 +26,7 @@ type Row = {
 
 function paidOrder(producerId: number, code: string): Row | null {
   return (
-    (statement(
+    (statement<unknown[], Row>(
       `SELECT o.id AS orderId, o.code AS orderCode, o.status AS orderStatus, pm.id AS paymentId, pm.status AS paymentStatus,
          pm.method, pm.provider, pm.provider_ref AS providerRef, pm.amount,
          s.reference, s.pay_url AS payUrl, s.amount AS transactionAmount
@@ -34,19 +34,19 @@ function paidOrder(producerId: number, code: string): Row | null {
        JOIN payments pm ON pm.id = (SELECT max(id) FROM payments WHERE order_id = o.id)
        LEFT JOIN payment_sessions s ON s.checkout_code = o.checkout_code AND s.method = pm.method
        WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`,
-    ).get(code, producerId) as Row | undefined) ?? null
+    ).get(code, producerId)) ?? null
   );
 }
 
 /** What the refunds confirmed by the provider took back: from this payment, and from its whole provider transaction. */
 function refundedSoFar(paymentId: number, provider: string, providerRef: string | null): { payment: number; transaction: number } {
-  const payment = statement(
+  const payment = statement<unknown[], { n: number }>(
     `SELECT coalesce(sum(json_extract(payload, '$.amount')), 0) AS n FROM payment_events WHERE type = 'refund' AND payment_id = ?`,
-  ).get(paymentId) as { n: number };
-  const transaction = statement(
+  ).get(paymentId)!;
+  const transaction = statement<unknown[], { n: number }>(
     `SELECT coalesce(sum(json_extract(e.payload, '$.amount')), 0) AS n FROM payment_events e JOIN payments pm ON pm.id = e.payment_id
      WHERE e.type = 'refund' AND pm.provider = ? AND pm.provider_ref = ?`,
-  ).get(provider, providerRef ?? "") as { n: number };
+  ).get(provider, providerRef ?? "")!;
   return { payment: payment.n, transaction: providerRef ? transaction.n : 0 };
 }
 

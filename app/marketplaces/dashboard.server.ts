@@ -34,12 +34,7 @@ export type ProductRow = {
 export type ConnectorPage = { accounts: AccountSummary[]; products: ProductRow[]; batch: BatchProgress | null };
 
 export function connectorPage(producerId: number, today = vietnamToday()): ConnectorPage {
-  const products = statement(
-    `SELECT p.id, p.name, p.description, p.price, p.stock, p.weight_grams AS weightGrams, p.category_id AS categoryId,
-       CASE WHEN p.ocop5_valid_until >= @today THEN 5 WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END AS stars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
-     FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.name, p.id`,
-  ).all({ producerId, today }) as {
+  const products = statement<unknown[], {
     id: number;
     name: string;
     description: string;
@@ -49,15 +44,20 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
     categoryId: number | null;
     stars: number | null;
     hasOcop: number;
-  }[];
+  }>(
+    `SELECT p.id, p.name, p.description, p.price, p.stock, p.weight_grams AS weightGrams, p.category_id AS categoryId,
+       CASE WHEN p.ocop5_valid_until >= @today THEN 5 WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END AS stars,
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+     FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.name, p.id`,
+  ).all({ producerId, today });
   const images = new Map<number, { width: number; height: number }[]>();
-  for (const i of statement(
+  for (const i of statement<unknown[], { productId: number; width: number; height: number }>(
     `SELECT i.product_id AS productId, i.width, i.height FROM product_images i JOIN products p ON p.id = i.product_id WHERE p.producer_id = ?`,
-  ).all(producerId) as { productId: number; width: number; height: number }[]) {
+  ).all(producerId)) {
     images.set(i.productId, [...(images.get(i.productId) ?? []), { width: i.width, height: i.height }]);
   }
   const listings = new Map<number, Partial<Record<MarketplaceCode, ListingCell>>>();
-  for (const l of statement(
+  for (const l of statement<unknown[], Omit<ListingCell, "syncing"> & { productId: number; code: MarketplaceCode; lastError: string | null; syncing: number }>(
     `SELECT l.id, l.product_id AS productId, m.code, l.status, s.error_code AS errorCode, s.error_detail AS errorDetail, l.last_error AS lastError,
        l.external_url AS externalUrl, l.synced_price AS syncedPrice, l.synced_stock AS syncedStock,
        EXISTS (SELECT 1 FROM sync_jobs j WHERE j.marketplace_id = l.marketplace_id AND j.idempotency_key = 'listing:' || l.product_id
@@ -65,7 +65,7 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
      FROM listings l JOIN products p ON p.id = l.product_id JOIN marketplaces m ON m.id = l.marketplace_id
      LEFT JOIN listing_sync s ON s.listing_id = l.id
      WHERE p.producer_id = ?`,
-  ).all(producerId) as (Omit<ListingCell, "syncing"> & { productId: number; code: MarketplaceCode; lastError: string | null; syncing: number })[]) {
+  ).all(producerId)) {
     const { productId, code, lastError, syncing, ...rest } = l;
     const cell: ListingCell = { ...rest, syncing: syncing === 1 };
     // Listings from before the connector (no code) keep their text as the marketplace's words.

@@ -38,21 +38,21 @@ export type ProductState = {
 };
 
 export function loadProductState(productId: number, marketplaceId: number, today = vietnamToday()): ProductState | null {
-  const product = statement(
+  const product = statement<unknown[], ProductRow>(
     `SELECT p.id, p.producer_id AS producerId, pr.name AS producerName, p.name, p.description, p.price, p.stock,
        p.weight_grams AS weightGrams, p.category_id AS categoryId, p.status,
        p.ocop3_valid_until AS ocop3, p.ocop4_valid_until AS ocop4, p.ocop5_valid_until AS ocop5,
        EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
      FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?`,
-  ).get(productId) as ProductRow | undefined;
+  ).get(productId);
   if (!product) return null;
-  const images = statement(
+  const images = statement<unknown[], (ProductState["images"])[number]>(
     `SELECT storage_key AS storageKey, width, height FROM product_images WHERE product_id = ? ORDER BY position, id`,
-  ).all(productId) as ProductState["images"];
-  const map = statement(
+  ).all(productId);
+  const map = statement<unknown[], { externalId: string; name: string; attributes: string }>(
     `SELECT external_category_id AS externalId, external_category_name AS name, attributes FROM marketplace_category_map
      WHERE marketplace_id = ? AND category_id = ?`,
-  ).get(marketplaceId, product.categoryId) as { externalId: string; name: string; attributes: string } | undefined;
+  ).get(marketplaceId, product.categoryId);
   const stars = [5, 4, 3].find((s) => (product[`ocop${s}` as "ocop3"] ?? "") >= today) ?? null;
   return {
     product,

@@ -61,10 +61,10 @@ export function startWorker(options: WorkerOptions): Worker {
   function shopState(accountId: number): Shop | null {
     let s = shops.get(accountId);
     if (!s || Date.now() - s.settingsAt > 5_000) {
-      const row = statement(
+      const row = statement<unknown[], { code: MarketplaceCode; rate: number; maxInFlight: number }>(
         `SELECT m.code, s.calls_per_second AS rate, s.max_in_flight AS maxInFlight FROM marketplace_accounts a
          JOIN marketplaces m ON m.id = a.marketplace_id JOIN marketplace_settings s ON s.marketplace_id = a.marketplace_id WHERE a.id = ?`,
-      ).get(accountId) as { code: MarketplaceCode; rate: number; maxInFlight: number } | undefined;
+      ).get(accountId);
       if (!row || ADAPTERS[row.code].kind !== "api") return null;
       if (s) {
         s.pacer.setRate(row.rate);

@@ -11,13 +11,13 @@ type Waiting = { id: number; method: string; createdAt: string; sessionExpiresAt
 
 export function expireUnpaidPayments(now = new Date()): { expired: number } {
   const providers = paymentProviders();
-  const waiting = statement(
+  const waiting = statement<unknown[], Waiting>(
     `SELECT pm.id, pm.method, pm.created_at AS createdAt, s.expires_at AS sessionExpiresAt
      FROM payments pm
      JOIN orders o ON o.id = pm.order_id
      LEFT JOIN payment_sessions s ON s.checkout_code = o.checkout_code AND s.method = pm.method
      WHERE pm.status IN ('pending', 'authorized') AND pm.method <> 'cod' AND o.status = 'pending_payment'`,
-  ).all() as Waiting[];
+  ).all();
   const due = waiting.filter((p) => {
     const minutes = providers[p.method as StorefrontMethod]?.expiresAfterMinutes ?? null;
     if (minutes === null) return false;

@@ -25,14 +25,14 @@ type SessionRow = {
 /** The checkout's session if it belongs to this buyer; `open` counts its payments still waiting. */
 function sessionOf(checkoutCode: string, buyerUserId: number): SessionRow | null {
   return (
-    (statement(
+    (statement<unknown[], SessionRow>(
       `SELECT s.id, s.reference, s.checkout_code AS checkoutCode, s.method, s.amount, s.pay_url AS payUrl,
          s.expires_at AS expiresAt, s.created_at AS createdAt, s.attempts,
          (SELECT count(*) FROM payments pm JOIN orders o ON o.id = pm.order_id
           WHERE o.checkout_code = s.checkout_code AND pm.status IN ('pending', 'authorized')) AS open
        FROM payment_sessions s
        WHERE s.checkout_code = ? AND EXISTS (SELECT 1 FROM orders o WHERE o.checkout_code = s.checkout_code AND o.buyer_user_id = ?)`,
-    ).get(checkoutCode, buyerUserId) as SessionRow | undefined) ?? null
+    ).get(checkoutCode, buyerUserId)) ?? null
   );
 }
 
@@ -79,11 +79,11 @@ export async function startPayment(
   const provider = providerFor(session.method);
   if (!provider.start || provider.expiresAfterMinutes === null) return { kind: "closed" };
 
-  const items = statement(
+  const items = statement<unknown[], { name: string; unitPrice: number; quantity: number }>(
     `SELECT i.product_name AS name, i.unit_price AS unitPrice, i.quantity
      FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.checkout_code = ? ORDER BY o.id, i.id`,
-  ).all(checkoutCode) as { name: string; unitPrice: number; quantity: number }[];
-  const shipping = (statement(`SELECT coalesce(sum(shipping_fee), 0) AS fee FROM orders WHERE checkout_code = ?`).get(checkoutCode) as { fee: number }).fee;
+  ).all(checkoutCode);
+  const shipping = (statement<unknown[], { fee: number }>(`SELECT coalesce(sum(shipping_fee), 0) AS fee FROM orders WHERE checkout_code = ?`).get(checkoutCode)!).fee;
   const lines = shipping > 0 ? [...items, { name: "Phí vận chuyển", unitPrice: shipping, quantity: 1 }] : items;
   // The provider's own deadline is the grace period earlier than ours.
   const providerDeadline = new Date(new Date(session.expiresAt).getTime() - GRACE_MS);

@@ -32,7 +32,7 @@ export function provinceSlugById(id: number): string | null {
 
 /** "tỉnh Đồng Tháp", "thành phố Hà Nội", "TP Hồ Chí Minh": a current unit as an authority's name says it. */
 export function provinceTitle(id: number): string | null {
-  const row = statement(`SELECT name, kind FROM provinces WHERE id = ?`).get(id) as { name: string; kind: string } | undefined;
+  const row = statement<unknown[], { name: string; kind: string }>(`SELECT name, kind FROM provinces WHERE id = ?`).get(id);
   if (!row) return null;
   return row.name.startsWith("TP") ? row.name : `${row.kind === "city" ? "thành phố" : "tỉnh"} ${row.name}`;
 }

@@ -82,37 +82,37 @@ type ProductRow = {
  */
 export function certifiedProducts(decision: string, today = vietnamToday()): CertifiedProduct[] {
   const number = normaliseDecision(decision);
-  const registry = statement(
+  const registry = statement<unknown[], RegistryRow>(
     `SELECT r.product_id AS productId, r.product_name AS productName, r.producer_name AS producerName, r.stars,
        r.issued_on AS issuedOn, r.expires_on AS expiresOn, pv.name AS province
      FROM ocop_registry_entries r JOIN provinces pv ON pv.id = r.province_id
      WHERE r.decision_number = ? ORDER BY r.expires_on DESC, r.id`,
-  ).all(number) as RegistryRow[];
-  const certificates = statement(
+  ).all(number);
+  const certificates = statement<unknown[], CertRow>(
     `SELECT c.product_id AS productId, c.stars, c.issuer, c.issued_on AS issuedOn, c.expires_on AS expiresOn,
        ip.name AS provinceAtIssue, CASE WHEN ip.is_current = 0 THEN sp.name END AS provinceAtIssueNow
      FROM certifications c
      LEFT JOIN provinces ip ON ip.id = c.issue_province_id
      LEFT JOIN provinces sp ON sp.id = ip.successor_id
      WHERE c.kind = 'ocop' AND c.number = ? ORDER BY c.expires_on DESC, c.id`,
-  ).all(number) as CertRow[];
+  ).all(number);
   const ids = [...new Set([...registry.map((r) => r.productId), ...certificates.map((c) => c.productId)])];
   if (ids.length === 0) return [];
   const products = new Map(
     (
-      statement(
+      statement<unknown[], ProductRow>(
         `SELECT p.id, p.name, p.slug, p.visible, p.unit, pr.name AS producerName, pr.slug AS producerSlug,
            pr.status = 'verified' AS producerVerified, pv.name AS provinceNow
          FROM json_each(?) j JOIN products p ON p.id = j.value
          JOIN producers pr ON pr.id = p.producer_id JOIN provinces pv ON pv.id = pr.province_id`,
-      ).all(JSON.stringify(ids)) as ProductRow[]
+      ).all(JSON.stringify(ids))
     ).map((p) => [p.id, p]),
   );
-  const listings = statement(
+  const listings = statement<unknown[], { productId: number; marketplace: string; url: string | null; since: string | null }>(
     `SELECT l.product_id AS productId, m.name AS marketplace, l.external_url AS url, l.live_since AS since
      FROM json_each(?) j JOIN listings l ON l.product_id = j.value JOIN marketplaces m ON m.id = l.marketplace_id
      WHERE l.status = 'live' ORDER BY m.name`,
-  ).all(JSON.stringify(ids)) as { productId: number; marketplace: string; url: string | null; since: string | null }[];
+  ).all(JSON.stringify(ids));
 
   const out: CertifiedProduct[] = [];
   for (const id of ids) {
@@ -168,7 +168,7 @@ export type LabelData = {
  * an expired or missing certificate: the label would claim what the page then denies).
  */
 export function labelForProduct(productId: number, today = vietnamToday()): LabelData | null {
-  const row = statement(
+  const row = statement<unknown[], LabelData>(
     `SELECT p.id AS productId, p.name AS productName, pr.name AS producerName, p.slug, d.stars, d.decision, d.issuedOn, d.expiresOn
      FROM products p JOIN producers pr ON pr.id = p.producer_id
      JOIN (
@@ -180,7 +180,7 @@ export function labelForProduct(productId: number, today = vietnamToday()): Labe
      ) d ON d.productId = p.id
      WHERE p.id = @id
      ORDER BY d.rank, d.stars DESC, d.expiresOn DESC LIMIT 1`,
-  ).get({ id: productId, today }) as LabelData | undefined;
+  ).get({ id: productId, today });
   return row ?? null;
 }
 
@@ -188,7 +188,7 @@ export function labelForProduct(productId: number, today = vietnamToday()): Labe
 /** The product a label may be printed for: a public one, or any of the signed-in producer's own. */
 export function labelProductId(slug: string, producerId: number | null): number | null {
   return (
-    (statement(`SELECT id FROM products WHERE slug = ? AND (visible = 1 OR producer_id = ?)`).get(slug, producerId ?? -1) as { id: number } | undefined)?.id ??
+    (statement<unknown[], { id: number }>(`SELECT id FROM products WHERE slug = ? AND (visible = 1 OR producer_id = ?)`).get(slug, producerId ?? -1))?.id ??
     null
   );
 }
