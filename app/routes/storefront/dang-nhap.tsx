@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { authenticate } from "~/auth/accounts.server";
+import { authenticate, homeFor } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { LoginSchema } from "~/auth/forms";
 import { safeRedirect } from "~/auth/guards.server";
@@ -16,19 +16,20 @@ export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.id)));
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
-  const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   const values = submitted(form, ["email"], 254); // never the password
   if (!parsed.success) return invalid(parsed.error, { values, wrong: false });
   const userId = await authenticate(parsed.data.email, parsed.data.password);
   if (!userId) return invalid({}, { values, wrong: true });
+  // The page asked for (a same-site path), else the user's home: the seller centre for a producer member.
+  const redirectTo = safeRedirect(form.get("redirectTo"), homeFor(userId));
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
   if (cartCookie) headers.append("Set-Cookie", cartCookie);
@@ -50,7 +51,7 @@ export default function Login() {
       ) : null}
       <Form method="post" noValidate>
         <CsrfInput />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
           name="email"
           label={t("auth.email")}
