@@ -78,6 +78,20 @@ export function waitingOrderCount(producerId: number): number {
   ).get(producerId)!.n;
 }
 
+/** What the buyer typed at their last checkout (the checkout form starts from it): address and payment method. */
+export type LastCheckout = { name: string; phone: string; province: string | null; commune: string; street: string; method: string | null };
+
+export function lastCheckout(userId: number): LastCheckout | null {
+  return (
+    statement<[userId: number], LastCheckout>(
+      `SELECT o.buyer_name AS name, o.buyer_phone AS phone, pv.slug AS province, o.ship_commune AS commune, o.ship_street AS street,
+         (SELECT method FROM payments WHERE order_id = o.id ORDER BY id DESC LIMIT 1) AS method
+       FROM orders o LEFT JOIN provinces pv ON pv.id = o.ship_province_id AND pv.is_current = 1
+       WHERE o.buyer_user_id = ? AND o.channel = 'storefront' ORDER BY o.placed_at DESC, o.id DESC LIMIT 1`,
+    ).get(userId) ?? null
+  );
+}
+
 export type OrderItem = { productName: string; slug: string; unitPrice: number; quantity: number; lineTotal: number };
 
 export type OrderDetail = {
