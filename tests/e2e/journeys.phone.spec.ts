@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { addToCart, placeOrder, PRODUCTS } from "./checkout-helpers";
 import { cardTexts, logIn, logOut } from "./helpers";
 
-// The journeys of issue 13 at phone size (Pixel 7, 412 px wide): the producer lands in the seller
-// centre and sees the orders waiting, the template import creates nothing, a product without a
+// The journeys of issue 13 at phone size (Pixel 7, 412 px wide): checkout remembers the address and
+// the method, the producer lands in the seller centre and sees the orders waiting, the template import creates nothing, a product without a
 // photo is not public, the catalogue's filter panel and the product page fit the first screen, and
 // no page a role can reach overflows the screen sideways.
 
@@ -25,6 +25,13 @@ test("a producer logs in from the storefront, lands in the seller centre and see
   await addToCart(page, PRODUCTS.tanThuan.slug);
   await placeOrder(page, "cod");
   await expect(page).toHaveURL(/\/don-hang\/CK\d+$/);
+  // The next checkout starts from this one: the address filled in, cash on delivery first and ticked.
+  await addToCart(page, PRODUCTS.tanThuan.slug);
+  await page.goto("/thanh-toan");
+  await expect(page.getByLabel("Số nhà, tên đường hoặc thôn, ấp")).toHaveValue("Số 12 phố Kim Mã");
+  await expect(page.getByLabel("Tỉnh, thành phố")).toHaveValue("ha-noi");
+  await expect(page.locator(".method-choice input").first()).toHaveAttribute("value", "cod");
+  await expect(page.getByRole("radio", { name: /^Thanh toán khi nhận hàng/ })).toBeChecked();
   await logOut(page);
 
   await page.goto("/");
