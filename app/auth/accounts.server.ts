@@ -23,6 +23,12 @@ export async function authenticate(email: string, password: string): Promise<num
   return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
 }
 
+/** Where a user lands after logging in when no page was asked for: a producer member, the seller centre. */
+export function homeFor(userId: number): string {
+  const user = db().select({ role: users.role, producerId: users.producerId }).from(users).where(eq(users.id, userId)).get();
+  return user?.role === "producer" && user.producerId !== null ? "/kenh-nguoi-ban" : "/";
+}
+
 export type SignupResult = { ok: true; userId: number } | { ok: false; error: "email_taken" | "unknown_province" };
 
 /**

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ImportReport } from "~/imports/imports.server";
+import type { ImportReport, PlanAction } from "~/imports/imports.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProgressForm } from "~/components/progress-form";
 import { formatNumber } from "~/i18n/format";
@@ -87,8 +87,8 @@ export function ImportDecision({ report, status, progressUrl, hint }: { report: 
                 {t("import.importGood", { count: formatNumber(good), bad: formatNumber(report.badRows) })}
               </button>
             ) : null}
-            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"}>
-              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(report.totalRows) })}
+            <button type="submit" name="intent" value="all" className={report.badRows > 0 ? "button secondary" : "button"} disabled={report.badRows === 0 && good === 0}>
+              {report.badRows > 0 ? t("import.importAllOrNothing") : t("import.importAll", { count: formatNumber(good) })}
             </button>
           </ProgressForm>
           <p className="field-hint">{hint ? t(hint) : report.badRows > 0 ? t("import.modeHint") : t("import.oneTransaction")}</p>
@@ -101,5 +101,56 @@ export function ImportDecision({ report, status, progressUrl, hint }: { report: 
         </button>
       </Form>
     </>
+  );
+}
+
+const PLAN_LABEL = {
+  create: "import.plan.create",
+  update: "import.plan.update",
+  unchanged: "import.plan.unchanged",
+  sample: "import.plan.sample",
+} as const satisfies Record<PlanAction, MessageKey>;
+
+/** Row by row, what the import will do: create, update, leave alone, or skip (a template sample). */
+export function ImportPlan({ report }: { report: ImportReport }) {
+  const t = useAllT();
+  const plan = report.plan ?? [];
+  if (plan.length === 0) return null;
+  const samples = report.counts.sampleRows ?? 0;
+  return (
+    <section className="section" aria-labelledby="plan-heading">
+      <h2 id="plan-heading">{t("import.plan.title")}</h2>
+      {samples > 0 ? (
+        <p className="alert info" role="note">
+          {t("import.plan.samplesSkipped", { count: formatNumber(samples) })}
+        </p>
+      ) : null}
+      {plan.length < (report.counts.goodRows ?? 0) + samples ? <p className="muted">{t("import.plan.truncated", { shown: formatNumber(plan.length) })}</p> : null}
+      <div className="table-wrap">
+        <table className="data stack-on-phone import-plan">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.col.row")}</th>
+              <th scope="col">{t("import.plan.product")}</th>
+              <th scope="col">{t("import.plan.action")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.map((r) => (
+              <tr key={r.line} className={`plan-${r.action}`}>
+                <td data-label={t("import.col.row")}>{r.line}</td>
+                <td data-label={t("import.plan.product")}>
+                  {r.name || "—"}
+                  {r.sku ? <span className="muted"> · {r.sku}</span> : null}
+                </td>
+                <td data-label={t("import.plan.action")}>
+                  <span className={`badge ${r.action === "create" ? "ok" : r.action === "update" ? "waiting" : "muted-badge"}`}>{t(PLAN_LABEL[r.action])}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

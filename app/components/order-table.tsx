@@ -23,13 +23,17 @@ export function OrderTable({ rows, href, who }: { rows: OrderListRow[]; href: (r
       <tbody>
         {rows.map((r) => (
           <tr key={r.code}>
-            <td data-label={t("orders.code")}>
+            <td data-label={t("orders.code")} className="order-head">
               <Link to={href(r)}>{r.code}</Link>
+              {/* On a phone the status sits next to the order's code, not down among the labels. */}
+              <span className="phone-only">
+                <StatusBadge kind="order" status={r.status} />
+              </span>
             </td>
             <td data-label={t("orders.date")}>{formatInstant(r.placedAt)}</td>
             <td data-label={who === "producer" ? t("orders.producer") : t("orders.buyer")}>{who === "producer" ? r.producerName : r.buyerName}</td>
             <td data-label={t("orders.total")}>{formatVnd(r.total)}</td>
-            <td data-label={t("orders.status")}>
+            <td data-label={t("orders.status")} className="phone-hide">
               <StatusBadge kind="order" status={r.status} />
             </td>
             <td data-label={t("orders.payment")}>

@@ -59,7 +59,8 @@ export function SiteHeader({ user, cart }: { user: SessionUser | null; cart: num
             </>
           ) : (
             <>
-              <Link to={`/dang-nhap?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
+              {/* From the home page, no return address: each user then lands on their own home (a producer, the seller centre). */}
+              <Link to={here === "/" ? "/dang-nhap" : `/dang-nhap?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
               <Link to="/dang-ky">{t("nav.signup")}</Link>
             </>
           )}

@@ -66,3 +66,16 @@ export function matchHeaders<K extends string>(columns: readonly Column<K>[], he
 
 export const STATUS_LABELS = { active: "Đang bán", draft: "Bản nháp", archived: "Lưu trữ" } as const;
 export const CERT_LABELS = { ocop: "OCOP", vietgap: "VietGAP", globalgap: "GlobalGAP", organic: "Hữu cơ" } as const;
+
+/**
+ * The template's sample rows carry this code (and a name starting "Ví dụ:"): the preview marks them
+ * as samples and the import skips them, so uploading the template unedited creates nothing.
+ */
+export const EXAMPLE_SKU = "VÍ-DỤ";
+export const EXAMPLE_NAME_PREFIX = "Ví dụ:";
+
+/** A template sample row, recognised whatever the case or diacritics ("vi-du", "VÍ DỤ 2", "Ví dụ: …"). */
+export function isExampleRow(code: string, name: string): boolean {
+  const folded = (s: string) => foldVietnamese(s).replace(/[^a-z0-9:]+/g, "");
+  return folded(code).startsWith("vidu") || folded(name).startsWith("vidu:");
+}

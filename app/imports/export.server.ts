@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { statement } from "~/db.server";
 import { formatDay } from "~/i18n/format";
-import { CERT_LABELS, PRODUCT_COLUMNS, REGISTRY_COLUMNS, STATUS_LABELS, type Column, type ProductColumnKey } from "./columns";
+import { CERT_LABELS, EXAMPLE_NAME_PREFIX, EXAMPLE_SKU, PRODUCT_COLUMNS, REGISTRY_COLUMNS, STATUS_LABELS, type Column, type ProductColumnKey } from "./columns";
 import { safeCell } from "~/formula-safe";
 import { toCsv } from "./csv";
 
@@ -72,10 +72,13 @@ export async function productXlsx(producerId: number): Promise<Buffer> {
   return workbook("Sản phẩm", exportProductRows(producerId), PRODUCT_COLUMNS, NUMERIC);
 }
 
-/** Two example rows: a product with its OCOP certificate, and a second certificate for it. */
+/**
+ * Two sample rows, marked as such (code EXAMPLE_SKU, name "Ví dụ: …"): a product with its OCOP
+ * certificate, and a second certificate for it. The import skips them.
+ */
 const PRODUCT_EXAMPLE: Cell[][] = [
-  ["MO-500", "Mật ong hoa nhãn 500 ml", "Mật ong", "chai 500 ml", 750, 185000, 40, "Đang bán", "Mật ong nguyên chất thu hoạch vụ hoa nhãn tháng 3.", "OCOP", 4, "1234/QĐ-UBND", "UBND tỉnh Đồng Tháp", "15/03/2025", "14/03/2028", "Đồng Tháp"],
-  ["MO-500", "", "", "", null, null, null, "", "", "VietGAP", null, "VG-2024-0117", "Trung tâm Chứng nhận Phù hợp", "02/08/2024", "01/08/2026", ""],
+  [EXAMPLE_SKU, `${EXAMPLE_NAME_PREFIX} Mật ong hoa nhãn 500 ml (dòng mẫu, không được nhập)`, "Mật ong", "chai 500 ml", 750, 185000, 40, "Đang bán", "Mật ong nguyên chất thu hoạch vụ hoa nhãn tháng 3.", "OCOP", 4, "1234/QĐ-UBND", "UBND tỉnh Đồng Tháp", "15/03/2025", "14/03/2028", "Đồng Tháp"],
+  [EXAMPLE_SKU, "", "", "", null, null, null, "", "", "VietGAP", null, "VG-2024-0117", "Trung tâm Chứng nhận Phù hợp", "02/08/2024", "01/08/2026", ""],
 ];
 
 const REGISTRY_EXAMPLE: Cell[][] = [

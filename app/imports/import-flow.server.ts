@@ -5,12 +5,12 @@
 // `ImportKind`: its columns, its row checks, what its report counts and how it writes.
 import { db, type Tx } from "~/db.server";
 import type { Column } from "./columns";
-import { finishImport, getImport, importFile, MAX_REPORTED_ERRORS, recordImport, type ImportReport, type ImportScope } from "./imports.server";
+import { finishImport, getImport, importFile, MAX_PLAN_ROWS, MAX_REPORTED_ERRORS, recordImport, type ImportReport, type ImportScope, type PlanRow } from "./imports.server";
 import { drive, type ProgressReporter } from "./progress.server";
 import { readSpreadsheet, type FileProblem, type ReadSheet } from "./read-file.server";
 import type { RowError } from "./row-errors";
 
-type CheckedRows<Row> = { rows: Row[]; errors: RowError[]; badLines: number[] };
+type CheckedRows<Row> = { rows: Row[]; errors: RowError[]; badLines: number[]; plan?: PlanRow[] };
 type Written = { importedRows: number; createdProducts: number; updatedProducts?: number };
 
 export type ImportKind<K extends string, Row, Checked extends CheckedRows<Row>, Result extends Written> = {
@@ -49,6 +49,7 @@ function toReport<Row, C extends CheckedRows<Row>>(counts: (checked: C) => Recor
     errorCount: checked?.errors.length ?? 0,
     missingColumns,
     counts: checked ? { goodRows: checked.rows.length, ...counts(checked) } : {},
+    ...(checked?.plan ? { plan: checked.plan.slice(0, MAX_PLAN_ROWS) } : {}),
   };
 }
 

@@ -16,11 +16,17 @@ export type ImportReport = {
   /** The file lacks required columns: nothing can be imported. */
   missingColumns: string[];
   counts: Record<string, number>;
+  /** What the import will do, row by row (products sheet; at most MAX_PLAN_ROWS): create, update, leave alone, or skip a template sample. */
+  plan?: PlanRow[];
   /** After the import. */
   result?: Record<string, number>;
 };
 
 export const MAX_REPORTED_ERRORS = 2000;
+export const MAX_PLAN_ROWS = 500;
+
+export type PlanAction = "create" | "update" | "unchanged" | "sample";
+export type PlanRow = { line: number; action: PlanAction; sku: string; name: string };
 
 function scopeWhere(scope: ImportScope): SQL {
   if (scope.kind === "products") return and(eq(productImports.kind, "products"), eq(productImports.producerId, scope.producerId))!;

@@ -6,6 +6,7 @@ import { readiness, type ReadinessCode } from "~/catalog/readiness";
 import { MARKETPLACE_CODES, type MarketplaceCode, type OcopGroup, type ProducerKind } from "#db/vocabulary";
 import { asOfDay, type Period } from "./periods";
 import { registrySnapshots } from "./registry-cache.server";
+import { compareVietnamese } from "~/i18n/collate";
 
 export type UnlistedProduct = {
   productId: number;
@@ -80,5 +81,5 @@ export function unlistedProducts(provinceId: number, period: Period, today = vie
         lacks: [...lacks.values()],
       };
     })
-    .sort((a, b) => a.producerName.localeCompare(b.producerName, "vi") || a.name.localeCompare(b.name, "vi"));
+    .sort((a, b) => compareVietnamese(a.producerName, b.producerName) || compareVietnamese(a.name, b.name));
 }

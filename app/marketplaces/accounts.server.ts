@@ -166,3 +166,28 @@ export function revokeAccount(producerId: number, marketplaceId: number): void {
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE producer_id = ? AND marketplace_id = ?`,
   ).run(producerId, marketplaceId);
 }
+
+/** How soon before its connection lapses the seller centre warns of an account. */
+export const EXPIRY_WARNING_DAYS = 7;
+
+/**
+ * How many of the producer's marketplace shops must be connected again soon: already expired, or
+ * whose refresh token (which the worker cannot renew by itself) lapses within `days`. An access
+ * token's expiry alone does not count: the worker refreshes it. The refresh token's expiry is read
+ * from the encrypted credentials (ShopCredentials.refreshExpiresAt); a shop without one falls back
+ * to token_expires_at. A producer has one account per marketplace, so this decrypts a handful.
+ */
+export function accountsExpiringSoon(producerId: number, now = new Date(), days = EXPIRY_WARNING_DAYS): number {
+  const limit = new Date(now.getTime() + days * 86_400_000).toISOString();
+  const rows = statement<[producerId: number], { status: AccountRow["status"]; credentialsEncrypted: string | null; tokenExpiresAt: string | null }>(
+    `SELECT a.status, a.credentials_encrypted AS credentialsEncrypted, a.token_expires_at AS tokenExpiresAt
+     FROM marketplace_accounts a JOIN marketplaces m ON m.id = a.marketplace_id
+     WHERE a.producer_id = ? AND a.status IN ('connected', 'expired') AND m.has_api = 1`,
+  ).all(producerId);
+  return rows.filter((a) => {
+    if (a.status === "expired") return true;
+    const credentials = readCredentials(a);
+    const lapses = credentials?.refreshExpiresAt ?? (credentials?.refreshToken ? null : a.tokenExpiresAt);
+    return lapses !== null && lapses !== undefined && lapses <= limit;
+  }).length;
+}

@@ -8,6 +8,7 @@ import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode } from "#db
 import { producerAccounts, type AccountSummary } from "./accounts.server";
 import type { ListingErrorCode } from "./listing-errors";
 import { batchProgress, latestBatchId, type BatchProgress } from "./publish.server";
+import { sortVietnamese } from "~/i18n/collate";
 
 export type ListingCell = {
   id: number;
@@ -48,7 +49,7 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
     `SELECT p.id, p.name, p.description, p.price, p.stock, p.weight_grams AS weightGrams, p.category_id AS categoryId,
        CASE WHEN p.ocop5_valid_until >= @today THEN 5 WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END AS stars,
        EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
-     FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.name, p.id`,
+     FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.id`,
   ).all({ producerId, today });
   const images = new Map<number, { width: number; height: number }[]>();
   for (const i of statement<unknown[], { productId: number; width: number; height: number }>(
@@ -72,7 +73,7 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
     if (!cell.errorCode && lastError) cell.errorDetail = lastError;
     listings.set(productId, { ...(listings.get(productId) ?? {}), [code]: cell });
   }
-  const rows: ProductRow[] = products.map((p) => {
+  const rows: ProductRow[] = sortVietnamese(products, (p) => p.name).map((p) => {
     const input: ReadinessInput = {
       name: p.name,
       description: p.description,

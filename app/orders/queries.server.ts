@@ -2,6 +2,7 @@
 // only, by session producer). Every query takes the owner's id; none trusts a URL alone.
 import { statement } from "~/db.server";
 import type { OrderStatus, PaymentChannel, PaymentStatus } from "#db/schema";
+import { ORDER_STATUSES } from "#db/vocabulary";
 
 export const PAGE_SIZE = 20;
 
@@ -57,6 +58,38 @@ export function buyerOrders(userId: number, pageNo: number) {
 export function producerOrders(producerId: number, status: OrderStatus | null, pageNo: number) {
   const where = `o.producer_id = ? AND o.channel = 'storefront'${status ? " AND o.status = ?" : ""}`;
   return page(`SELECT ${LIST_COLUMNS} ${LIST_FROM} WHERE ${where}`, status ? [producerId, status] : [producerId], pageNo);
+}
+
+/** How many of the producer's storefront orders are in each status (the seller centre's order tabs). */
+export function producerOrderCounts(producerId: number): Record<OrderStatus, number> {
+  const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+  for (const r of statement<[producerId: number], { status: OrderStatus; n: number }>(
+    `SELECT status, count(*) AS n FROM orders WHERE producer_id = ? AND channel = 'storefront' GROUP BY status`,
+  ).all(producerId)) {
+    counts[r.status] = r.n;
+  }
+  return counts;
+}
+
+/** Storefront orders placed (paid, or cash on delivery) and not yet confirmed by the producer. */
+export function waitingOrderCount(producerId: number): number {
+  return statement<[producerId: number], { n: number }>(
+    `SELECT count(*) AS n FROM orders WHERE producer_id = ? AND channel = 'storefront' AND status = 'placed'`,
+  ).get(producerId)!.n;
+}
+
+/** What the buyer typed at their last checkout (the checkout form starts from it): address and payment method. */
+export type LastCheckout = { name: string; phone: string; province: string | null; commune: string; street: string; method: string | null };
+
+export function lastCheckout(userId: number): LastCheckout | null {
+  return (
+    statement<[userId: number], LastCheckout>(
+      `SELECT o.buyer_name AS name, o.buyer_phone AS phone, pv.slug AS province, o.ship_commune AS commune, o.ship_street AS street,
+         (SELECT method FROM payments WHERE order_id = o.id ORDER BY id DESC LIMIT 1) AS method
+       FROM orders o LEFT JOIN provinces pv ON pv.id = o.ship_province_id AND pv.is_current = 1
+       WHERE o.buyer_user_id = ? AND o.channel = 'storefront' ORDER BY o.placed_at DESC, o.id DESC LIMIT 1`,
+    ).get(userId) ?? null
+  );
 }
 
 export type OrderItem = { productName: string; slug: string; unitPrice: number; quantity: number; lineTotal: number };

@@ -5,11 +5,13 @@ import { eq } from "drizzle-orm";
 import { statement, type Tx } from "~/db.server";
 import { foldVietnamese } from "#db/fold";
 import { communes } from "#db/schema";
+import { compareVietnamese } from "~/i18n/collate";
 
 export function communeNames(provinceId: number): string[] {
-  return statement<[provinceId: number], { name: string }>(`SELECT name FROM communes WHERE province_id = ? ORDER BY name`)
+  return statement<[provinceId: number], { name: string }>(`SELECT name FROM communes WHERE province_id = ?`)
     .all(provinceId)
-    .map((r) => r.name);
+    .map((r) => r.name)
+    .sort(compareVietnamese);
 }
 
 const key = (name: string) => foldVietnamese(name).replace(/\s+/g, " ").trim();

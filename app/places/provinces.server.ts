@@ -1,12 +1,11 @@
 import { statement } from "~/db.server";
+import { sortVietnamese } from "~/i18n/collate";
 
 export type ProvinceOption = { id: number; slug: string; name: string; nameEn: string };
 
 /** The 34 current provincial units, for pickers. */
 export function currentProvinces(): ProvinceOption[] {
-  return statement<[], ProvinceOption>(
-    `SELECT id, slug, name, name_en AS nameEn FROM provinces WHERE is_current = 1 ORDER BY name COLLATE NOCASE`,
-  ).all();
+  return sortVietnamese(statement<[], ProvinceOption>(`SELECT id, slug, name, name_en AS nameEn FROM provinces WHERE is_current = 1`).all(), (p) => p.name);
 }
 
 export function currentProvinceBySlug(slug: string): ProvinceOption | null {
@@ -16,14 +15,15 @@ export function currentProvinceBySlug(slug: string): ProvinceOption | null {
   );
 }
 
-/** Current provinces with at least one public product, busiest first. */
+/** Current provinces with at least one public product, busiest first (then in Vietnamese order). */
 export function provincesWithProducts(): (ProvinceOption & { products: number })[] {
-  return statement<[], ProvinceOption & { products: number }>(
+  const rows = statement<[], ProvinceOption & { products: number }>(
     `SELECT pv.id, pv.slug, pv.name, pv.name_en AS nameEn, n.products
      FROM (SELECT province_id, count(*) AS products FROM products WHERE visible = 1 GROUP BY province_id) n
      JOIN provinces pv ON pv.id = n.province_id
-     ORDER BY n.products DESC, pv.name`,
+     ORDER BY n.products DESC`,
   ).all();
+  return sortVietnamese(rows, (p) => p.name).sort((a, b) => b.products - a.products);
 }
 
 export function provinceSlugById(id: number): string | null {

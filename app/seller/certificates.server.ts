@@ -12,6 +12,7 @@ import { certifications, producers, products, provinces } from "#db/schema";
 import type { CertKind } from "#db/vocabulary";
 import type { Certificate } from "~/catalog/product-detail.server";
 import { OCOP_VALIDITY_MONTHS, type CertificateInput } from "./product-form";
+import { sortVietnamese } from "~/i18n/collate";
 
 export function productCertificates(producerId: number, productId: number, today = vietnamToday()): Certificate[] {
   return (
@@ -32,12 +33,13 @@ export type ProvinceChoice = { slug: string; name: string; current: boolean; suc
 
 /** All 63 units a certificate may name: the 34 current ones, then the former ones with their successor. */
 export function certificateProvinces(): ProvinceChoice[] {
-  return (
-    statement<[], Omit<ProvinceChoice, "current"> & { current: number }>(
-      `SELECT p.slug, p.name, p.is_current AS current, CASE WHEN p.is_current = 0 THEN s.name END AS successor
-       FROM provinces p LEFT JOIN provinces s ON s.id = p.successor_id ORDER BY p.is_current DESC, p.name`,
-    ).all()
-  ).map((p) => ({ ...p, current: p.current === 1 }));
+  const rows = statement<[], Omit<ProvinceChoice, "current"> & { current: number }>(
+    `SELECT p.slug, p.name, p.is_current AS current, CASE WHEN p.is_current = 0 THEN s.name END AS successor
+     FROM provinces p LEFT JOIN provinces s ON s.id = p.successor_id`,
+  ).all();
+  return sortVietnamese(rows, (p) => p.name)
+    .sort((a, b) => b.current - a.current)
+    .map((p) => ({ ...p, current: p.current === 1 }));
 }
 
 export type CertificateResult =

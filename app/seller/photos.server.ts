@@ -12,6 +12,7 @@ import type { PhotoProblem } from "~/photos/photo-check.server";
 import { processPhoto } from "~/photos/photo-pipeline.server";
 import { addPhotos, photoIdsInOrder, removePhoto, setPhotoAltText, setPhotoOrder } from "~/photos/product-images.server";
 import type { UploadedFile } from "~/http/upload-form.server";
+import { holdBackWithoutPhoto } from "./seller-products.server";
 
 
 export type ProductPhoto = ImageRef & { id: number; position: number };
@@ -108,11 +109,16 @@ export function setPhotoAlt(producerId: number, productId: number, photoId: numb
   });
 }
 
-/** Removes the photo from the product. Its files stay: they are content-addressed and may be shared. */
+/**
+ * Removes the photo from the product. Its files stay: they are content-addressed and may be shared.
+ * A live product left without any photo goes back to draft (never a blank tile on the storefront).
+ */
 export function deletePhoto(producerId: number, productId: number, photoId: number): boolean {
   return db().transaction((tx) => {
     if (!ownsProduct(tx, producerId, productId)) return false;
-    return removePhoto(tx, productId, photoId);
+    if (!removePhoto(tx, productId, photoId)) return false;
+    holdBackWithoutPhoto(tx, productId);
+    return true;
   });
 }
 

@@ -7,6 +7,7 @@ import { vietnamToday } from "~/i18n/format";
 import type { OcopGroup, ProductStatus } from "#db/vocabulary";
 import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
 import { VALID_STARS } from "~/catalog/products.server";
+import { CAN_GO_LIVE_SQL, HAS_PHOTO_SQL, missingToGoLive, type GoLiveNeed } from "./go-live";
 
 const SELLER_PAGE_SIZE = 50;
 
@@ -33,39 +34,45 @@ export type SellerListItem = {
   /** Has an OCOP certificate, none of them valid today. */
   ocopExpired: boolean;
   image: ImageRef | null;
+  /** What it lacks to go live (a photo, a price, stock); shown on drafts. */
+  missing: GoLiveNeed[];
 };
 
-export type SellerListFilter = { status: ProductStatus | "all"; q: string; page: number };
+/** "fix": not archived and lacking something to go live (the overview's "N sản phẩm cần sửa"). */
+export type SellerListFilter = { status: ProductStatus | "all" | "fix"; q: string; page: number };
 
 type ListParams = { producerId: number; status: SellerListFilter["status"]; q: string; today: string };
-type ListRow = Omit<SellerListItem, "image" | "visible" | "ocopExpired"> & { visible: number; hasOcop: number };
+type ListRow = Omit<SellerListItem, "image" | "visible" | "ocopExpired" | "missing"> & { visible: number; hasOcop: number; hasPhoto: number };
 
 export function listSellerProducts(producerId: number, filter: SellerListFilter, today = vietnamToday()) {
   ensureFoldFunction();
   const where = ["p.producer_id = @producerId"];
-  if (filter.status !== "all") where.push("p.status = @status");
+  if (filter.status === "fix") where.push(`p.status <> 'archived' AND NOT ${CAN_GO_LIVE_SQL}`);
+  else if (filter.status !== "all") where.push("p.status = @status");
   const q = foldVietnamese(filter.q).trim();
   if (q) where.push("(vn_fold(p.name) LIKE '%' || @q || '%' ESCAPE '\\' OR lower(p.sku) LIKE '%' || @q || '%' ESCAPE '\\')");
   const params: ListParams = { producerId, status: filter.status, q: q.replace(/[\\%_]/g, (c) => `\\${c}`), today };
   const total = statement<[ListParams], { n: number }>(`SELECT count(*) AS n FROM products p WHERE ${where.join(" AND ")}`).get(params)!.n;
   const rows = statement<[ListParams & { limit: number; offset: number }], ListRow>(
     `SELECT p.id, p.sku, p.slug, p.name, p.unit, p.price, p.stock, p.status, p.visible, ${VALID_STARS} AS stars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop, ${HAS_PHOTO_SQL} AS hasPhoto
      FROM products p WHERE ${where.join(" AND ")}
      ORDER BY p.status = 'archived', p.updated_at DESC, p.id DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: SELLER_PAGE_SIZE, offset: (filter.page - 1) * SELLER_PAGE_SIZE });
   const images = firstImages(rows.map((r) => r.id));
-  const counts: Record<ProductStatus | "all", number> = { all: 0, draft: 0, active: 0, archived: 0 };
-  const byStatus = statement<[producerId: number], { status: ProductStatus; n: number }>(
-    `SELECT status, count(*) AS n FROM products WHERE producer_id = ? GROUP BY status`,
+  const counts: Record<SellerListFilter["status"], number> = { all: 0, draft: 0, active: 0, archived: 0, fix: 0 };
+  const byStatus = statement<[producerId: number], { status: ProductStatus; n: number; fix: number }>(
+    `SELECT p.status, count(*) AS n, sum(p.status <> 'archived' AND NOT ${CAN_GO_LIVE_SQL}) AS fix FROM products p WHERE p.producer_id = ? GROUP BY p.status`,
   );
   for (const c of byStatus.all(producerId)) {
     counts[c.status] = c.n;
     counts.all += c.n;
+    counts.fix += c.fix;
   }
-  const items: SellerListItem[] = rows.map(({ hasOcop, visible, ...r }) => ({
+  const items: SellerListItem[] = rows.map(({ hasOcop, visible, hasPhoto, ...r }) => ({
     ...r,
     visible: visible === 1,
+    missing: missingToGoLive({ hasPhoto: hasPhoto === 1, price: r.price, stock: r.stock }),
     ocopExpired: hasOcop === 1 && r.stars === null,
     image: images.get(r.id) ?? null,
   }));
@@ -102,17 +109,22 @@ export type SellerProduct = {
   visible: boolean;
   createdAt: string;
   updatedAt: string;
+  /** What it lacks to go live (a photo, a price, stock). */
+  missing: GoLiveNeed[];
 };
 
 /** One of the producer's products, or null (unknown, or another producer's: the same answer). */
 export function getSellerProduct(producerId: number, productId: number): SellerProduct | null {
-  const row = statement<[productId: number, producerId: number], Omit<SellerProduct, "visible"> & { visible: number }>(
+  const row = statement<[productId: number, producerId: number], Omit<SellerProduct, "visible" | "missing"> & { visible: number; hasPhoto: number }>(
     `SELECT p.id, p.sku, p.slug, p.name, p.description, p.ocop_group AS ocopGroup, c.slug AS category, p.category_id AS categoryId,
-       p.unit, p.weight_grams AS weightGrams, p.price, p.stock, p.status, p.visible, p.created_at AS createdAt, p.updated_at AS updatedAt
+       p.unit, p.weight_grams AS weightGrams, p.price, p.stock, p.status, p.visible, p.created_at AS createdAt, p.updated_at AS updatedAt,
+       ${HAS_PHOTO_SQL} AS hasPhoto
      FROM products p LEFT JOIN categories c ON c.id = p.category_id
      WHERE p.id = ? AND p.producer_id = ?`,
   ).get(productId, producerId);
-  return row ? { ...row, visible: row.visible === 1 } : null;
+  if (!row) return null;
+  const { hasPhoto, ...product } = row;
+  return { ...product, visible: row.visible === 1, missing: missingToGoLive({ hasPhoto: hasPhoto === 1, price: row.price, stock: row.stock }) };
 }
 
 /** Price and stock over time, newest first. */

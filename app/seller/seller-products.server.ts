@@ -6,6 +6,9 @@
 // is orders' rule, in app/orders/stock.server.ts; the UPDATE is here). Every write is one
 // statement on products, so its triggers (search index, OCOP columns, price/stock history,
 // marketplace sync jobs) see every change. What the seller centre reads: product-queries.server.ts.
+// A product goes live ("active") only with a photo, a price and stock (go-live.ts): every write
+// that asks for "active" gets a draft instead until then; once live, a product sold out stays live,
+// and one whose last photo is removed goes back to draft (the storefront never shows a blank tile).
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db, statement, type Tx } from "~/db.server";
 import { slugify } from "#db/fold";
@@ -13,6 +16,7 @@ import { categories, products } from "#db/schema";
 import type { OcopGroup, ProductStatus } from "#db/vocabulary";
 import { copyPhotos } from "~/photos/product-images.server";
 import type { ProductInput } from "./product-form";
+import { HAS_PHOTO_SQL, missingToGoLive, type GoLiveNeed } from "./go-live";
 
 export type ProductError = "product.error.category" | "product.error.skuTaken" | "product.error.skuReserved";
 export type SaveResult = { ok: true; id: number } | { ok: false; field: "category" | "sku"; error: ProductError } | { ok: false; field: "form"; error: "not_found" };
@@ -40,7 +44,8 @@ function insertProduct(tx: Tx, producerId: number, input: ProductInput): SaveRes
       weightGrams: input.weightGrams ?? null,
       price: input.price,
       stock: input.stock,
-      status: input.status,
+      // A new product has no photo yet: it goes live from the photos page (setProductStatus).
+      status: input.status === "active" ? "draft" : input.status,
     })
     .returning({ id: products.id })
     .get().id;
@@ -55,6 +60,7 @@ export function updateProduct(producerId: number, productId: number, input: Prod
       .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
       .get();
     if (!current) return { ok: false, field: "form", error: "not_found" };
+    const wanted = current.status === "archived" ? "archived" : input.status;
     const category = categoryBySlug(tx, input.category);
     if (!category) return { ok: false, field: "category", error: "product.error.category" };
     const skuProblem = input.sku ? skuError(tx, producerId, input.sku, productId) : null;
@@ -70,8 +76,8 @@ export function updateProduct(producerId: number, productId: number, input: Prod
         weightGrams: input.weightGrams ?? null,
         price: input.price,
         stock: input.stock,
-        // An archived product stays archived until restored on purpose.
-        status: current.status === "archived" ? "archived" : input.status,
+        // An archived product stays archived until restored on purpose; "active" only when it may go live.
+        status: wanted === "active" && !mayStayLive(tx, producerId, productId, current.status === "active", input.price, input.stock) ? "draft" : wanted,
         updatedAt: new Date().toISOString(),
       })
       .where(eq(products.id, productId))
@@ -91,15 +97,43 @@ export function updatePriceStock(producerId: number, productId: number, price: n
   );
 }
 
-/** Archive, restore (to draft) or put on sale. */
-export function setProductStatus(producerId: number, productId: number, status: ProductStatus): boolean {
-  return (
-    db()
-      .update(products)
+export type StatusResult = { ok: true } | { ok: false; error: "not_found" } | { ok: false; error: "not_ready"; missing: GoLiveNeed[] };
+
+/** Archive, restore (to draft) or put on sale: on sale only with a photo, a price and stock. */
+export function setProductStatus(producerId: number, productId: number, status: ProductStatus): StatusResult {
+  return db().transaction((tx): StatusResult => {
+    const facts = goLiveFacts(tx, producerId, productId);
+    if (!facts) return { ok: false, error: "not_found" };
+    const missing = missingToGoLive(facts);
+    if (status === "active" && facts.status !== "active" && missing.length > 0) return { ok: false, error: "not_ready", missing };
+    tx.update(products)
       .set({ status, updatedAt: new Date().toISOString() })
       .where(and(eq(products.id, productId), eq(products.producerId, producerId)))
-      .run().changes === 1
-  );
+      .run();
+    return { ok: true };
+  });
+}
+
+/** What the go-live rule reads of one of the producer's products (better-sqlite3 has one connection: inside the caller's transaction). */
+function goLiveFacts(_tx: Tx, producerId: number, productId: number) {
+  const row = statement<[productId: number, producerId: number], { status: ProductStatus; price: number; stock: number; hasPhoto: number }>(
+    `SELECT p.status, p.price, p.stock, ${HAS_PHOTO_SQL} AS hasPhoto FROM products p WHERE p.id = ? AND p.producer_id = ?`,
+  ).get(productId, producerId);
+  return row ? { ...row, hasPhoto: row.hasPhoto === 1 } : null;
+}
+
+/** Whether the product may be "active" with this price and stock: going live needs stock too, staying live (sold out) does not. */
+function mayStayLive(tx: Tx, producerId: number, productId: number, live: boolean, price: number, stock: number): boolean {
+  const missing = missingToGoLive({ hasPhoto: goLiveFacts(tx, producerId, productId)?.hasPhoto ?? false, price, stock });
+  return live ? !missing.includes("photo") && !missing.includes("price") : missing.length === 0;
+}
+
+/** The product's last photo was removed: a live product goes back to draft (inside the photos' transaction). */
+export function holdBackWithoutPhoto(_tx: Tx, productId: number): void {
+  statement<[productId: number]>(
+    `UPDATE products SET status = 'draft', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = ? AND status = 'active' AND NOT EXISTS (SELECT 1 FROM product_images WHERE product_id = products.id)`,
+  ).run(productId);
 }
 
 /** A draft copy with the same details and photos (not the certificates: they name the original). */
@@ -189,15 +223,17 @@ export function insertImportedProduct(values: ImportedProductValues & { sku: str
   const info = statement<[ImportedProductValues & { sku: string | null; slug: string }]>(
     `INSERT INTO products (producer_id, slug, sku, name, description, ocop_group, category_id, unit, weight_grams, price, stock, status)
      VALUES (@producerId, @slug, @sku, @name, @description, @ocopGroup, @categoryId, @unit, @weightGrams, @price, @stock, @status)`,
-  ).run({ ...values, slug: uniqueProductSlug(values.name) });
+  ).run({ ...values, slug: uniqueProductSlug(values.name), status: values.status === "active" ? "draft" : values.status }); // no photo yet: a draft
   return Number(info.lastInsertRowid);
 }
 
-/** An import row's new values for one of the producer's products. */
+/** An import row's new values for one of the producer's products ("active" held back to draft as updateProduct does). */
 export function updateImportedProduct(values: ImportedProductValues & { id: number; now: string }): void {
   statement<[ImportedProductValues & { id: number; now: string }]>(
-    `UPDATE products SET name = @name, description = @description, ocop_group = @ocopGroup, category_id = @categoryId, unit = @unit,
-       weight_grams = @weightGrams, price = @price, stock = @stock, status = @status, updated_at = @now
+    `UPDATE products AS p SET name = @name, description = @description, ocop_group = @ocopGroup, category_id = @categoryId, unit = @unit,
+       weight_grams = @weightGrams, price = @price, stock = @stock, updated_at = @now,
+       -- "active" only when it may go live: a photo, a price, and stock unless it is live already (sold out).
+       status = CASE WHEN @status = 'active' AND NOT (${HAS_PHOTO_SQL} AND @price > 0 AND (@stock > 0 OR p.status = 'active')) THEN 'draft' ELSE @status END
      WHERE id = @id AND producer_id = @producerId`,
   ).run(values);
 }

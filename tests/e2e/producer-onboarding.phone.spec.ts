@@ -66,6 +66,8 @@ async function listAProduct(page: Page, run: string, opts: { bombFirst?: boolean
   await page.getByRole("button", { name: "Tải ảnh lên" }).click();
   await expect(page.getByText("Đã thêm 2 ảnh.")).toBeVisible();
   await expect(page.locator(".photo-item")).toHaveCount(2);
+  // A product goes on sale only once it has a photo (and a price and stock): now it may.
+  await page.getByRole("button", { name: "Đăng bán" }).click();
 
   await page.getByRole("link", { name: "Chứng nhận", exact: true }).click();
   await page.getByLabel("Loại chứng nhận").selectOption("ocop");

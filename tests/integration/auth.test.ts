@@ -136,6 +136,18 @@ describe("sign-up, log-in and log-out", () => {
     expect(await getSessionUser(new Request(ORIGIN, { headers: { Cookie: session } }))).toBeNull();
   });
 
+  it("lands a producer member in the seller centre, unless a same-site page was asked for", async () => {
+    const login = (fields: Record<string, string>) =>
+      run(loginAction, post("/dang-nhap", { email: "htx.moi@example.vn", password: shopper.password, ...fields })) as Promise<Response>;
+    expect((await login({})).headers.get("Location")).toBe("/kenh-nguoi-ban");
+    expect((await login({ redirectTo: "" })).headers.get("Location")).toBe("/kenh-nguoi-ban");
+    expect((await login({ redirectTo: "//evil.example/x" })).headers.get("Location")).toBe("/kenh-nguoi-ban");
+    expect((await login({ redirectTo: "/gio-hang" })).headers.get("Location")).toBe("/gio-hang");
+    // A shopper's home stays the storefront.
+    const lan = (await run(loginAction, post("/dang-nhap", { email: "lan@example.vn", password: shopper.password }))) as Response;
+    expect(lan.headers.get("Location")).toBe("/");
+  });
+
   it("guards throw a login redirect or a 403", async () => {
     const anon = await requireRole(new Request(ORIGIN + "/quan-tri?x=1"), ["admin"]).catch((e: unknown) => e);
     expect((anon as Response).headers.get("Location")).toBe("/dang-nhap?redirectTo=%2Fquan-tri%3Fx%3D1");

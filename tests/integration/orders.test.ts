@@ -10,6 +10,8 @@ import { parseVietQr } from "~/payments/vietqr";
 import { action as buyerAction, loader as buyerLoader } from "~/routes/storefront/don-hang.$code";
 import { action as sellerAction, loader as sellerLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code";
 import { loader as outboxLoader } from "~/routes/admin/quan-tri.hop-thu";
+import { loader as overviewLoader } from "~/routes/seller/kenh-nguoi-ban._index";
+import { loader as sellerListLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang._index";
 import { orders, users } from "#db/schema";
 import { call, dataOf, fillCart, get, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
@@ -97,6 +99,22 @@ describe("the producer's orders", () => {
     expect(statusOf(refused)).toBe(502);
     expect(state(card!.id)).toMatchObject({ order: "placed", payment: "paid" });
     expect(stockOf(shop.sen)).toBe(stock - 2);
+  });
+
+  it("the seller centre opens on the orders waiting for confirmation, and its tabs count each status", async () => {
+    const overview = async () =>
+      ((await call(overviewLoader, get("/kenh-nguoi-ban", cookies.tanThuan), {})) as { summary: { waitingOrders: number } }).summary.waitingOrders;
+    const tabs = async () => ((await call(sellerListLoader, get("/kenh-nguoi-ban/don-hang", cookies.tanThuan), {})) as { counts: Record<string, number> }).counts;
+    const before = await overview();
+    const [o] = place("cod", [[shop.xoai, 1]]);
+    expect(await overview()).toBe(before + 1);
+    expect((await tabs()).placed).toBe(before + 1);
+    await seller("tanThuan", o!.code, "confirm");
+    expect(await overview()).toBe(before);
+    const counts = await tabs();
+    expect(counts.placed).toBe(before);
+    expect(counts.confirmed).toBeGreaterThanOrEqual(1);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(db().get<{ n: number }>(sql`SELECT count(*) AS n FROM orders WHERE producer_id = ${shop.tanThuan}`)!.n);
   });
 
   it("a flagged transfer is settled by a person", async () => {

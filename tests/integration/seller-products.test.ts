@@ -39,6 +39,18 @@ async function create(cookie: string, extra: Partial<typeof fields> = {}): Promi
 }
 
 const product = (id: number) => db().select().from(products).where(eq(products.id, id)).get()!;
+let photoN = 0;
+const addPhoto = (id: number) =>
+  db().insert(productImages).values({ productId: id, storageKey: (++photoN).toString(16).padStart(32, "e"), width: 1280, height: 960, widths: "320,640,1280" }).run();
+const intent = (id: number, cookie: string, what: string) => call(detailsAction, post(`/kenh-nguoi-ban/san-pham/${id}`, { intent: what }, { cookie }), { id: String(id) });
+
+/** A new product with a photo, put on sale. */
+async function createLive(cookie: string, extra: Partial<typeof fields> = {}): Promise<number> {
+  const id = await create(cookie, extra);
+  addPhoto(id);
+  await intent(id, cookie, "activate");
+  return id;
+}
 const history = (id: number) => db().select().from(productHistory).where(eq(productHistory.productId, id)).all();
 
 describe("listing a product in the seller centre", () => {
@@ -51,7 +63,7 @@ describe("listing a product in the seller centre", () => {
   });
 
   it("creates it with a system code, and records price and stock in the history", async () => {
-    const id = await create(verified.member!.cookie);
+    const id = await createLive(verified.member!.cookie);
     expect(product(id)).toMatchObject({ price: 185_000, stock: 40, weightGrams: 750, ocopGroup: "food", sku: `SP-${id}`, visible: true });
     expect(history(id).map((h) => [h.price, h.stock])).toEqual([[185_000, 40]]);
     // A quick price edit adds a row; saving the same values adds none.
@@ -68,8 +80,36 @@ describe("listing a product in the seller centre", () => {
     expect(dataOf<{ errors: Record<string, string> }>(reserved).errors).toEqual({ sku: "product.error.skuReserved" });
   });
 
+  it("puts a product on sale only with a photo, a price and stock; until then a draft saying what is missing", async () => {
+    const cookie = verified.member!.cookie;
+    const item = async (id: number) =>
+      dataOf<{ items: { id: number; status: string; missing: string[] }[] }>(await call(listLoader, get("/kenh-nguoi-ban/san-pham?status=fix", cookie))).items.find((i) => i.id === id);
+    // Asked for "Đang bán" without a photo: a draft, not public, listed under "Cần sửa" with what it lacks.
+    const id = await create(cookie, { name: "Bánh pía Sóc Trăng sầu riêng", stock: "0" });
+    expect(product(id)).toMatchObject({ status: "draft", visible: false });
+    expect(getPublicProduct(product(id).slug)).toBeNull();
+    expect(await item(id)).toMatchObject({ status: "draft", missing: ["photo", "stock"] });
+    // "Đăng bán" is refused and says why; saving the form with status "active" keeps it a draft.
+    expect(((await intent(id, cookie, "activate")) as Response).headers.get("Location")).toMatch(/done=notReady$/);
+    addPhoto(id);
+    await call(detailsAction, post(`/kenh-nguoi-ban/san-pham/${id}`, { ...fields, name: "Bánh pía Sóc Trăng sầu riêng", stock: "0", intent: "save" }, { cookie }), { id: String(id) });
+    expect(product(id).status).toBe("draft");
+    expect(await item(id)).toMatchObject({ missing: ["stock"] });
+    // With stock it goes live; sold out later, it stays on sale.
+    await call(detailsAction, post(`/kenh-nguoi-ban/san-pham/${id}`, { ...fields, name: "Bánh pía Sóc Trăng sầu riêng", stock: "12", intent: "save" }, { cookie }), { id: String(id) });
+    expect(product(id)).toMatchObject({ status: "active", visible: true });
+    expect(await item(id)).toBeUndefined();
+    await call(detailsAction, post(`/kenh-nguoi-ban/san-pham/${id}`, { ...fields, name: "Bánh pía Sóc Trăng sầu riêng", stock: "0", intent: "save" }, { cookie }), { id: String(id) });
+    expect(product(id)).toMatchObject({ status: "active", visible: true });
+    // Its last photo removed: back to draft, off the storefront.
+    const photo = db().select().from(productImages).where(eq(productImages.productId, id)).get()!;
+    await call(photosAction, post(`/kenh-nguoi-ban/san-pham/${id}/anh`, { intent: "delete", photoId: String(photo.id) }, { cookie }), { id: String(id) });
+    expect(product(id)).toMatchObject({ status: "draft", visible: false });
+    expect(getPublicProduct(product(id).slug)).toBeNull();
+  });
+
   it("keeps a pending producer's products private until verification", async () => {
-    const id = await create(pending.member!.cookie);
+    const id = await createLive(pending.member!.cookie);
     expect(product(id)).toMatchObject({ status: "active", visible: false });
     expect(getPublicProduct(product(id).slug)).toBeNull();
   });
@@ -93,7 +133,7 @@ describe("listing a product in the seller centre", () => {
 
   it("counts an OCOP certificate only while it is valid, and says so everywhere", async () => {
     const cookie = verified.member!.cookie;
-    const id = await create(cookie, { name: "Khô cá lóc Trần Đề đặc biệt" });
+    const id = await createLive(cookie, { name: "Khô cá lóc Trần Đề đặc biệt" });
     const addCert = (values: Record<string, string>) => call(certsAction, post(`/kenh-nguoi-ban/san-pham/${id}/chung-nhan`, values, { cookie }), { id: String(id) });
     // Stars outside 3-5, an impossible date: explained.
     const bad = await addCert({ kind: "ocop", stars: "6", number: "1/QĐ", issuer: "UBND", issuedOn: "31/02/2020" });

@@ -14,6 +14,10 @@ export const vi = {
   "workspace.figures": "Chỉ số của bạn",
   "workspace.figures.listing": "sản phẩm OCOP còn hiệu lực đang bán trên sàn ({num}/{den})",
   "workspace.figures.cashless": "đơn đã giao trong tháng thanh toán không dùng tiền mặt ({num}/{den})",
+  "workspace.todo": "Việc cần làm",
+  "workspace.todo.orders": "{count} đơn chờ xác nhận",
+  "workspace.todo.products": "{count} sản phẩm cần sửa để lên sàn",
+  "workspace.todo.shops": "{count} sàn sắp hết hạn kết nối",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -31,4 +35,8 @@ export const en: Record<keyof typeof vi, string> = {
   "workspace.figures": "Your figures",
   "workspace.figures.listing": "of valid OCOP products live on a marketplace ({num}/{den})",
   "workspace.figures.cashless": "of orders delivered this month paid without cash ({num}/{den})",
+  "workspace.todo": "To do",
+  "workspace.todo.orders": "{count} orders waiting for confirmation",
+  "workspace.todo.products": "{count} products to fix before they can go on sale",
+  "workspace.todo.shops": "{count} marketplace connections about to expire",
 };

@@ -23,6 +23,17 @@ export default function SellerOverview() {
   return (
     <>
       <h1>{summary.name}</h1>
+      <ul className="todo-list" aria-label={t("workspace.todo")} data-testid="todo">
+        <li className={summary.waitingOrders > 0 ? "due" : undefined}>
+          <Link to="/kenh-nguoi-ban/don-hang?status=placed">{t("workspace.todo.orders", { count: formatNumber(summary.waitingOrders) })}</Link>
+        </li>
+        <li className={summary.productsToFix > 0 ? "due" : undefined}>
+          <Link to="/kenh-nguoi-ban/san-pham?status=fix">{t("workspace.todo.products", { count: formatNumber(summary.productsToFix) })}</Link>
+        </li>
+        <li className={summary.expiringShops > 0 ? "due" : undefined}>
+          <Link to="/kenh-nguoi-ban/san-tmdt">{t("workspace.todo.shops", { count: formatNumber(summary.expiringShops) })}</Link>
+        </li>
+      </ul>
       <p>
         <span className={`badge ${summary.status === "verified" ? "ok" : "expired"}`}>{t(`workspace.status.${summary.status}`)}</span>
       </p>

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
 import { useAllT } from "~/i18n/use-all-t";
-import { producerOrders } from "~/orders/queries.server";
+import { producerOrderCounts, producerOrders } from "~/orders/queries.server";
+import { formatNumber } from "~/i18n/format";
 import { ORDER_STATUSES, type OrderStatus } from "#db/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Đơn hàng · Kênh người bán · OCOP Connect" }];
@@ -16,11 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = (ORDER_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as OrderStatus) : null;
   const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
   const { rows, hasNext } = producerOrders(producerId, status, page);
-  return { rows, status, page, hasNext, producerName: user.producerName ?? "" };
+  return { rows, status, page, hasNext, counts: producerOrderCounts(producerId), producerName: user.producerName ?? "" };
 }
 
 export default function SellerOrders() {
-  const { rows, status, page, hasNext, producerName } = useLoaderData<typeof loader>();
+  const { rows, status, page, hasNext, counts, producerName } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useAllT();
   return (
@@ -28,11 +29,11 @@ export default function SellerOrders() {
       <h1>{t("seller.ordersTitle", { producer: producerName })}</h1>
       <nav className="status-filter" aria-label={t("orders.status")}>
         <Link to="?" aria-current={status === null ? "page" : undefined}>
-          {t("seller.allStatuses")}
+          {t("seller.allStatuses")} ({formatNumber(Object.values(counts).reduce((a, b) => a + b, 0))})
         </Link>
         {ORDER_STATUSES.map((s) => (
           <Link key={s} to={`?status=${s}`} aria-current={status === s ? "page" : undefined}>
-            {t(`orderStatus.${s}`)}
+            {t(`orderStatus.${s}`)} ({formatNumber(counts[s])})
           </Link>
         ))}
       </nav>

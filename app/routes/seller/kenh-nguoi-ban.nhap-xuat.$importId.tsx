@@ -7,7 +7,7 @@ import { answerImportDecision } from "~/imports/preview-action.server";
 import { runProductImport } from "~/seller/import/product-import.server";
 import { progressReporter } from "~/imports/progress.server";
 import { idParam, notFound } from "~/http/route-params.server";
-import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
+import { ImportCounts, ImportDecision, ImportErrors, ImportPlan } from "~/components/import-report";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
@@ -64,10 +64,13 @@ export default function ImportPreview() {
         extra={[
           { label: "import.count.new", count: "newProducts" },
           { label: "import.count.updated", count: "updatedProducts" },
+          { label: "import.count.unchanged", count: "unchangedProducts" },
+          { label: "import.count.samples", count: "sampleRows" },
         ]}
       />
       <ImportDecision report={report} status={record.status} progressUrl="/kenh-nguoi-ban/nhap-xuat/tien-do" />
       <ImportErrors report={report} />
+      <ImportPlan report={report} />
     </>
   );
 }

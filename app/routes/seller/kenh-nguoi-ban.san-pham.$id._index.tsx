@@ -35,8 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/kenh-nguoi-ban/san-pham/${id}`;
   if (intent === "archive" || intent === "restore" || intent === "activate") {
     const status = intent === "archive" ? "archived" : intent === "restore" ? "draft" : "active";
-    if (!setProductStatus(producerId, id, status)) throw notFound();
-    throw redirect(`${here}?done=${intent}`);
+    const result = setProductStatus(producerId, id, status);
+    if (!result.ok && result.error === "not_found") throw notFound();
+    // Not ready to go live: the product's header already lists what is missing.
+    throw redirect(result.ok ? `${here}?done=${intent}` : `${here}?done=notReady`);
   }
   if (intent === "duplicate") {
     const t = translator(await getLocale(request));
@@ -61,6 +63,7 @@ const DONE = {
   restore: "seller.done.restored",
   activate: "seller.done.activated",
   duplicated: "seller.done.duplicated",
+  notReady: "seller.done.notReady",
 } as const;
 
 export default function ProductDetails() {
@@ -73,7 +76,7 @@ export default function ProductDetails() {
   return (
     <>
       {done ? (
-        <p className="alert success" role="status">
+        <p className={`alert ${done === DONE.notReady ? "error" : "success"}`} role="status">
           {t(done)}
         </p>
       ) : null}

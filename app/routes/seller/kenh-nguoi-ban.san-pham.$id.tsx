@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { MissingToGoLive } from "~/components/seller-badges";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { getSellerProduct } from "~/seller/product-queries.server";
@@ -16,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = getSellerProduct(producerId, idParam(params.id));
   if (!product) throw notFound();
   return {
-    product: { id: product.id, name: product.name, slug: product.slug, status: product.status, visible: product.visible },
+    product: { id: product.id, name: product.name, slug: product.slug, status: product.status, visible: product.visible, missing: product.missing },
     hasLabel: labelForProduct(product.id) !== null,
   };
 }
@@ -45,6 +47,21 @@ export default function SellerProductLayout() {
           </span>
         ) : null}
       </p>
+      {product.status === "draft" ? (
+        <div className="go-live" data-testid="go-live">
+          {product.missing.length > 0 ? (
+            <MissingToGoLive missing={product.missing} />
+          ) : (
+            <Form method="post" action={`${base}?index`}>
+              <CsrfInput />
+              <span>{t("seller.goLive.ready")} </span>
+              <button type="submit" name="intent" value="activate" className="button">
+                {t("seller.goLive.publish")}
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : null}
       <nav className="tabs" aria-label={t("seller.productSections")}>
         <NavLink to={base} end>
           {t("seller.tab.details")}

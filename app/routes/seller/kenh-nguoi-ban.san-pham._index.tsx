@@ -9,7 +9,7 @@ import { listSellerProducts } from "~/seller/product-queries.server";
 import { updatePriceStock } from "~/seller/seller-products.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Picture } from "~/components/picture";
-import { StatusBadge } from "~/components/seller-badges";
+import { MissingToGoLive, StatusBadge } from "~/components/seller-badges";
 import { Stars } from "~/components/stars";
 import { invalid } from "~/form-errors";
 import { formatNumber, formatVnd } from "~/i18n/format";
@@ -20,7 +20,7 @@ import { readForm } from "~/http/read-form.server";
 export const meta: MetaFunction = () => [{ title: "Sản phẩm · Kênh người bán" }];
 
 const FilterSchema = z.object({
-  status: z.enum(["all", ...PRODUCT_STATUSES]).catch("all"),
+  status: z.enum(["all", "fix", ...PRODUCT_STATUSES]).catch("all"),
   q: z.string().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -74,9 +74,9 @@ export default function SellerProducts() {
         </Link>
       </div>
       <nav className="status-tabs" aria-label={t("seller.statusFilter")}>
-        {(["all", ...PRODUCT_STATUSES] as const).map((s) => (
+        {(["all", ...PRODUCT_STATUSES, "fix"] as const).map((s) => (
           <Link key={s} to={link({ status: s })} aria-current={filter.status === s ? "page" : undefined}>
-            {s === "all" ? t("seller.allProducts") : t(`workspace.products.${s}`)} ({formatNumber(counts[s])})
+            {s === "all" ? t("seller.allProducts") : s === "fix" ? t("seller.needsFix") : t(`workspace.products.${s}`)} ({formatNumber(counts[s])})
           </Link>
         ))}
       </nav>
@@ -112,6 +112,7 @@ export default function SellerProducts() {
                     <Stars stars={p.stars} compact />
                     {p.ocopExpired ? <span className="badge expired">{t("seller.ocopExpired")}</span> : null}
                   </span>
+                  {p.status === "draft" ? <MissingToGoLive missing={p.missing} /> : null}
                 </span>
               </Link>
               <Form method="post" className="quick-edit" noValidate>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { authenticate } from "~/auth/accounts.server";
+import { authenticate, homeFor } from "~/auth/accounts.server";
 import { requireCsrf, rotatedCsrfCookie } from "~/auth/csrf.server";
 import { LoginSchema } from "~/auth/forms";
 import { safeRedirect } from "~/auth/guards.server";
@@ -18,14 +18,13 @@ export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.id)));
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   const values = submitted(form, ["email"], 254); // never the password
   if (!parsed.success) return invalid(parsed.error, { values, wrong: false, minutes: 0 });
@@ -40,6 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalid({}, { values, wrong: true, minutes: 0 });
   }
   loginFailures.account.clear(keys.account);
+  // The page asked for (a same-site path), else the user's home: the seller centre for a producer member.
+  const redirectTo = safeRedirect(form.get("redirectTo"), homeFor(userId));
   const headers = new Headers({ "Set-Cookie": await createSession(userId, request.headers.get("User-Agent") ?? "") });
   headers.append("Set-Cookie", await rotatedCsrfCookie()); // a new CSRF secret with every log-in
   const cartCookie = await mergeGuestCart(request, userId); // the guest's cart joins the account's
@@ -68,7 +69,7 @@ export default function Login() {
       ) : null}
       <Form method="post" noValidate>
         <CsrfInput />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
           name="email"
           label={t("auth.email")}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { filtersToSearch, SORTS } from "~/catalog/list-filters";
 import { parseListFilters } from "~/catalog/list-filters.server";
 import { listProducts } from "~/catalog/products.server";
@@ -50,6 +50,7 @@ export default function ProductList() {
   const { items, total, page, pages, filters, invalid, provinces, title } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const { search } = useLocation();
   const active = (["province", "stars", "group", "cert", "min", "max"] as const).filter((k) => filters[k] !== undefined).length;
   const hasFilters = active > 0;
   return (
@@ -61,12 +62,13 @@ export default function ProductList() {
         </p>
       ) : null}
       <div className="catalog-layout">
-        <details className="filters">
+        {/* Keyed by the query: after "Áp dụng" the panel starts closed again (on a phone the results come first). */}
+        <details className="filters" key={search}>
           <summary>
             {t("catalog.filters")}
             {hasFilters ? ` (${active})` : ""}
           </summary>
-          <Form method="get" action="/san-pham" preventScrollReset>
+          <Form method="get" action="/san-pham">
             {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
             <div className="field">
               <label htmlFor="f-province">{t("catalog.province")}</label>

@@ -16,7 +16,8 @@ import { planCheckout } from "~/checkout/checkout-plan";
 import { buyerPhone, checkoutPreview, placeCheckout } from "~/checkout/checkout.server";
 import { CheckoutSchema } from "~/checkout/forms";
 import { checkoutProblem, type Problem } from "~/checkout/problems";
-import { STOREFRONT_METHODS } from "~/payments/provider";
+import { methodOrder } from "~/checkout/method-order";
+import { lastCheckout } from "~/orders/queries.server";
 import { startPayment } from "~/payments/sessions.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -28,11 +29,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const preview = checkoutPreview(user.id, null);
   if (preview.lines.length === 0) throw redirect("/gio-hang");
+  // The form starts from the buyer's last checkout: its address, and its payment method first.
+  const last = lastCheckout(user.id);
   return {
     provinces: currentProvinces(),
     lines: preview.lines,
     rates: preview.rates,
-    defaults: { name: user.name, phone: buyerPhone(user.id) },
+    defaults: {
+      name: last?.name ?? user.name,
+      phone: last?.phone ?? buyerPhone(user.id),
+      province: last?.province ?? "",
+      commune: last?.commune ?? "",
+      street: last?.street ?? "",
+    },
+    methods: methodOrder(await getLocale(request), last?.method ?? null),
     vietqrMinutes: env().VIETQR_EXPIRY_MINUTES,
   };
 }
@@ -73,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Checkout() {
-  const { provinces, lines, rates, defaults, vietqrMinutes } = useLoaderData<typeof loader>();
+  const { provinces, lines, rates, defaults, methods, vietqrMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const tAny = useAnyT(); // keys that come with the data
@@ -81,8 +91,8 @@ export default function Checkout() {
   const busy = useNavigation().state !== "idle";
   const v: Partial<Record<(typeof KEPT)[number], string>> = result?.values ?? {};
   const e = result?.errors ?? {};
-  const [provinceSlug, setProvinceSlug] = useState(v.province ?? "");
-  const [method, setMethod] = useState(v.method || "stripe");
+  const [provinceSlug, setProvinceSlug] = useState(v.province ?? defaults.province);
+  const [method, setMethod] = useState<string>(v.method || methods[0]!);
   const provinceId = provinces.find((p) => p.slug === provinceSlug)?.id ?? null;
   const plan = planCheckout(lines, rates, provinceId);
   const fee = (n: number | null) => (n === null ? t("checkout.shippingPick") : n === 0 ? t("checkout.free") : formatVnd(n));
@@ -118,15 +128,15 @@ export default function Checkout() {
               ))}
             </select>
           </Field>
-          <Field name="commune" label={t("checkout.commune")} autoComplete="address-level3" required defaultValue={v.commune} error={e.commune} />
-          <Field name="street" label={t("checkout.street")} autoComplete="address-line1" required defaultValue={v.street} error={e.street} />
+          <Field name="commune" label={t("checkout.commune")} autoComplete="address-level3" required defaultValue={v.commune ?? defaults.commune} error={e.commune} />
+          <Field name="street" label={t("checkout.street")} autoComplete="address-line1" required defaultValue={v.street ?? defaults.street} error={e.street} />
           <Field name="note" label={t("checkout.note")} error={e.note}>
             <textarea id="field-note" name="note" rows={2} maxLength={500} defaultValue={v.note} />
           </Field>
 
           <fieldset className="field methods">
             <legend>{t("checkout.method")}</legend>
-            {STOREFRONT_METHODS.map((m) => (
+            {methods.map((m) => (
               <label key={m} className="method-choice">
                 <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} />
                 <span>

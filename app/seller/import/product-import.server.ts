@@ -8,7 +8,7 @@ import { PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
 import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
 import type { ImportScope } from "~/imports/imports.server";
 import { provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
-import { checkProductRows, type CheckedProducts, type GoodRow } from "./product-rows.server";
+import { checkProductRows, type CheckedProducts, type GoodRow, type ImportProduct } from "./product-rows.server";
 import type { ProgressReporter } from "~/imports/progress.server";
 
 function context(producerId: number) {
@@ -20,17 +20,31 @@ function context(producerId: number) {
       .all()
       .map((p) => [p.sku ?? "", p.id]),
   );
+  const existing = new Map(
+    statement<[producerId: number], ImportProduct & { weightGrams: number | null }>(
+      `SELECT p.sku, p.name, coalesce(c.slug, '') AS category, p.unit, p.weight_grams AS weightGrams, p.price, p.stock, p.status, p.description
+       FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.producer_id = ? AND p.sku IS NOT NULL`,
+    )
+      .all(producerId)
+      .map(({ weightGrams, ...p }) => [p.sku!, { ...p, ...(weightGrams !== null ? { weightGrams } : {}) }]),
+  );
   const { slug } = statement<[producerId: number], { slug: string }>(
     `SELECT pv.slug FROM producers pr JOIN provinces pv ON pv.id = pr.province_id WHERE pr.id = ?`,
   ).get(producerId)!;
   const producerProvince: ProvinceRef = provinceLookup().get(slug.replace(/-/g, " "))!;
-  return { existingSkus, producerProvince };
+  return { existingSkus, existing, producerProvince };
 }
 
 const PRODUCTS: ImportKind<ProductColumnKey, GoodRow, CheckedProducts, ApplyResult> = {
   columns: PRODUCT_COLUMNS,
   check: (sheet, producerId) => checkProductRows(sheet, context(producerId)),
-  counts: (c) => ({ newProducts: c.newProducts, updatedProducts: c.updatedProducts, certificates: c.certificates }),
+  counts: (c) => ({
+    newProducts: c.newProducts,
+    updatedProducts: c.updatedProducts,
+    unchangedProducts: c.unchangedProducts,
+    sampleRows: c.sampleRows,
+    certificates: c.certificates,
+  }),
   write: (tx, producerId, _importId, rows) => applyProductRows(tx, producerId, rows),
 };
 

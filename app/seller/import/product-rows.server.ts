@@ -4,7 +4,8 @@ import { parseDay, parseGrams, parseVnd, parseWholeNumber } from "~/i18n/parse";
 import type { CertKind, ProductStatus } from "#db/vocabulary";
 import type { CertificateInput } from "../product-form";
 import { SKU_PATTERN } from "../product-form";
-import { PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
+import { isExampleRow, PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
+import type { PlanRow } from "~/imports/imports.server";
 import { categoryLookup, nameKey, provinceCommittee, provinceLookup, type ProvinceRef } from "~/imports/lookups.server";
 import type { ReadSheet } from "~/imports/read-file.server";
 import { shown, type RowError } from "~/imports/row-errors";
@@ -31,6 +32,12 @@ export type CheckedProducts = {
   totalRows: number;
   newProducts: number;
   updatedProducts: number;
+  /** Rows naming one of the producer's products with exactly its current values. */
+  unchangedProducts: number;
+  /** The template's sample rows, skipped. */
+  sampleRows: number;
+  /** Row by row, what the import will do. */
+  plan: PlanRow[];
   certificates: number;
 };
 
@@ -59,7 +66,7 @@ const PRODUCT_KEYS: ProductColumnKey[] = ["name", "category", "unit", "weightGra
 /** Checks row after row, yielding how many are done every few hundred (see progress.server.ts `drive`). */
 export function* checkProductRows(
   sheet: ReadSheet<ProductColumnKey>,
-  context: { existingSkus: Map<string, number>; producerProvince: ProvinceRef },
+  context: { existingSkus: Map<string, number>; existing: Map<string, ImportProduct>; producerProvince: ProvinceRef },
 ): Generator<number, CheckedProducts> {
   const categories = categoryLookup();
   const provinces = provinceLookup();
@@ -79,6 +86,9 @@ export function* checkProductRows(
   const certKeys = new Set<string>();
   let newProducts = 0;
   let updatedProducts = 0;
+  let unchangedProducts = 0;
+  let sampleRows = 0;
+  const plan: PlanRow[] = [];
 
   for (const [index, row] of sheet.rows.entries()) {
     if (index % 500 === 499) yield index + 1;
@@ -91,6 +101,12 @@ export function* checkProductRows(
       rowErrors.push({ line: row.line, column: column(key), message, params });
 
     const sku = cell("sku");
+    // The template's sample rows: shown as such, never imported.
+    if (isExampleRow(sku, cell("name"))) {
+      sampleRows++;
+      plan.push({ line: row.line, action: "sample", sku, name: cell("name") });
+      continue;
+    }
     if (sku && !SKU_PATTERN.test(sku)) fail("sku", "import.row.sku", { value: shown(sku) });
     else if (sku && /^SP-\d+$/i.test(sku) && !context.existingSkus.has(sku)) fail("sku", "import.row.skuReserved", { value: sku });
 
@@ -127,8 +143,16 @@ export function* checkProductRows(
     }
     if (!first) {
       if (sku) firstBySku.set(sku, { line: row.line, ok: true, product });
-      if (sku && context.existingSkus.has(sku)) updatedProducts++;
-      else newProducts++;
+      const current = sku ? context.existing.get(sku) : undefined;
+      if (sku && context.existingSkus.has(sku)) {
+        const same = !product || (current !== undefined && sameProduct({ ...product, sku }, current));
+        if (same) unchangedProducts++;
+        else updatedProducts++;
+        plan.push({ line: row.line, action: same ? "unchanged" : "update", sku, name: product?.name ?? current?.name ?? "" });
+      } else {
+        newProducts++;
+        plan.push({ line: row.line, action: "create", sku, name: product?.name ?? "" });
+      }
     }
     good.push({ line: row.line, group, product: first ? null : product, certificate });
   }
@@ -139,6 +163,9 @@ export function* checkProductRows(
     totalRows: sheet.rows.length,
     newProducts,
     updatedProducts,
+    unchangedProducts,
+    sampleRows,
+    plan,
     certificates: good.filter((r) => r.certificate).length,
   };
 }
