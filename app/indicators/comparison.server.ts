@@ -18,7 +18,9 @@ export type RankedRow = {
   cashless?: Ratio;
 };
 
-const byGap = (a: RankedRow, b: RankedRow) => (a.gap ?? 0) - (b.gap ?? 0) || b.listed.den - a.listed.den;
+/** Furthest behind first; rows without data (no registry product) at the end. */
+const byGap = (a: RankedRow, b: RankedRow) =>
+  Number(a.listed.den === 0) - Number(b.listed.den === 0) || (a.gap ?? 0) - (b.gap ?? 0) || b.listed.den - a.listed.den;
 
 /** Communes and producers of a province, furthest behind first. */
 export function provinceRankings(provinceId: number, period: Period, today = vietnamToday()) {
@@ -60,7 +62,7 @@ export function provinceComparison(period: Period, today = vietnamToday()) {
       listed,
       onboarded: ratio(g.claimed, g.total),
       gap: gapPoints(listed.value, target ? target.bp / 10_000 : null),
-      cashless: sales.get(p.id) ?? ratio(0, 0),
+      cashless: sales.get(p.id)?.cashlessCount ?? ratio(0, 0),
     };
   });
   return { asOf, rows: rows.sort(byGap) };

@@ -15,7 +15,12 @@ export type Period = {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** A real calendar day "yyyy-MM-dd" (never throws: "2026-13-45" is simply not one). */
+export const isDay = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s && s >= "1900-01-01";
+};
 
 export function monthPeriod(year: number, month: number): Period {
   return {

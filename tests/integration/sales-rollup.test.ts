@@ -126,7 +126,7 @@ describe("registry cache", () => {
   it("answers like a fresh computation after any sequence of listing and certificate changes", async () => {
     const { registrySnapshots } = await import("~/indicators/registry-cache.server");
     const { loadRegistryHistory } = await import("~/indicators/registry-history.server");
-    const { registryAsOf } = await import("~/indicators/registry");
+    const { prepareRegistry, registryAsOf } = await import("~/indicators/registry");
     const raw = db().$client;
     const [seller] = (raw.prepare("SELECT id, province_id AS provinceId FROM producers WHERE slug = 'htx-a'").all() as { id: number; provinceId: number }[]);
     const products = [1, 2, 3].map((i) =>
@@ -160,7 +160,7 @@ describe("registry cache", () => {
           }
         }
         const cached = registrySnapshots(seller!.provinceId, [day])[0]!;
-        const fresh = registryAsOf(loadRegistryHistory(seller!.provinceId), day);
+        const fresh = registryAsOf(prepareRegistry(loadRegistryHistory(seller!.provinceId)), day);
         expect(cached).toEqual(fresh);
       }),
       { numRuns: 40 },
