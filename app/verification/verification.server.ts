@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import { queueEmail } from "~/notifications/outbox.server";
-import { ocopRegistryEntries, producers, products, users } from "#db/schema";
+import { producers, users } from "#db/schema";
+import { mergeClaimedProducts } from "~/registry/claims.server";
 import { getProducerProfile, missingForVerification, type MissingFact, type ProducerProfile } from "~/seller/producer-profile.server";
 
 export type VerifierScope = { provinceId: number | null };
@@ -63,8 +64,9 @@ export type VerifyResult =
 
 /**
  * Verifies a pending producer in one transaction: when it declared the tax code of an unclaimed
- * registry producer, that producer's products (and registry entries) move to it and the
- * unclaimed record goes; the status change makes its active products public (trigger).
+ * registry producer, that producer's products (and registry entries) join it, merged by decision
+ * number with the products it already has (registry/claims.server.ts), and the unclaimed record
+ * goes; the status change makes its active products public (trigger).
  */
 export function verifyProducer(scope: VerifierScope, producerId: number, verifier: { id: number; name: string }, now = new Date()): VerifyResult {
   const t = translator("vi");
@@ -84,8 +86,9 @@ export function verifyProducer(scope: VerifierScope, producerId: number, verifie
         .where(and(eq(producers.id, p.claimsProducerId), eq(producers.status, "unclaimed"), eq(producers.provinceId, p.provinceId)))
         .get();
       if (!c || !c.taxCode) return { ok: false, error: "verify.error.claimGone" };
-      claimedProducts = tx.update(products).set({ producerId: p.id }).where(eq(products.producerId, c.id)).run().changes;
-      tx.update(ocopRegistryEntries).set({ producerId: p.id }).where(eq(ocopRegistryEntries.producerId, c.id)).run();
+      // The registry's copies join the claimant, merged by decision number into products it already has.
+      const merged = mergeClaimedProducts(tx, p.id, c.id);
+      claimedProducts = merged.movedProducts + merged.mergedProducts;
       // Other sign-ups that declared the same tax code lose their claim: only one producer holds it.
       tx.update(producers).set({ claimsProducerId: null }).where(eq(producers.claimsProducerId, c.id)).run();
       tx.delete(producers).where(eq(producers.id, c.id)).run();

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { currentProvinces } from "~/places/provinces.server";
 import { ErrorPage } from "~/components/error-page";
 import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
@@ -7,7 +8,7 @@ import { formatDay } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { NATIONAL_SLUG } from "~/indicators/scope";
-import { periodFromUrl } from "~/indicators/period-param.server";
+import { PERIOD_ERRORS, periodFromUrl } from "~/indicators/period-param.server";
 import { asOfDay, periodChoices } from "~/indicators/periods";
 import { vietnamToday } from "~/i18n/format";
 import indicatorsCss from "~/styles/indicators.css?url";
@@ -22,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, province, slug } = await requireIndicatorScope(request, params.province);
   const today = vietnamToday();
-  const { period, invalid } = periodFromUrl(new URL(request.url), today);
+  const { period, invalid, error } = periodFromUrl(new URL(request.url), today);
+  // A ?ky= that is not a real period (or an inverted range) is the asker's mistake: 400, with why.
+  if (error) throw data({ reason: "bad_period" as const, message: PERIOD_ERRORS[error] }, { status: 400 });
   return {
     province,
     base: `/chi-so/${slug}`,
@@ -87,10 +90,25 @@ export default function IndicatorLayout() {
 // A 404 or 403 on an indicator page (or for the scope itself) keeps the indicator menu.
 export function ErrorBoundary() {
   const { province } = useParams();
+  const error = useRouteError();
+  const locale = useLocale();
+  const t = useT();
+  const bad = isRouteErrorResponse(error) && error.status === 400 ? (error.data as { message?: { vi: string; en: string } } | null)?.message : undefined;
   return (
     <>
       <IndicatorNav base={`/chi-so/${province ?? ""}`} />
-      <ErrorPage />
+      {bad ? (
+        <div className="card narrow" role="alert">
+          <h1>{t("error.badRequest")}</h1>
+          <p>{locale === "en" ? bad.en : bad.vi}</p>
+          <p className="muted">HTTP 400</p>
+          <a className="button" href={`/chi-so/${province ?? ""}`}>
+            {t("ind.title")}
+          </a>
+        </div>
+      ) : (
+        <ErrorPage />
+      )}
     </>
   );
 }
