@@ -190,9 +190,17 @@ export function prepareRegistry(history: RegistryHistory): PreparedRegistry {
       else if (!list.includes(c.productId)) list.push(c.productId);
     }
   }
+  // One decision often certifies several products of a producer: then the decision number cannot
+  // tell which platform product is which, and each entry stands for its own product only.
+  const entriesPerDecision = new Map<string, number>();
+  for (const e of history.entries) {
+    const key = `${e.producerId}|${decisionKey(e.decisionNumber)}`;
+    entriesPerDecision.set(key, (entriesPerDecision.get(key) ?? 0) + 1);
+  }
   const entries = history.entries.map((e) => {
     const products = [e.productId];
-    for (const id of byDecision.get(`${e.producerId}|${decisionKey(e.decisionNumber)}`) ?? []) if (!products.includes(id)) products.push(id);
+    const key = `${e.producerId}|${decisionKey(e.decisionNumber)}`;
+    if (entriesPerDecision.get(key) === 1) for (const id of byDecision.get(key) ?? []) if (!products.includes(id)) products.push(id);
     return { e, from: e.issuedOn > e.effectiveFrom ? e.issuedOn : e.effectiveFrom, products };
   });
   const { byProduct, byProducer } = liveSpans(history.events);

@@ -7,7 +7,7 @@
 import { statement, type Tx } from "~/db.server";
 import { slugify } from "#db/fold";
 import { uniqueProductSlug } from "~/seller/seller-products.server";
-import { provinceCommittee } from "~/imports/lookups.server";
+import { nameKey, provinceCommittee } from "~/imports/lookups.server";
 import { decisionKey } from "~/indicators/registry";
 import type { RegistryRow } from "./registry-rows.server";
 
@@ -21,7 +21,7 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
   // The producer's products by the decision numbers of their OCOP certificates, and which of them
   // a registry entry already stands for (two products of one decision stay two).
   const decisionsOf = statement(
-    `SELECT p.id, c.number, (SELECT group_concat(e.product_key, char(31)) FROM ocop_registry_entries e WHERE e.product_id = p.id) AS keys
+    `SELECT p.id, p.name, c.number, (SELECT group_concat(e.product_key, char(31)) FROM ocop_registry_entries e WHERE e.product_id = p.id) AS keys
      FROM products p JOIN certifications c ON c.product_id = p.id AND c.kind = 'ocop'
      WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
   );
@@ -46,7 +46,7 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
 
   const result: RegistryResult = { importedRows: 0, createdProducers: 0, createdProducts: 0, certificates: 0 };
   const producers = new Map<string, number>();
-  type Candidate = { id: number; decision: string; keys: Set<string> };
+  type Candidate = { id: number; name: string; decision: string; keys: Set<string> };
   const productsByProducer = new Map<number, Candidate[]>();
   for (const row of rows) {
     let producerId = producers.get(row.taxCode);
@@ -61,23 +61,26 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
     }
     let candidates = productsByProducer.get(producerId);
     if (!candidates) {
-      candidates = (decisionsOf.all(producerId) as { id: number; number: string; keys: string | null }[]).map((c) => ({
+      candidates = (decisionsOf.all(producerId) as { id: number; name: string; number: string; keys: string | null }[]).map((c) => ({
         id: c.id,
+        name: nameKey(c.name),
         decision: decisionKey(c.number),
         keys: new Set(c.keys ? c.keys.split("\u001f") : []),
       }));
       productsByProducer.set(producerId, candidates);
     }
-    // Same decision: the product this entry already stands for, else one no other entry of the decision holds.
+    // Same decision: the product this entry already stands for, else the one product of that
+    // decision no other entry holds; when one decision certified several, the name tells them apart.
     const decision = decisionKey(row.decisionNumber);
     const same = candidates.filter((c) => c.decision === decision);
-    let productId = (same.find((c) => c.keys.has(row.productKey)) ?? same.find((c) => c.keys.size === 0))?.id;
+    const free = same.filter((c) => c.keys.size === 0);
+    let productId = (same.find((c) => c.keys.has(row.productKey)) ?? (free.length === 1 ? free[0] : free.find((c) => c.name === row.productKey)))?.id;
     if (productId === undefined) {
       productId = Number(insertProduct.run(producerId, uniqueProductSlug(row.productName), row.productName, row.group).lastInsertRowid);
       result.createdProducts++;
     }
     for (const c of candidates) if (c.id === productId) c.keys.add(row.productKey);
-    if (!same.some((c) => c.id === productId)) candidates.push({ id: productId, decision, keys: new Set([row.productKey]) });
+    if (!same.some((c) => c.id === productId)) candidates.push({ id: productId, name: row.productKey, decision, keys: new Set([row.productKey]) });
     const cert = findCert.get(productId, row.decisionNumber) as { id: number; stars: number; issuedOn: string; expiresOn: string } | undefined;
     if (!cert) {
       insertCert.run(productId, row.stars, row.decisionNumber, provinceCommittee(row.issueProvince), row.issuedOn, row.expiresOn, row.issueProvince.id);

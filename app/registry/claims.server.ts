@@ -9,35 +9,59 @@
 // tests/unit/table-ownership.test.ts): a merge must move every row that names the copy in one
 // transaction, which no owner's single-row operation does.
 import { statement, type Tx } from "~/db.server";
+import { nameKey } from "~/imports/lookups.server";
 import { decisionKey } from "~/indicators/registry";
 
 export type ClaimResult = { movedProducts: number; mergedProducts: number };
 
-type Copy = { id: number; numbers: string | null };
+type Row = { id: number; name: string; numbers: string | null };
+
+const productsOf = (producerId: number) =>
+  statement(
+    `SELECT p.id, p.name, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS numbers
+     FROM products p WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
+  ).all(producerId) as Row[];
+
+const decisions = (r: Row) => (r.numbers ? [...new Set(r.numbers.split("\u001f").map(decisionKey))] : []);
 
 export function mergeClaimedProducts(_tx: Tx, claimantId: number, registryProducerId: number): ClaimResult {
-  const withDecisions = (producerId: number) =>
-    statement(
-      `SELECT p.id, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS numbers
-       FROM products p WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
-    ).all(producerId) as Copy[];
-  const decisions = (c: Copy) => (c.numbers ? c.numbers.split("\u001f").map(decisionKey) : []);
-  const own = withDecisions(claimantId);
-  const ownByDecision = new Map<string, number>();
-  for (const p of own) for (const d of decisions(p)) if (!ownByDecision.has(d)) ownByDecision.set(d, p.id);
-
+  const own = productsOf(claimantId);
+  const copies = productsOf(registryProducerId);
+  const byDecision = (rows: Row[]) => {
+    const map = new Map<string, Row[]>();
+    for (const r of rows) for (const d of decisions(r)) map.set(d, [...(map.get(d) ?? []), r]);
+    return map;
+  };
+  const ownBy = byDecision(own);
+  const copiesBy = byDecision(copies);
+  const taken = new Set<number>();
+  // The claimant's product a copy is: the only one of its decision on both sides; when one decision
+  // certified several products, the one of the same name among them; otherwise none (moved as is).
+  const targetOf = (copy: Row): number | undefined => {
+    for (const d of decisions(copy)) {
+      const mine = (ownBy.get(d) ?? []).filter((r) => !taken.has(r.id));
+      const theirs = copiesBy.get(d) ?? [];
+      if (mine.length === 1 && theirs.length === 1) return mine[0]!.id;
+      const named = mine.find((r) => nameKey(r.name) === nameKey(copy.name));
+      if (named) return named.id;
+    }
+    return undefined;
+  };
   const result: ClaimResult = { movedProducts: 0, mergedProducts: 0 };
   const move = statement(`UPDATE products SET producer_id = ? WHERE producer_id = ? AND id = ?`);
-  for (const copy of statement(`SELECT id, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = products.id AND c.kind = 'ocop') AS numbers FROM products WHERE producer_id = ? ORDER BY id`).all(registryProducerId) as Copy[]) {
-    const target = decisions(copy).map((d) => ownByDecision.get(d)).find((id) => id !== undefined);
+  for (const copy of copies) {
+    const target = targetOf(copy);
     if (target === undefined) {
       move.run(claimantId, registryProducerId, copy.id);
       result.movedProducts++;
       continue;
     }
+    taken.add(target);
     mergeInto(copy.id, target, claimantId);
     result.mergedProducts++;
   }
+  // Archived copies (never counted) follow their producer too.
+  statement(`UPDATE products SET producer_id = ? WHERE producer_id = ?`).run(claimantId, registryProducerId);
   statement(`UPDATE ocop_registry_entries SET producer_id = ? WHERE producer_id = ?`).run(claimantId, registryProducerId);
   return result;
 }
