@@ -95,7 +95,7 @@ export function cashlessFigures(buckets: SalesBucket[]): CashlessFigures {
     intermediaryShare: ratio(sum(intermediary, (b) => b.orders), cashlessOrders),
     intermediaryShareValue: ratio(sum(intermediary, (b) => b.value), sum(cashless, (b) => b.value)),
     intermediaryShareWithVietqr: ratio(sum(intermediary, (b) => b.orders) + sum(vietqr, (b) => b.orders), cashlessOrders),
-    byMethod: [...byMethod.values()].sort((a, b) => b.orders - a.orders),
+    byMethod: [...byMethod.values()].sort((a, b) => b.orders - a.orders || b.value - a.value || a.method.localeCompare(b.method)),
     byChannel: [...byChannel].map(([channel, c]) => ({ channel, orders: c.all, cashless: ratio(c.cashless, c.all) })),
   };
 }
