@@ -62,7 +62,67 @@ function breakdown<K extends string | number>(rows: RegistryRow[], keyOf: (r: Re
   return [...groups].map(([key, g]) => ({ key, label: g.label, listed: ratio(g.listed, g.total), claimed: ratio(g.claimed, g.total) }));
 }
 
+const memo = new WeakMap<RegistrySnapshot, ListingFigures>();
+
+/**
+ * The figures of a snapshot, computed once per snapshot object (cached snapshots are immutable).
+ * The national snapshot's are the sum of its provinces': a change in one province recomputes
+ * that province's breakdowns only.
+ */
 export function listingFigures(snapshot: RegistrySnapshot): ListingFigures {
+  let figures = memo.get(snapshot);
+  if (!figures) {
+    figures = snapshot.parts ? mergeFigures(snapshot, snapshot.parts.map((p) => listingFigures(p.snapshot))) : computeFigures(snapshot);
+    memo.set(snapshot, figures);
+  }
+  return figures;
+}
+
+const sumRatios = (rs: Ratio[]) => ratio(rs.reduce((n, r) => n + r.num, 0), rs.reduce((n, r) => n + r.den, 0));
+
+function mergeBreakdowns<K extends string | number>(lists: Breakdown<K>[]): Breakdown<K> {
+  const groups = new Map<K, { label: string; listed: Ratio[]; claimed: Ratio[] }>();
+  for (const list of lists) {
+    for (const b of list) {
+      const g = groups.get(b.key);
+      if (g) {
+        g.listed.push(b.listed);
+        g.claimed.push(b.claimed);
+      } else groups.set(b.key, { label: b.label, listed: [b.listed], claimed: [b.claimed] });
+    }
+  }
+  return [...groups].map(([key, g]) => ({ key, label: g.label, listed: sumRatios(g.listed), claimed: sumRatios(g.claimed) }));
+}
+
+const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ?? 0) - (b.listed.value ?? 0) || b.listed.den - a.listed.den;
+
+function mergeFigures(snapshot: RegistrySnapshot, parts: ListingFigures[]): ListingFigures {
+  return {
+    ...headlineShares(snapshot),
+    gapOnboarding: sumRatios(parts.map((p) => p.gapOnboarding)),
+    producers: snapshot.producers,
+    reconciliation: reconciliationOf(snapshot),
+    byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: sumRatios(parts.map((p) => p.byMarketplace.find((x) => x.key === m)!.listed)) })),
+    byStars: mergeBreakdowns(parts.map((p) => p.byStars)).sort((a, b) => a.key - b.key),
+    byGroup: mergeBreakdowns(parts.map((p) => p.byGroup)).sort((a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key)),
+    byCommune: mergeBreakdowns(parts.map((p) => p.byCommune)).sort(byGap),
+    byProducer: parts.flatMap((p) => p.byProducer).sort(byGap),
+    byProvince: parts.flatMap((p) => p.byProvince),
+  };
+}
+
+function reconciliationOf(snapshot: RegistrySnapshot): Reconciliation {
+  return {
+    entries: snapshot.entries,
+    products: snapshot.products,
+    producersJoined: snapshot.producers.registryJoined,
+    producersNotJoined: snapshot.producers.registry - snapshot.producers.registryJoined,
+    matched: snapshot.onboarded,
+    awaitingReconciliation: snapshot.awaiting.length,
+  };
+}
+
+function computeFigures(snapshot: RegistrySnapshot): ListingFigures {
   const ocop = snapshot.rows.filter((r) => r.stars !== null);
   const gap = snapshot.rows.filter((r) => r.gap);
   const count = (rows: RegistryRow[], p: (r: RegistryRow) => boolean) => rows.reduce((n, r) => n + (p(r) ? 1 : 0), 0);
@@ -70,20 +130,12 @@ export function listingFigures(snapshot: RegistrySnapshot): ListingFigures {
   const byGroup = breakdown(ocop, (r) => r.ocopGroup, (r) => r.ocopGroup).sort(
     (a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key),
   );
-  const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ?? 0) - (b.listed.value ?? 0) || b.listed.den - a.listed.den;
   const headline = headlineShares(snapshot);
   return {
     ...headline,
     gapOnboarding: ratio(count(gap, (r) => r.producerVerified), gap.length),
     producers: snapshot.producers,
-    reconciliation: {
-      entries: snapshot.entries,
-      products: snapshot.products,
-      producersJoined: snapshot.producers.registryJoined,
-      producersNotJoined: snapshot.producers.registry - snapshot.producers.registryJoined,
-      matched: snapshot.onboarded,
-      awaitingReconciliation: snapshot.awaiting.length,
-    },
+    reconciliation: reconciliationOf(snapshot),
     byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: ratio(count(ocop, (r) => r.liveOn.includes(m)), ocop.length) })),
     byStars,
     byGroup,

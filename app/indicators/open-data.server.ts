@@ -3,7 +3,7 @@
 // field names are part of the contract, add, never rename.
 import { currentProvinces, type ProvinceOption } from "~/places/provinces.server";
 import { cashlessByProvince } from "./cashless.server";
-import type { ListingFigures } from "./listing-figures";
+import { listingFigures, type ListingFigures } from "./listing-figures";
 import { OPEN_DATA_VERSION, type OpenData } from "./open-data-schema";
 import type { Overview } from "./overview.server";
 import { ratio, type Ratio } from "./ratios";
@@ -28,45 +28,32 @@ function registryCounts(r: ListingFigures["reconciliation"], p: ProducerCounts):
   };
 }
 
-/** The 34 provinces' figures from the national snapshot and the period's sales, for the national answer. */
+/** The 34 provinces' figures from the national snapshot's provinces and the period's sales, for the national answer. */
 function provinceBreakdown(o: Overview): OpenData["provinces"] {
   const [national] = registrySnapshots(null, [o.asOf]);
-  type Acc = { entries: number; products: number; listed: number; onboarded: number; awaiting: number };
-  const acc = new Map<number, Acc>();
-  const of = (id: number) => {
-    let a = acc.get(id);
-    if (!a) acc.set(id, (a = { entries: 0, products: 0, listed: 0, onboarded: 0, awaiting: 0 }));
-    return a;
-  };
-  for (const r of national!.rows) {
-    if (r.stars === null) continue;
-    const a = of(r.provinceId);
-    a.entries += r.entryIds.length;
-    a.products++;
-    if (r.liveOn.length > 0) a.listed++;
-    if (r.producerVerified) a.onboarded++;
-  }
-  for (const w of national!.awaiting) of(w.provinceId).awaiting++;
+  const parts = new Map((national!.parts ?? []).map((p) => [p.provinceId, p.snapshot]));
   const sales = cashlessByProvince(o.period.from, o.period.to < o.asOf ? o.period.to : o.asOf);
   const none = ratio(0, 0);
+  const noProducers: ProducerCounts = { registry: 0, registryJoined: 0, registryOnline: 0, outside: 0, outsideOnline: 0 };
   return currentProvinces().map((p) => {
-    const a = acc.get(p.id) ?? { entries: 0, products: 0, listed: 0, onboarded: 0, awaiting: 0 };
-    const producers = national!.producersByProvince.get(p.id) ?? { registry: 0, registryJoined: 0, registryOnline: 0, outside: 0, outsideOnline: 0 };
+    const snapshot = parts.get(p.id);
+    const f = snapshot ? listingFigures(snapshot) : null;
+    const producers = f?.producers ?? noProducers;
     const c = sales.get(p.id);
     return {
       slug: p.slug,
       name: p.name,
       indicators: {
-        ocop_listing_share: share(ratio(a.listed, a.products)),
-        onboarding_share: share(ratio(a.onboarded, a.products)),
-        producers_online: share(ratio(producers.registryOnline, producers.registry)),
+        ocop_listing_share: share(f?.ocopListing ?? none),
+        onboarding_share: share(f?.ocopOnboarding ?? none),
+        producers_online: share(f?.producersOnline ?? none),
         cashless_rate_count: share(c?.cashlessCount ?? none),
         cashless_rate_value: share(c?.cashlessValue ?? none),
         intermediary_share: share(c?.intermediaryShare ?? none),
       },
       intermediaryShareValue: share(c?.intermediaryShareValue ?? none),
       registry: registryCounts(
-        { entries: a.entries, products: a.products, producersJoined: producers.registryJoined, producersNotJoined: producers.registry - producers.registryJoined, matched: a.onboarded, awaitingReconciliation: a.awaiting },
+        f?.reconciliation ?? { entries: 0, products: 0, producersJoined: 0, producersNotJoined: 0, matched: 0, awaitingReconciliation: 0 },
         producers,
       ),
     };

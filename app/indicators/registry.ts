@@ -124,6 +124,8 @@ export type RegistrySnapshot = RegistryCounts & {
   awaiting: AwaitingRow[];
   /** The producer counts of each province (the producer's), for the national breakdown. */
   producersByProvince: Map<number, ProducerCounts>;
+  /** The national snapshot's provinces (registry-cache.server.ts sums them). */
+  parts?: { provinceId: number; snapshot: RegistrySnapshot }[];
 };
 
 /** Decision numbers as written differ in spaces and case: "123/QĐ-UBND" = "123 / qđ-ubnd". */
