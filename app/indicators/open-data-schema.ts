@@ -119,7 +119,7 @@ export type OpenData = z.infer<typeof openDataSchema>;
 
 /** The JSON Schema of the answer, generated from the zod schema. */
 export function openDataJsonSchema() {
-  return z.toJSONSchema(openDataSchema, { target: "draft-2020-12" });
+  return z.toJSONSchema(openDataSchema, { target: "draft-2020-12", reused: "ref" });
 }
 
 /** The error answers of the API. */
