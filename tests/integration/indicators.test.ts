@@ -16,7 +16,9 @@ import { monthPeriod, parsePeriod } from "~/indicators/periods";
 import { unlistedProducts } from "~/indicators/unlisted.server";
 import { awaitingReconciliation, ocopBadgeStates } from "~/registry/reconciliation.server";
 import { loader as apiLoader } from "~/routes/api/api.chi-so.$province";
-import { call, get, makeUser } from "../../scripts/fixtures/workspace";
+import { loader as schemaLoader } from "~/routes/api/api.chi-so.schema[.]json";
+import { loader as pagesLoader } from "~/routes/indicators/chi-so.$province";
+import { call, get, makeUser, statusOf } from "../../scripts/fixtures/workspace";
 
 const TODAY = "2026-11-20";
 const raw = () => db().$client;
@@ -331,5 +333,28 @@ describe("the open-data API", () => {
       expect([query, r.status, r.body.error]).toEqual([query, 400, error]);
       expect(r.type).toMatch(/json/);
     }
+  });
+
+  it("serves its JSON Schema beside it, publicly", async () => {
+    const r = (await call(schemaLoader as never, get("/api/chi-so/schema.json"))) as Response;
+    expect(r.headers.get("Content-Type")).toMatch(/schema\+json/);
+    const schema = (await r.json()) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["asOf", "registry", "provinces", "trend"]));
+  });
+});
+
+describe("the indicator pages", () => {
+  it("answer 400 with the reason for a period that is not one, never a 500", async () => {
+    const official = await makeUser("official", { province: "dong-thap" });
+    for (const [query, reason] of [
+      ["ky=2026-13", "Kỳ báo cáo không hợp lệ"],
+      ["ky=2026-13-45..2026-14-01", "Kỳ báo cáo không hợp lệ"],
+      ["tu=2026-10-31&den=2026-10-01", "Ngày bắt đầu sau ngày kết thúc"],
+    ] as const) {
+      const thrown = await call(pagesLoader as never, get(`/chi-so/dong-thap?${query}`, official.cookie), { province: "dong-thap" });
+      expect([query, statusOf(thrown)]).toEqual([query, 400]);
+      expect(JSON.stringify(thrown)).toContain(reason);
+    }
+    expect(statusOf(await call(pagesLoader as never, get("/chi-so/dong-thap?ky=2026-10", official.cookie), { province: "dong-thap" }))).toBe(200);
   });
 });
