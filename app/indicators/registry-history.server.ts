@@ -38,10 +38,13 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
      FROM ocop_registry_entries WHERE @scope`,
     provinceId,
   ).all(params) as Omit<RegistryHistory["entries"][number], "visible" | "ocopGroup">[];
-  const entries: RegistryHistory["entries"] = entryRows.map((e) => {
+  // Rows are completed in place (no copies: a country holds some 90,000 of them).
+  const entries = entryRows as RegistryHistory["entries"];
+  for (const e of entries) {
     const p = products.get(e.productId);
-    return { ...e, visible: p?.visible ?? 0, ocopGroup: p?.ocopGroup ?? "food" };
-  });
+    e.visible = p?.visible ?? 0;
+    e.ocopGroup = p?.ocopGroup ?? "food";
+  }
   const producers = statement(
     `SELECT pr.id, pr.name, pr.kind, pr.phone, pr.status, pr.verified_at AS verifiedAt, cm.name AS communeName,
        pr.province_id AS provinceId, pr.claims_producer_id AS claimsProducerId
@@ -52,9 +55,17 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
      FROM ${fromScoped(provinceId, "certifications", "c")} WHERE c.kind IN ('ocop', 'vietgap', 'globalgap')`,
   ).all(params) as { productId: number; kind: CertKind; stars: number | null; number: string; issuedOn: string; expiresOn: string }[];
   const certs: RegistryHistory["certs"] = [];
-  for (const c of certRows) {
-    const p = products.get(c.productId);
-    if (p) certs.push({ ...c, producerId: p.producerId, provinceId: p.provinceId, status: p.status, visible: p.visible, ocopGroup: p.ocopGroup, createdAt: p.createdAt });
+  for (const row of certRows) {
+    const p = products.get(row.productId);
+    if (!p) continue;
+    const c = row as RegistryHistory["certs"][number];
+    c.producerId = p.producerId;
+    c.provinceId = p.provinceId;
+    c.status = p.status;
+    c.visible = p.visible;
+    c.ocopGroup = p.ocopGroup;
+    c.createdAt = p.createdAt;
+    certs.push(c);
   }
   const eventRows = statement(
     `SELECT l.product_id AS productId, l.id AS listingId, m.code AS marketplace, e.status, e.at
@@ -64,9 +75,12 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
      ORDER BY l.id, e.at, e.id`,
   ).all(params) as Omit<RegistryHistory["events"][number], "producerId">[];
   const events: RegistryHistory["events"] = [];
-  for (const e of eventRows) {
-    const p = products.get(e.productId);
-    if (p) events.push({ ...e, producerId: p.producerId });
+  for (const row of eventRows) {
+    const p = products.get(row.productId);
+    if (!p) continue;
+    const e = row as RegistryHistory["events"][number];
+    e.producerId = p.producerId;
+    events.push(e);
   }
   return { entries, producers, certs, events };
 }
