@@ -2,6 +2,7 @@
 // zod schema, and the README's indicator sentences are definitions.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { en, vi } from "~/i18n/messages";
 import { INDICATOR_DEFINITIONS } from "~/indicators/definitions";
 import { openDataJsonSchema } from "~/indicators/open-data-schema";
 import { README_END, README_START, readmeBlock } from "../../scripts/open-data-schema";
@@ -19,6 +20,13 @@ describe("the open-data contract", () => {
   it("states each indicator in the README with the sentence the pages and the schema use", () => {
     for (const [id, d] of Object.entries(INDICATOR_DEFINITIONS)) {
       expect(readme, id).toContain(`| \`${id}\` | ${d.en} |`);
+    }
+  });
+
+  it("shows the same sentence under each figure and in the printed report (Cách tính), in both languages", () => {
+    for (const [id, d] of Object.entries(INDICATOR_DEFINITIONS)) {
+      const key = `ind.${id}.def` as keyof typeof vi;
+      expect([id, vi[key], en[key]]).toEqual([id, d.vi, d.en]);
     }
   });
 });
