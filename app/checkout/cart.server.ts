@@ -201,3 +201,15 @@ export function cartLines(cartId: number): CartLine[] {
     .all()
     .map(({ ocopGroup, ...l }) => ({ ...l, tourism: ocopGroup === "tourism" }));
 }
+
+/**
+ * A claimed registry copy merged into the claimant's product: cart lines move to it; a cart that
+ * already holds the claimant's product keeps its own line and loses the copy's.
+ */
+export function reassignCartItems(tx: Tx, fromProductId: number, toProductId: number): void {
+  tx.update(cartItems)
+    .set({ productId: toProductId })
+    .where(and(eq(cartItems.productId, fromProductId), sql`${cartItems.cartId} NOT IN (SELECT cart_id FROM cart_items WHERE product_id = ${toProductId})`))
+    .run();
+  tx.delete(cartItems).where(eq(cartItems.productId, fromProductId)).run();
+}

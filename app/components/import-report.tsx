@@ -72,7 +72,20 @@ export function ImportCounts({ report, extra }: { report: ImportReport; extra: {
  * What to do with a checked sheet: import only its good rows or all of them (all or nothing), with a
  * progress bar; or discard it. Shown only while the sheet waits for that decision.
  */
-export function ImportDecision({ report, status, progressUrl, hint }: { report: ImportReport; status: string; progressUrl: string; hint?: MessageKey }) {
+export function ImportDecision({
+  report,
+  status,
+  progressUrl,
+  hint,
+  children,
+}: {
+  report: ImportReport;
+  status: string;
+  progressUrl: string;
+  hint?: MessageKey;
+  /** Fields sent with the import (the registry's effective date). */
+  children?: React.ReactNode;
+}) {
   const t = useAllT();
   if (status !== "previewed") return null;
   const good = report.counts.goodRows ?? 0;
@@ -82,6 +95,7 @@ export function ImportDecision({ report, status, progressUrl, hint }: { report: 
         <div className="card section">
           <ProgressForm progressUrl={progressUrl} className="inline-actions">
             <CsrfInput />
+            {children}
             {report.badRows > 0 ? (
               <button type="submit" name="intent" value="valid_only" className="button" disabled={good === 0}>
                 {t("import.importGood", { count: formatNumber(good), bad: formatNumber(report.badRows) })}

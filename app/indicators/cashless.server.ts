@@ -17,9 +17,12 @@ export type CashlessFigures = {
   cashlessValue: Ratio;
   /** Through a licensed intermediary, of cashless payments, VietQR transfers counting as direct. */
   intermediaryShare: Ratio;
+  /** The same by value. */
+  intermediaryShareValue: Ratio;
   /** The same with VietQR counted as intermediated (NAPAS switches every transfer). */
   intermediaryShareWithVietqr: Ratio;
-  byMethod: { method: string; orders: number; value: number }[];
+  /** One row per payment method with orders, each with its class; '' (no payment recorded) is "unrecorded", cash. */
+  byMethod: { method: string; payClass: PaymentChannel; orders: number; value: number }[];
   byChannel: { channel: SalesChannel; orders: number; cashless: Ratio }[];
 };
 
@@ -66,12 +69,16 @@ export function cashlessFigures(buckets: SalesBucket[]): CashlessFigures {
   const orders = sum(buckets, (b) => b.orders);
   const value = sum(buckets, (b) => b.value);
   const cashlessOrders = sum(cashless, (b) => b.orders);
-  const byMethod = new Map<string, { method: string; orders: number; value: number }>();
+  const byMethod = new Map<string, CashlessFigures["byMethod"][number]>();
   for (const b of buckets) {
-    const m = byMethod.get(b.method) ?? { method: b.method, orders: 0, value: 0 };
+    if (b.orders === 0) continue;
+    const method = b.method || "unrecorded";
+    const payClass: PaymentChannel = b.payChannel || "cash";
+    const key = `${method}|${payClass}`;
+    const m = byMethod.get(key) ?? { method, payClass, orders: 0, value: 0 };
     m.orders += b.orders;
     m.value += b.value;
-    byMethod.set(b.method, m);
+    byMethod.set(key, m);
   }
   const byChannel = new Map<SalesChannel, { all: number; cashless: number }>();
   for (const b of buckets) {
@@ -86,66 +93,54 @@ export function cashlessFigures(buckets: SalesBucket[]): CashlessFigures {
     cashlessCount: ratio(cashlessOrders, orders),
     cashlessValue: ratio(sum(cashless, (b) => b.value), value),
     intermediaryShare: ratio(sum(intermediary, (b) => b.orders), cashlessOrders),
+    intermediaryShareValue: ratio(sum(intermediary, (b) => b.value), sum(cashless, (b) => b.value)),
     intermediaryShareWithVietqr: ratio(sum(intermediary, (b) => b.orders) + sum(vietqr, (b) => b.orders), cashlessOrders),
-    byMethod: [...byMethod.values()].sort((a, b) => b.orders - a.orders),
+    byMethod: [...byMethod.values()].sort((a, b) => b.orders - a.orders || b.value - a.value || a.method.localeCompare(b.method)),
     byChannel: [...byChannel].map(([channel, c]) => ({ channel, orders: c.all, cashless: ratio(c.cashless, c.all) })),
   };
 }
 
 /**
- * Cashless share by count and by value for each month of the trend. Every month but the last is
- * whole; the last runs to `asOf`.
+ * The cashless figures of each month of the trend. Every month but the last is whole; the last
+ * runs to `asOf`.
  */
-export function monthlyCashless(
-  provinceId: number | null,
-  fromDay: string,
-  asOf: string,
-): Map<string, { count: Ratio; value: Ratio; orders: number }> {
-  const out = new Map<string, { count: Ratio; value: Ratio; orders: number }>();
+export function monthlyCashless(provinceId: number | null, fromDay: string, asOf: string): Map<string, CashlessFigures> {
+  const out = new Map<string, CashlessFigures>();
   const { months, days } = rangeParts(fromDay, asOf);
   const rows = statement(
-    `SELECT month, sum(orders) AS orders, sum(value) AS value,
-       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN orders ELSE 0 END) AS cashlessOrders,
-       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN value ELSE 0 END) AS cashlessValue
+    `SELECT month, pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
      FROM sales_monthly WHERE ${scope(provinceId)} month IN (SELECT value FROM json_each(@months)) AND status IN ${COMPLETED}
-     GROUP BY month`,
-  ).all({ province: provinceId, months: JSON.stringify(months) }) as {
-    month: string;
-    orders: number;
-    value: number;
-    cashlessOrders: number;
-    cashlessValue: number;
-  }[];
-  for (const r of rows) {
-    out.set(r.month, { count: ratio(r.cashlessOrders, r.orders), value: ratio(r.cashlessValue, r.value), orders: r.orders });
+     GROUP BY month, pay_channel, method, channel`,
+  ).all({ province: provinceId, months: JSON.stringify(months) }) as (SalesBucket & { month: string })[];
+  const byMonth = new Map<string, SalesBucket[]>();
+  for (const { month, ...b } of rows) {
+    const list = byMonth.get(month);
+    if (list) list.push(b);
+    else byMonth.set(month, [b]);
   }
-  for (const [start, end] of days) {
-    const f = cashlessFigures(salesBuckets(provinceId, start, end));
-    out.set(start.slice(0, 7), { count: f.cashlessCount, value: f.cashlessValue, orders: f.orders });
-  }
+  for (const [month, buckets] of byMonth) out.set(month, cashlessFigures(buckets));
+  for (const [start, end] of days) out.set(start.slice(0, 7), cashlessFigures(salesBuckets(provinceId, start, end)));
   return out;
 }
 
-/** The cashless share by count of every province, for the national comparison. */
-export function cashlessByProvince(from: string, to: string): Map<number, Ratio> {
+/** The cashless figures of every province for a period, for the national comparison and breakdown. */
+export function cashlessByProvince(from: string, to: string): Map<number, CashlessFigures> {
   const { months, days } = rangeParts(from, to);
   const select = (table: string, where: string) =>
-    `SELECT province_id AS provinceId, sum(orders) AS orders,
-       sum(CASE WHEN pay_channel IN ('cashless_direct', 'cashless_intermediary') THEN orders ELSE 0 END) AS cashless
-     FROM ${table} WHERE ${where} AND status IN ${COMPLETED} GROUP BY province_id`;
-  type Row = { provinceId: number; orders: number; cashless: number };
+    `SELECT province_id AS provinceId, pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
+     FROM ${table} WHERE ${where} AND status IN ${COMPLETED} GROUP BY province_id, pay_channel, method, channel`;
+  type Row = SalesBucket & { provinceId: number };
   const rows = [
-    ...(statement(select("sales_monthly", "month IN (SELECT value FROM json_each(@months))")).all({
-      months: JSON.stringify(months),
-    }) as Row[]),
+    ...(months.length > 0
+      ? (statement(select("sales_monthly", "month IN (SELECT value FROM json_each(@months))")).all({ months: JSON.stringify(months) }) as Row[])
+      : []),
     ...days.flatMap(([start, end]) => statement(select("sales_daily", "day BETWEEN @from AND @to")).all({ from: start, to: end }) as Row[]),
   ];
-  const sums = new Map<number, { orders: number; cashless: number }>();
-  for (const r of rows) {
-    const s = sums.get(r.provinceId) ?? { orders: 0, cashless: 0 };
-    s.orders += r.orders;
-    s.cashless += r.cashless;
-    sums.set(r.provinceId, s);
+  const byProvince = new Map<number, SalesBucket[]>();
+  for (const { provinceId, ...b } of rows) {
+    const list = byProvince.get(provinceId);
+    if (list) list.push(b);
+    else byProvince.set(provinceId, [b]);
   }
-  return new Map([...sums].map(([id, s]) => [id, ratio(s.cashless, s.orders)]));
+  return new Map([...byProvince].map(([id, buckets]) => [id, cashlessFigures(buckets)]));
 }

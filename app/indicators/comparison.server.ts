@@ -68,7 +68,7 @@ export function provinceComparison(period: Period, today = vietnamToday()) {
       listed,
       onboarded: ratio(g.claimed, g.total),
       gap: gapPoints(listed.value, target ? target.bp / 10_000 : null),
-      cashless: sales.get(p.id) ?? ratio(0, 0),
+      cashless: sales.get(p.id)?.cashlessCount ?? ratio(0, 0),
     };
   });
   return { asOf, rows: rows.sort(byGap) };

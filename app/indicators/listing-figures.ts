@@ -1,7 +1,8 @@
-// Listing and onboarding figures from a registry snapshot: the headline shares and their
-// breakdowns by marketplace, star level, OCOP group, commune and producer. Pure.
+// Listing and onboarding figures from a registry snapshot: the headline shares (definitions.ts),
+// the registry reconciliation counts that rebuild their denominators, and breakdowns by
+// marketplace, star level, OCOP group, province, commune and producer. Pure.
 import { MARKETPLACE_CODES, OCOP_GROUPS, type MarketplaceCode, type OcopGroup } from "#db/vocabulary";
-import type { RegistryRow, RegistrySnapshot } from "./registry";
+import type { ProducerCounts, RegistryCounts, RegistryRow, RegistrySnapshot } from "./registry";
 import { ratio, type Ratio } from "./ratios";
 
 export type Breakdown<K extends string | number> = { key: K; label: string; listed: Ratio; claimed: Ratio }[];
@@ -12,12 +13,39 @@ export type ListingFigures = {
   ocopOnboarding: Ratio;
   gapOnboarding: Ratio;
   producersOnline: Ratio;
+  producers: ProducerCounts;
+  reconciliation: Reconciliation;
   byMarketplace: { key: MarketplaceCode; listed: Ratio }[];
   byStars: Breakdown<3 | 4 | 5>;
   byGroup: Breakdown<OcopGroup>;
   byCommune: Breakdown<string>;
   byProducer: Breakdown<number>;
+  byProvince: Breakdown<number>;
 };
+
+/** What a reader needs to rebuild every registry denominator. */
+export type Reconciliation = {
+  /** Registry entries valid on the day (a product with two valid decisions has two). */
+  entries: number;
+  /** Registry products valid on the day, each counted once: the listing share's denominator. */
+  products: number;
+  producersJoined: number;
+  producersNotJoined: number;
+  /** Registry products tied to a product of a producer who has joined (the onboarding numerator). */
+  matched: number;
+  /** Platform products claiming OCOP stars that no registry entry backs ("chờ đối chiếu"). */
+  awaitingReconciliation: number;
+};
+
+/** The headline shares from a day's counts: the trend's points and the cards agree by construction. */
+export function headlineShares(c: RegistryCounts) {
+  return {
+    ocopListing: ratio(c.listed, c.products),
+    ocopOnboarding: ratio(c.onboarded, c.products),
+    producersOnline: ratio(c.producers.registryOnline, c.producers.registry),
+    gapListing: ratio(c.gapListed, c.gapProducts),
+  };
+}
 
 const listed = (r: RegistryRow) => r.liveOn.length > 0;
 
@@ -34,7 +62,67 @@ function breakdown<K extends string | number>(rows: RegistryRow[], keyOf: (r: Re
   return [...groups].map(([key, g]) => ({ key, label: g.label, listed: ratio(g.listed, g.total), claimed: ratio(g.claimed, g.total) }));
 }
 
+const memo = new WeakMap<RegistrySnapshot, ListingFigures>();
+
+/**
+ * The figures of a snapshot, computed once per snapshot object (cached snapshots are immutable).
+ * The national snapshot's are the sum of its provinces': a change in one province recomputes
+ * that province's breakdowns only.
+ */
 export function listingFigures(snapshot: RegistrySnapshot): ListingFigures {
+  let figures = memo.get(snapshot);
+  if (!figures) {
+    figures = snapshot.parts ? mergeFigures(snapshot, snapshot.parts.map((p) => listingFigures(p.snapshot))) : computeFigures(snapshot);
+    memo.set(snapshot, figures);
+  }
+  return figures;
+}
+
+const sumRatios = (rs: Ratio[]) => ratio(rs.reduce((n, r) => n + r.num, 0), rs.reduce((n, r) => n + r.den, 0));
+
+function mergeBreakdowns<K extends string | number>(lists: Breakdown<K>[]): Breakdown<K> {
+  const groups = new Map<K, { label: string; listed: Ratio[]; claimed: Ratio[] }>();
+  for (const list of lists) {
+    for (const b of list) {
+      const g = groups.get(b.key);
+      if (g) {
+        g.listed.push(b.listed);
+        g.claimed.push(b.claimed);
+      } else groups.set(b.key, { label: b.label, listed: [b.listed], claimed: [b.claimed] });
+    }
+  }
+  return [...groups].map(([key, g]) => ({ key, label: g.label, listed: sumRatios(g.listed), claimed: sumRatios(g.claimed) }));
+}
+
+const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ?? 0) - (b.listed.value ?? 0) || b.listed.den - a.listed.den;
+
+function mergeFigures(snapshot: RegistrySnapshot, parts: ListingFigures[]): ListingFigures {
+  return {
+    ...headlineShares(snapshot),
+    gapOnboarding: sumRatios(parts.map((p) => p.gapOnboarding)),
+    producers: snapshot.producers,
+    reconciliation: reconciliationOf(snapshot),
+    byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: sumRatios(parts.map((p) => p.byMarketplace.find((x) => x.key === m)!.listed)) })),
+    byStars: mergeBreakdowns(parts.map((p) => p.byStars)).sort((a, b) => a.key - b.key),
+    byGroup: mergeBreakdowns(parts.map((p) => p.byGroup)).sort((a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key)),
+    byCommune: mergeBreakdowns(parts.map((p) => p.byCommune)).sort(byGap),
+    byProducer: parts.flatMap((p) => p.byProducer).sort(byGap),
+    byProvince: parts.flatMap((p) => p.byProvince),
+  };
+}
+
+function reconciliationOf(snapshot: RegistrySnapshot): Reconciliation {
+  return {
+    entries: snapshot.entries,
+    products: snapshot.products,
+    producersJoined: snapshot.producers.registryJoined,
+    producersNotJoined: snapshot.producers.registry - snapshot.producers.registryJoined,
+    matched: snapshot.onboarded,
+    awaitingReconciliation: snapshot.awaiting.length,
+  };
+}
+
+function computeFigures(snapshot: RegistrySnapshot): ListingFigures {
   const ocop = snapshot.rows.filter((r) => r.stars !== null);
   const gap = snapshot.rows.filter((r) => r.gap);
   const count = (rows: RegistryRow[], p: (r: RegistryRow) => boolean) => rows.reduce((n, r) => n + (p(r) ? 1 : 0), 0);
@@ -42,17 +130,17 @@ export function listingFigures(snapshot: RegistrySnapshot): ListingFigures {
   const byGroup = breakdown(ocop, (r) => r.ocopGroup, (r) => r.ocopGroup).sort(
     (a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key),
   );
-  const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ?? 0) - (b.listed.value ?? 0) || b.listed.den - a.listed.den;
+  const headline = headlineShares(snapshot);
   return {
-    ocopListing: ratio(count(ocop, listed), ocop.length),
-    gapListing: ratio(count(gap, listed), gap.length),
-    ocopOnboarding: ratio(count(ocop, (r) => r.producerVerified), ocop.length),
+    ...headline,
     gapOnboarding: ratio(count(gap, (r) => r.producerVerified), gap.length),
-    producersOnline: ratio(snapshot.producersOnline, snapshot.producersVerified),
+    producers: snapshot.producers,
+    reconciliation: reconciliationOf(snapshot),
     byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: ratio(count(ocop, (r) => r.liveOn.includes(m)), ocop.length) })),
     byStars,
     byGroup,
     byCommune: breakdown(ocop, (r) => r.communeName ?? "", (r) => r.communeName ?? "").sort(byGap),
     byProducer: breakdown(ocop, (r) => r.producerId, (r) => r.producerName).sort(byGap),
+    byProvince: breakdown(ocop, (r) => r.provinceId, () => ""),
   };
 }

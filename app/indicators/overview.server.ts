@@ -1,12 +1,13 @@
-// A province's (or the country's) indicators for a period: each headline figure with its target,
-// the gap and where the monthly trend is heading, the breakdowns, and twelve months of history.
+// A province's (or the country's) indicators: registry and listing figures as of a day, sales
+// figures over a period, each headline figure with its target, the gap and where the monthly
+// trend is heading, the breakdowns, and twelve months of history for every indicator.
 import { vietnamToday } from "~/i18n/format";
 import type { Indicator } from "#db/vocabulary";
 import { cashlessFigures, monthlyCashless, salesBuckets, type CashlessFigures } from "./cashless.server";
-import { listingFigures, type ListingFigures } from "./listing-figures";
+import { headlineShares, listingFigures, type ListingFigures } from "./listing-figures";
 import { asOfDay, monthsEnding, type Period } from "./periods";
 import { gapPoints, projection, ratio, type Ratio } from "./ratios";
-import { registrySnapshots } from "./registry-cache.server";
+import { registryCountsOn, registrySnapshots } from "./registry-cache.server";
 import { targetsFor, type Target } from "./targets.server";
 
 export const TREND_MONTHS = 12;
@@ -22,7 +23,19 @@ export type IndicatorCard = {
   targetYear: number;
 };
 
-export type TrendPoint = { month: string; asOf: string; ocopListing: Ratio; onboarding: Ratio; cashlessCount: Ratio; cashlessValue: Ratio };
+export type TrendPoint = {
+  month: string;
+  /** The day the month's registry and listing figures are taken: its last day, or the as-of day. */
+  asOf: string;
+  ocopListing: Ratio;
+  onboarding: Ratio;
+  producersOnline: Ratio;
+  gapListing: Ratio;
+  cashlessCount: Ratio;
+  cashlessValue: Ratio;
+  intermediaryCount: Ratio;
+  intermediaryValue: Ratio;
+};
 
 export type Overview = {
   provinceId: number | null;
@@ -34,24 +47,35 @@ export type Overview = {
   trend: TrendPoint[];
 };
 
-export function overview(provinceId: number | null, period: Period, today = vietnamToday()): Overview {
-  const asOf = asOfDay(period, today);
+/**
+ * The figures of a period (sales) as of a day (registry and listings). `asOf` defaults to the
+ * period's last day that has happened; the API may set it apart from the period.
+ */
+export function overview(provinceId: number | null, period: Period, today = vietnamToday(), asOfParam?: string): Overview {
+  const asOf = asOfParam ?? asOfDay(period, today);
   const months = monthsEnding(asOf, TREND_MONTHS);
   const days = months.map((m) => (m.to < asOf ? m.to : asOf));
-  const snapshots = registrySnapshots(provinceId, [...days, asOf]);
-  const listing = listingFigures(snapshots[snapshots.length - 1]!);
-  const cashless = cashlessFigures(salesBuckets(provinceId, period.from, asOf));
+  const [snapshot] = registrySnapshots(provinceId, [asOf]);
+  const listing = listingFigures(snapshot!);
+  const counts = registryCountsOn(provinceId, days);
+  const salesTo = period.to < today ? period.to : today;
+  const cashless = cashlessFigures(salesBuckets(provinceId, period.from, salesTo));
   const monthly = monthlyCashless(provinceId, months[0]!.from, asOf);
+  const none = ratio(0, 0);
   const trend: TrendPoint[] = months.map((m, i) => {
-    const f = listingFigures(snapshots[i]!);
+    const h = headlineShares(counts[i]!);
     const c = monthly.get(m.key);
     return {
       month: m.key,
       asOf: days[i]!,
-      ocopListing: f.ocopListing,
-      onboarding: f.ocopOnboarding,
-      cashlessCount: c?.count ?? ratio(0, 0),
-      cashlessValue: c?.value ?? ratio(0, 0),
+      ocopListing: h.ocopListing,
+      onboarding: h.ocopOnboarding,
+      producersOnline: h.producersOnline,
+      gapListing: h.gapListing,
+      cashlessCount: c?.cashlessCount ?? none,
+      cashlessValue: c?.cashlessValue ?? none,
+      intermediaryCount: c?.intermediaryShare ?? none,
+      intermediaryValue: c?.intermediaryShareValue ?? none,
     };
   });
 
@@ -63,6 +87,9 @@ export function overview(provinceId: number | null, period: Period, today = viet
     onboarding_share: trend.map((p) => p.onboarding.value),
     cashless_rate_count: trend.map((p) => p.cashlessCount.value),
     cashless_rate_value: trend.map((p) => p.cashlessValue.value),
+    producers_online: trend.map((p) => p.producersOnline.value),
+    gap_listing_share: trend.map((p) => p.gapListing.value),
+    intermediary_share: trend.map((p) => p.intermediaryCount.value),
   };
   const card = (id: Indicator, value: Ratio): IndicatorCard => {
     const target = targets[id] ?? null;

@@ -19,10 +19,11 @@ const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).get
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
-const isDay = (s: string) => {
+/** A real calendar day "yyyy-MM-dd" in the years above (never throws: "2026-13-45" is simply not one). */
+export const isDay = (s: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !inYears(Number(s.slice(0, 4)))) return false;
-  const date = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
 };
 
 export function monthPeriod(year: number, month: number): Period {
@@ -48,7 +49,7 @@ export function yearPeriod(year: number): Period {
   return { kind: "year", key: String(year), from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-/** Parses a period key; null when it is not one (the caller falls back to the current month). */
+/** Parses a period key; null when it is not one (the caller falls back to the last complete month). */
 export function parsePeriod(key: string | null | undefined): Period | null {
   if (!key || key.length > 30) return null;
   let m = /^(\d{4})-(\d{2})$/.exec(key);

@@ -1,34 +1,132 @@
-// Registry snapshots kept in memory while `change_counters.registry` stands still: the triggers
-// that bump it cover every table the snapshots read, so a cached snapshot is always current.
+// Registry figures kept in memory per province while its counter ('registry:<province id>' in
+// change_counters) stands still: the triggers that move it (db/migrations/0015) cover every table
+// the history reads (registry entries, products, producers and their claims, certificates,
+// listing events), so a cached figure is always current. The country's figures are the sum of
+// the provinces': a change in one province reloads that province only.
 import { statement } from "~/db.server";
+import { currentProvinces } from "~/places/provinces.server";
 import { loadRegistryHistory } from "./registry-history.server";
-import { registryAsOf, type RegistryHistory, type RegistrySnapshot } from "./registry";
+import { prepareRegistry, registryAsOf, registryCounts, type ProducerCounts, type PreparedRegistry, type RegistryCounts, type RegistrySnapshot } from "./registry";
 
-type Entry = { version: number; history: RegistryHistory; snapshots: Map<string, RegistrySnapshot> };
+type Entry = { version: number; prepared: PreparedRegistry; snapshots: Map<string, RegistrySnapshot>; counts: Map<string, RegistryCounts> };
 
-const cache = new Map<string, Entry>();
-const MAX_SCOPES = 40; // the 34 provinces and the country, with room to spare
+const cache = new Map<number, Entry>();
+const national = { signature: "", snapshots: new Map<string, RegistrySnapshot>(), counts: new Map<string, RegistryCounts>() };
 
-function registryVersion(): number {
-  return (statement(`SELECT n FROM change_counters WHERE name = 'registry'`).get() as { n: number } | undefined)?.n ?? -1;
+function versions(): Map<number, number> {
+  const rows = statement(`SELECT name, n FROM change_counters WHERE name >= 'registry:' AND name < 'registry;'`).all() as { name: string; n: number }[];
+  return new Map(rows.map((r) => [Number(r.name.slice("registry:".length)), r.n]));
 }
 
-/** The registry of a province (or the country) as of each of `days`, in that order. */
-export function registrySnapshots(provinceId: number | null, days: string[]): RegistrySnapshot[] {
-  const version = registryVersion();
-  const key = String(provinceId ?? "all");
-  let entry = cache.get(key);
+function entryFor(provinceId: number, version: number): Entry {
+  let entry = cache.get(provinceId);
   if (!entry || entry.version !== version) {
-    entry = { version, history: loadRegistryHistory(provinceId), snapshots: new Map() };
-    if (cache.size >= MAX_SCOPES) cache.delete(cache.keys().next().value!);
-    cache.set(key, entry);
+    entry = { version, prepared: prepareRegistry(loadRegistryHistory(provinceId)), snapshots: new Map(), counts: new Map() };
+    cache.set(provinceId, entry);
   }
+  return entry;
+}
+
+const snapshotOf = (entry: Entry, day: string) => {
+  let snap = entry.snapshots.get(day);
+  if (!snap) entry.snapshots.set(day, (snap = registryAsOf(entry.prepared, day)));
+  return snap;
+};
+
+const countsOf = (entry: Entry, day: string): RegistryCounts => {
+  const snap = entry.snapshots.get(day);
+  if (snap) return snap;
+  let counts = entry.counts.get(day);
+  if (!counts) entry.counts.set(day, (counts = registryCounts(entry.prepared, day)));
+  return counts;
+};
+
+const addProducers = (to: ProducerCounts, c: ProducerCounts) => {
+  to.registry += c.registry;
+  to.registryJoined += c.registryJoined;
+  to.registryOnline += c.registryOnline;
+  to.outside += c.outside;
+  to.outsideOnline += c.outsideOnline;
+};
+
+function sumCounts(day: string, parts: RegistryCounts[]): RegistryCounts {
+  const sum: RegistryCounts = {
+    day,
+    entries: 0,
+    products: 0,
+    listed: 0,
+    onboarded: 0,
+    gapProducts: 0,
+    gapListed: 0,
+    producers: { registry: 0, registryJoined: 0, registryOnline: 0, outside: 0, outsideOnline: 0 },
+  };
+  for (const c of parts) {
+    sum.entries += c.entries;
+    sum.products += c.products;
+    sum.listed += c.listed;
+    sum.onboarded += c.onboarded;
+    sum.gapProducts += c.gapProducts;
+    sum.gapListed += c.gapListed;
+    addProducers(sum.producers, c.producers);
+  }
+  return sum;
+}
+
+function mergeSnapshots(day: string, parts: { provinceId: number; snapshot: RegistrySnapshot }[]): RegistrySnapshot {
+  const producersByProvince = new Map<number, ProducerCounts>();
+  for (const { snapshot } of parts) for (const [id, c] of snapshot.producersByProvince) producersByProvince.set(id, c);
+  const snapshots = parts.map((p) => p.snapshot);
+  return {
+    ...sumCounts(day, snapshots),
+    rows: snapshots.flatMap((s) => s.rows),
+    awaiting: snapshots.flatMap((s) => s.awaiting),
+    producersByProvince,
+    parts,
+  };
+}
+
+/** The provinces' cache entries, current; the national merges are dropped when any changed. */
+function provinceEntries(): { provinceId: number; entry: Entry }[] {
+  const v = versions();
+  const ids = currentProvinces().map((p) => p.id);
+  const signature = ids.map((id) => v.get(id) ?? 0).join(",");
+  if (signature !== national.signature) {
+    national.signature = signature;
+    national.snapshots.clear();
+    national.counts.clear();
+  }
+  return ids.map((id) => ({ provinceId: id, entry: entryFor(id, v.get(id) ?? 0) }));
+}
+
+const provinceVersion = (provinceId: number) =>
+  (statement(`SELECT n FROM change_counters WHERE name = ?`).get(`registry:${provinceId}`) as { n: number } | undefined)?.n ?? 0;
+
+/** The registry of a province (or the country) as of each of `days`, in that order, with rows. */
+export function registrySnapshots(provinceId: number | null, days: string[]): RegistrySnapshot[] {
+  if (provinceId !== null) {
+    const entry = entryFor(provinceId, provinceVersion(provinceId));
+    return days.map((day) => snapshotOf(entry, day));
+  }
+  const entries = provinceEntries();
   return days.map((day) => {
-    let snap = entry.snapshots.get(day);
-    if (!snap) {
-      snap = registryAsOf(entry.history, day);
-      entry.snapshots.set(day, snap);
-    }
+    let snap = national.snapshots.get(day);
+    if (!snap) national.snapshots.set(day, (snap = mergeSnapshots(day, entries.map((e) => ({ provinceId: e.provinceId, snapshot: snapshotOf(e.entry, day) })))));
     return snap;
+  });
+}
+
+/** Only the headline counts of each of `days` (the trend): no rows are built. */
+export function registryCountsOn(provinceId: number | null, days: string[]): RegistryCounts[] {
+  if (provinceId !== null) {
+    const entry = entryFor(provinceId, provinceVersion(provinceId));
+    return days.map((day) => countsOf(entry, day));
+  }
+  const entries = provinceEntries();
+  return days.map((day) => {
+    const snap = national.snapshots.get(day);
+    if (snap) return snap;
+    let counts = national.counts.get(day);
+    if (!counts) national.counts.set(day, (counts = sumCounts(day, entries.map((e) => countsOf(e.entry, day)))));
+    return counts;
   });
 }

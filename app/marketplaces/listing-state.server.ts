@@ -2,7 +2,7 @@
 // (listing_sync), and, in the same transaction, one listing_events row per status change,
 // which the officials' "as of" listing share reads. The one module that writes these three
 // tables (tests/unit/table-ownership.test.ts checks it), so the event rule lives here only.
-import { db, statement } from "~/db.server";
+import { db, statement, type Tx } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import type { ListingStatus } from "#db/vocabulary";
 import type { ListingErrorCode } from "./listing-errors";
@@ -199,4 +199,17 @@ export function closeShopListings(accountId: number, marketplaceId: number): voi
       statement(`DELETE FROM listing_sync WHERE listing_id = ?`).run(id);
     }
   })();
+}
+
+/**
+ * A claimed registry copy merged into the claimant's product (app/registry/claims.server.ts): the
+ * copy's listings move to `toProductId` on every marketplace where it has none (one listing per
+ * product and marketplace). Returns how many stay on `fromProductId` (both were listed there).
+ */
+export function reassignProductListings(_tx: Tx, fromProductId: number, toProductId: number): number {
+  statement<{ from: number; to: number }>(
+    `UPDATE listings SET product_id = @to WHERE product_id = @from
+       AND marketplace_id NOT IN (SELECT marketplace_id FROM listings WHERE product_id = @to)`,
+  ).run({ from: fromProductId, to: toProductId });
+  return statement<[number], { n: number }>(`SELECT count(*) AS n FROM listings WHERE product_id = ?`).get(fromProductId)!.n;
 }

@@ -6,7 +6,7 @@
 // code enqueues with `enqueue`, which has the same coalescing semantics. The one module that
 // writes sync_jobs: the worker, the producer's and the administrator's retries all come here.
 import { randomUUID } from "node:crypto";
-import { statement } from "~/db.server";
+import { statement, type Tx } from "~/db.server";
 import type { SyncJobKind, SyncJobStatus } from "#db/schema";
 import { backoffDelay, type BackoffPolicy } from "./backoff";
 
@@ -199,4 +199,9 @@ export function queueStats(): Record<SyncJobStatus, number> {
   const stats: Record<SyncJobStatus, number> = { queued: 0, running: 0, done: 0, dead: 0 };
   for (const r of rows) stats[r.status] = r.n;
   return stats;
+}
+
+/** A claimed registry copy merged into the claimant's product: its sync jobs name the claimant's product. */
+export function reassignSyncJobs(_tx: Tx, fromProductId: number, toProductId: number): void {
+  statement<[number, number]>(`UPDATE sync_jobs SET product_id = ? WHERE product_id = ?`).run(toProductId, fromProductId);
 }

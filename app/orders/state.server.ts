@@ -175,3 +175,8 @@ export function moveOrder(tx: Tx, orderId: number, to: OrderStatus, who: Actor =
   }
   return true;
 }
+
+/** A claimed registry copy merged into the claimant's product: its order lines name the claimant's product. */
+export function reassignOrderItems(tx: Tx, fromProductId: number, toProductId: number): void {
+  tx.update(orderItems).set({ productId: toProductId }).where(eq(orderItems.productId, fromProductId)).run();
+}

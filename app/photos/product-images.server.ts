@@ -62,3 +62,8 @@ export function copyPhotos(tx: Tx, fromProductId: number, toProductId: number): 
 export function markAvifReady(storageKey: string): void {
   statement<[storageKey: string]>(`UPDATE product_images SET avif_ready = 1 WHERE storage_key = ?`).run(storageKey);
 }
+
+/** A claimed registry copy merged into the claimant's product: the copy's photos follow it. */
+export function reassignProductImages(tx: Tx, fromProductId: number, toProductId: number): void {
+  tx.update(productImages).set({ productId: toProductId }).where(eq(productImages.productId, fromProductId)).run();
+}

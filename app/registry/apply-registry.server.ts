@@ -1,7 +1,9 @@
 // Writes a province's OCOP registry inside the caller's transaction. Per row: the producer by
 // tax code (created as "unclaimed" when it has not joined: not public, claimed when it signs up
-// with that tax code and is verified), its product by name (created as a draft when missing),
-// the OCOP certificate by decision number, and the registry entry that ties them together.
+// with that tax code and is verified), its product by decision number (the producer's product
+// holding an OCOP certificate with that number; never by name; a draft is created when none),
+// the OCOP certificate, and the registry entry that ties them together, effective from the
+// council's decision date given with the import (an entry already listed keeps its earlier date).
 // The one place that writes ocop_registry_entries; producers, products and certifications are
 // written through their owners in app/seller/.
 import { eq } from "drizzle-orm";
@@ -11,6 +13,7 @@ import { findCertificate, insertCertificate, updateCertificate } from "~/seller/
 import { createUnclaimedProducer } from "~/seller/producer-profile.server";
 import { insertRegistryDraft } from "~/seller/seller-products.server";
 import { nameKey, provinceCommittee } from "~/imports/lookups.server";
+import { decisionKey } from "~/indicators/registry";
 import type { RegistryRow } from "./registry-rows.server";
 
 export type RegistryResult = { importedRows: number; createdProducers: number; createdProducts: number; certificates: number };
@@ -28,17 +31,25 @@ type RegistryEntry = {
   expiresOn: string;
   producerId: number;
   productId: number;
+  effectiveFrom: string;
 };
 
 /** `_tx` marks that this runs inside the caller's synchronous transaction (same connection). */
-export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number, rows: RegistryRow[]): RegistryResult {
+export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number, rows: RegistryRow[], effectiveFrom: string): RegistryResult {
   const producerByTax = statement<[taxCode: string], { id: number; provinceId: number }>(`SELECT id, province_id AS provinceId FROM producers WHERE tax_code = ?`);
-  const productsOf = statement<[producerId: number], { id: number; name: string }>(`SELECT id, name FROM products WHERE producer_id = ?`);
+  // The producer's products by the decision numbers of their OCOP certificates, and which of them
+  // a registry entry already stands for (two products of one decision stay two).
+  const decisionsOf = statement<[producerId: number], { id: number; name: string; number: string; keys: string | null }>(
+    `SELECT p.id, p.name, c.number, (SELECT group_concat(e.product_key, char(31)) FROM ocop_registry_entries e WHERE e.product_id = p.id) AS keys
+     FROM products p JOIN certifications c ON c.product_id = p.id AND c.kind = 'ocop'
+     WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
+  );
   const upsertEntry = statement<[RegistryEntry]>(
     `INSERT INTO ocop_registry_entries (province_id, import_id, tax_code, producer_name, product_name, product_key, stars, decision_number,
-       issued_on, expires_on, producer_id, product_id)
-     VALUES (@provinceId, @importId, @taxCode, @producerName, @productName, @productKey, @stars, @decisionNumber, @issuedOn, @expiresOn, @producerId, @productId)
+       issued_on, expires_on, producer_id, product_id, effective_from)
+     VALUES (@provinceId, @importId, @taxCode, @producerName, @productName, @productKey, @stars, @decisionNumber, @issuedOn, @expiresOn, @producerId, @productId, @effectiveFrom)
      ON CONFLICT (province_id, tax_code, product_key, decision_number) DO UPDATE SET
+       effective_from = min(effective_from, excluded.effective_from),
        import_id = excluded.import_id, producer_name = excluded.producer_name, product_name = excluded.product_name, stars = excluded.stars,
        issued_on = excluded.issued_on, expires_on = excluded.expires_on, producer_id = excluded.producer_id, product_id = excluded.product_id,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
@@ -46,7 +57,8 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
 
   const result: RegistryResult = { importedRows: 0, createdProducers: 0, createdProducts: 0, certificates: 0 };
   const producers = new Map<string, number>();
-  const productsByProducer = new Map<number, Map<string, number>>();
+  type Candidate = { id: number; name: string; decision: string; keys: Set<string> };
+  const productsByProducer = new Map<number, Candidate[]>();
   for (const row of rows) {
     let producerId = producers.get(row.taxCode);
     if (producerId === undefined) {
@@ -58,17 +70,28 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
       if (!found) result.createdProducers++;
       producers.set(row.taxCode, producerId);
     }
-    let byName = productsByProducer.get(producerId);
-    if (!byName) {
-      byName = new Map(productsOf.all(producerId).map((p) => [nameKey(p.name), p.id]));
-      productsByProducer.set(producerId, byName);
+    let candidates = productsByProducer.get(producerId);
+    if (!candidates) {
+      candidates = decisionsOf.all(producerId).map((c) => ({
+        id: c.id,
+        name: nameKey(c.name),
+        decision: decisionKey(c.number),
+        keys: new Set(c.keys ? c.keys.split("\u001f") : []),
+      }));
+      productsByProducer.set(producerId, candidates);
     }
-    let productId = byName.get(row.productKey);
+    // Same decision: the product this entry already stands for, else the one product of that
+    // decision no other entry holds; when one decision certified several, the name tells them apart.
+    const decision = decisionKey(row.decisionNumber);
+    const same = candidates.filter((c) => c.decision === decision);
+    const free = same.filter((c) => c.keys.size === 0);
+    let productId = (same.find((c) => c.keys.has(row.productKey)) ?? (free.length === 1 ? free[0] : free.find((c) => c.name === row.productKey)))?.id;
     if (productId === undefined) {
       productId = insertRegistryDraft(producerId, row.productName, row.group);
-      byName.set(row.productKey, productId);
       result.createdProducts++;
     }
+    for (const c of candidates) if (c.id === productId) c.keys.add(row.productKey);
+    if (!same.some((c) => c.id === productId)) candidates.push({ id: productId, name: row.productKey, decision, keys: new Set([row.productKey]) });
     const cert = findCertificate(productId, "ocop", row.decisionNumber);
     const terms = { stars: row.stars, issuedOn: row.issuedOn, expiresOn: row.expiresOn, issueProvinceId: row.issueProvince.id };
     if (!cert) {
@@ -91,6 +114,7 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
       expiresOn: row.expiresOn,
       producerId,
       productId,
+      effectiveFrom,
     });
     result.importedRows++;
   }
@@ -100,4 +124,9 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
 /** Verification of a claim: the unclaimed producer's registry entries become the claimant's. */
 export function reassignRegistryEntries(tx: Tx, fromProducerId: number, toProducerId: number): void {
   tx.update(ocopRegistryEntries).set({ producerId: toProducerId }).where(eq(ocopRegistryEntries.producerId, fromProducerId)).run();
+}
+
+/** A claimed registry copy merged into the claimant's product: the entries that stood for the copy stand for it. */
+export function reassignRegistryProduct(tx: Tx, fromProductId: number, toProductId: number): void {
+  tx.update(ocopRegistryEntries).set({ productId: toProductId }).where(eq(ocopRegistryEntries.productId, fromProductId)).run();
 }

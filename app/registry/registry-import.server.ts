@@ -1,6 +1,7 @@
 // The province OCOP registry import (preview, then import), for an official of the province or an
 // admin acting for one; the steps are the products import's (import-flow.server.ts).
 import { statement } from "~/db.server";
+import { vietnamToday } from "~/i18n/format";
 import { applyRegistryRows, type RegistryResult } from "./apply-registry.server";
 import { REGISTRY_COLUMNS, type RegistryColumnKey } from "~/imports/columns";
 import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
@@ -26,24 +27,33 @@ function knownProducers(): Map<string, KnownProducer> {
   );
 }
 
-const REGISTRY: ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult> = {
+const REGISTRY_CHECK: Omit<ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult>, "write"> = {
   columns: REGISTRY_COLUMNS,
   check: (sheet, provinceId) => checkRegistryRows(sheet, { province: provinceRef(provinceId), known: knownProducers() }),
   counts: (c) => ({ newProducers: c.newProducers, knownProducers: c.knownProducers }),
-  write: (tx, provinceId, importId, rows) => applyRegistryRows(tx, provinceId, importId, rows),
 };
 
+const registryKind = (effectiveFrom: string): ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult> => ({
+  ...REGISTRY_CHECK,
+  write: (tx, provinceId, importId, rows) => applyRegistryRows(tx, provinceId, importId, rows, effectiveFrom),
+});
+
 export function previewRegistryImport(provinceId: number, userId: number, file: { filename: string; bytes: Uint8Array }, report: ProgressReporter = () => {}) {
-  return previewImport(REGISTRY, { scope: { kind: "registry", provinceId }, owner: provinceId, provinceId }, userId, file, report);
+  return previewImport(registryKind(vietnamToday()), { scope: { kind: "registry", provinceId }, owner: provinceId, provinceId }, userId, file, report);
 }
 
+/**
+ * Imports a previewed registry. `effectiveFrom` is the council's decision date the registry is
+ * valid from (default: today): its entries count from that day on, never in months before it.
+ */
 export function runRegistryImport(
   scope: Extract<ImportScope, { kind: "registry" }>,
   importId: number,
   mode: "valid_only" | "all",
   report: ProgressReporter = () => {},
+  effectiveFrom: string = vietnamToday(),
 ) {
-  return runImport(REGISTRY, scope, (record) => record.provinceId, importId, mode, report);
+  return runImport(registryKind(effectiveFrom), scope, (record) => record.provinceId, importId, mode, report);
 }
 
 export type RegistrySummary = { entries: number; products: number; producers: number; unclaimedProducers: number; verifiedProducers: number };

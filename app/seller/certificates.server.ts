@@ -5,7 +5,7 @@
 // inside the importer's transaction). The OCOP columns the catalogue reads are kept by triggers,
 // so an expired certificate stops counting everywhere at once.
 import { and, eq } from "drizzle-orm";
-import { db, statement } from "~/db.server";
+import { db, statement, type Tx } from "~/db.server";
 import { lastDayOfValidity } from "~/i18n/parse";
 import { vietnamToday } from "~/i18n/format";
 import { certifications, producers, products, provinces } from "#db/schema";
@@ -133,4 +133,16 @@ export function updateCertificate(id: number, terms: CertificateTerms & { issuer
     `UPDATE certifications SET stars = @stars, issuer = @issuer, issued_on = @issuedOn, expires_on = @expiresOn, issue_province_id = @issueProvinceId
      WHERE id = @id`,
   ).run({ stars: terms.stars, issuer: terms.issuer, issuedOn: terms.issuedOn, expiresOn: terms.expiresOn, issueProvinceId: terms.issueProvinceId, id });
+}
+
+/**
+ * A claimed registry copy merged into the claimant's product: a certificate both hold (same kind
+ * and number) stays the claimant's and the copy's goes; the copy's other certificates move over.
+ */
+export function reassignProductCertificates(_tx: Tx, fromProductId: number, toProductId: number): void {
+  statement<{ from: number; to: number }>(
+    `DELETE FROM certifications WHERE product_id = @from AND EXISTS (
+       SELECT 1 FROM certifications c WHERE c.product_id = @to AND c.kind = certifications.kind AND c.number = certifications.number)`,
+  ).run({ from: fromProductId, to: toProductId });
+  statement<[number, number]>(`UPDATE certifications SET product_id = ? WHERE product_id = ?`).run(toProductId, fromProductId);
 }

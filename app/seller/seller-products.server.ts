@@ -246,9 +246,27 @@ export function insertRegistryDraft(producerId: number, name: string, group: Oco
   return Number(info.lastInsertRowid);
 }
 
-/** Verification of a claim: the unclaimed registry producer's products become the claimant's. */
+/** Verification of a claim: the unclaimed registry producer's (remaining) products become the claimant's. */
 export function moveProducts(tx: Tx, fromProducerId: number, toProducerId: number): number {
   return tx.update(products).set({ producerId: toProducerId }).where(eq(products.producerId, fromProducerId)).run().changes;
+}
+
+/** Verification of a claim: one of the registry producer's products becomes the claimant's as it is. */
+export function moveProduct(tx: Tx, productId: number, fromProducerId: number, toProducerId: number): void {
+  tx.update(products)
+    .set({ producerId: toProducerId })
+    .where(and(eq(products.id, productId), eq(products.producerId, fromProducerId)))
+    .run();
+}
+
+/**
+ * A registry copy merged into the claimant's product (app/registry/claims.server.ts): gone, or,
+ * when a listing of its own still names it (both were listed on one marketplace), archived under
+ * the claimant so that listing and its history stay.
+ */
+export function retireMergedCopy(tx: Tx, productId: number, toProducerId: number, keep: boolean): void {
+  if (keep) tx.update(products).set({ status: "archived", producerId: toProducerId }).where(eq(products.id, productId)).run();
+  else tx.delete(products).where(eq(products.id, productId)).run();
 }
 
 // ── Stock that orders move (the rules of when: app/orders/stock.server.ts) ──

@@ -5,7 +5,7 @@ import { db, statement } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import { queueEmail } from "~/notifications/outbox.server";
 import { producers, users } from "#db/schema";
-import { reassignRegistryEntries } from "~/registry/apply-registry.server";
+import { mergeClaimedProducts } from "~/registry/claims.server";
 import {
   getProducerProfile,
   markProducerVerified,
@@ -14,7 +14,6 @@ import {
   type MissingFact,
   type ProducerProfile,
 } from "~/seller/producer-profile.server";
-import { moveProducts } from "~/seller/seller-products.server";
 
 export type VerifierScope = { provinceId: number | null };
 
@@ -72,8 +71,9 @@ export type VerifyResult =
 
 /**
  * Verifies a pending producer in one transaction: when it declared the tax code of an unclaimed
- * registry producer, that producer's products (and registry entries) move to it and the
- * unclaimed record goes; the status change makes its active products public (trigger).
+ * registry producer, that producer's products (and registry entries) join it, merged by decision
+ * number with the products it already has (registry/claims.server.ts), and the unclaimed record
+ * goes; the status change makes its active products public (trigger).
  */
 export function verifyProducer(scope: VerifierScope, producerId: number, verifier: { id: number; name: string }, now = new Date()): VerifyResult {
   const t = translator("vi");
@@ -93,8 +93,10 @@ export function verifyProducer(scope: VerifierScope, producerId: number, verifie
         .where(and(eq(producers.id, p.claimsProducerId), eq(producers.status, "unclaimed"), eq(producers.provinceId, p.provinceId)))
         .get();
       if (!c || !c.taxCode) return { ok: false, error: "verify.error.claimGone" };
-      claimedProducts = moveProducts(tx, c.id, p.id);
-      reassignRegistryEntries(tx, c.id, p.id);
+      // The registry's copies join the claimant, merged by decision number into products it already has.
+      const merged = mergeClaimedProducts(tx, p.id, c.id);
+      claimedProducts = merged.movedProducts + merged.mergedProducts;
+      // Other sign-ups that declared the same tax code lose their claim: only one producer holds it.
       removeClaimedProducer(tx, c.id);
       taxCode = c.taxCode;
     }

@@ -30,6 +30,13 @@ export const ocopRegistryEntries = sqliteTable(
     decisionNumber: text("decision_number").notNull(),
     issuedOn: text("issued_on").notNull(),
     expiresOn: text("expires_on").notNull(),
+    /**
+     * The day from which the registry (as the council published it) lists this entry: the
+     * council's decision date given with the import that first brought it. The entry counts on
+     * day D only when effective_from <= D, so importing a registry never rewrites months before
+     * that date; a later import of the same entry keeps the earliest date.
+     */
+    effectiveFrom: text("effective_from").notNull().default("1970-01-01"),
     producerId: integer("producer_id")
       .notNull()
       .references(() => producers.id),

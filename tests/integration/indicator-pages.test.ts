@@ -41,6 +41,13 @@ beforeAll(async () => {
     );
     if (ready) raw().prepare(`INSERT INTO product_images (product_id, storage_key, width, height, widths) VALUES (?, ?, 1200, 1200, '320,640,1280')`).run(p, `k-${slug}`);
     raw().prepare(`INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on) VALUES (?, 'ocop', 4, ?, 'UBND tỉnh Đồng Tháp', '2025-01-01', '2028-01-01')`).run(p, `${p}/QĐ-UBND`);
+    // The council's registry is the denominator: each product is in it, effective from its decision.
+    raw()
+      .prepare(
+        `INSERT INTO ocop_registry_entries (province_id, tax_code, producer_name, product_name, product_key, stars, decision_number, issued_on, expires_on, effective_from, producer_id, product_id)
+         VALUES (?, ?, ?, ?, ?, 4, ?, '2025-01-01', '2028-01-01', '2025-01-01', ?, ?)`,
+      )
+      .run(dt, `TAX-${producerId}`, `HTX ${producerId}`, `Sản phẩm đặc sản ${slug} Đồng Tháp`, slug, `${p}/QĐ-UBND`, producerId, p);
     return p;
   };
   const online = product("online", a, true);

@@ -26,7 +26,11 @@ beforeAll(async () => {
   otherOfficial = await makeUser("official", { province: "vinh-long" });
   admin = await makeUser("admin");
   existing = await makeProducer("HTX Xoài Cao Lãnh", { taxCode: "1400111111" });
-  makeProduct(existing.producerId, "Xoài cát chu Cao Lãnh", { status: "active" });
+  const mango = makeProduct(existing.producerId, "Xoài cát chu Cao Lãnh", { status: "active" });
+  // Its OCOP decision, typed with other spaces and case than the registry's "88/QĐ-UBND".
+  db().$client
+    .prepare(`INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on) VALUES (?, 'ocop', 4, '88 / qđ-ubnd', 'UBND', '2024-01-10', '2027-01-09')`)
+    .run(mango);
   vinhLong = await makeProducer("HTX Dừa Bến Tre", { province: "vinh-long", taxCode: "1300222222" });
 });
 
@@ -78,7 +82,7 @@ describe("the province OCOP registry, claimed on verification", () => {
       ["Trà tim sen Tháp Mười", "draft", false, "beverage"],
     ]);
     expect(db().select().from(producers).where(eq(producers.taxCode, "1200333333")).get()).toMatchObject({ status: "unclaimed", kind: "household" });
-    // The existing producer's product was matched by name (case and diacritics aside), not duplicated.
+    // The existing producer's product was matched by its decision number (spaces and case aside), not duplicated.
     expect(db().select().from(products).where(eq(products.producerId, existing.producerId)).all()).toHaveLength(1);
     const entries = db().select().from(ocopRegistryEntries).all();
     expect(entries).toHaveLength(4);
@@ -141,12 +145,27 @@ describe("the province OCOP registry, claimed on verification", () => {
     expect(statusOf(await call(verifyAction, post(`/can-bo/xac-minh/${producerId}`, { intent: "verify" }, { cookie: official.cookie, csrf: null }), { id: String(producerId) }))).toBe(403);
     expect(db().select().from(producers).where(eq(producers.id, producerId)).get()!.status).toBe("pending");
 
+    // Before verification the sign-up already listed the tea it holds the council's decision for, and sold some:
+    // a product of the same decision as a registry copy (one decision certified both sen products: the name tells them apart).
+    const raw = db().$client;
+    const tea = makeProduct(producerId, "Trà tim sen Tháp Mười", { status: "active" });
+    raw.prepare(`INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on) VALUES (?, 'ocop', 4, '1201/QĐ-UBND', 'UBND', '2025-05-20', '2028-05-19')`).run(tea);
+    const listing = Number(raw.prepare(`INSERT INTO listings (product_id, marketplace_id, status) VALUES (?, (SELECT id FROM marketplaces WHERE code = 'shopee'), 'live')`).run(tea).lastInsertRowid);
+    const teaCopy = db().select().from(products).where(eq(products.name, "Trà tim sen Tháp Mười")).all().find((p) => p.id !== tea)!;
+
     const verified = await call(verifyAction, post(`/can-bo/xac-minh/${producerId}`, { intent: "verify" }, { cookie: official.cookie }), { id: String(producerId) });
     expect(statusOf(verified)).toBe(302);
     expect(db().select().from(producers).where(eq(producers.id, producerId)).get()).toMatchObject({ status: "verified", taxCode: "1400999999", claimsProducerId: null });
     expect(db().select().from(producers).where(eq(producers.status, "unclaimed")).all().map((p) => p.taxCode)).toEqual(["1200333333"]);
-    expect(db().select().from(products).where(eq(products.producerId, producerId)).all().map((p) => p.name).sort()).toEqual(["Hạt sen sấy", "Trà tim sen Tháp Mười"]);
-    expect(db().select().from(ocopRegistryEntries).where(eq(ocopRegistryEntries.producerId, producerId)).all()).toHaveLength(2);
+    // Merged by decision number: one tea (the claimant's, still listed), the registry's copy gone; nothing duplicated.
+    const mine2 = db().select().from(products).where(eq(products.producerId, producerId)).all();
+    expect(mine2.map((p) => p.name).sort()).toEqual(["Hạt sen sấy", "Trà tim sen Tháp Mười"]);
+    expect(mine2.find((p) => p.name.startsWith("Trà"))!.id).toBe(tea);
+    expect(db().select().from(products).where(eq(products.id, teaCopy.id)).get()).toBeUndefined();
+    const entries = db().select().from(ocopRegistryEntries).where(eq(ocopRegistryEntries.producerId, producerId)).all();
+    expect(entries.map((e) => e.productId).sort()).toEqual([tea, mine2.find((p) => p.name === "Hạt sen sấy")!.id].sort());
+    expect(raw.prepare(`SELECT product_id AS productId FROM listings WHERE id = ?`).get(listing)).toEqual({ productId: tea });
+    expect(raw.prepare(`SELECT count(*) AS n FROM certifications WHERE product_id = ? AND kind = 'ocop'`).get(tea)).toEqual({ n: 1 });
     expect(db().select().from(emailOutbox).where(eq(emailOutbox.kind, "producer_verified")).all().map((e) => e.toAddress)).toContain(member!.email);
   });
 

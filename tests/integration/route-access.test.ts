@@ -31,7 +31,8 @@ async function answer(fn: RouteFn, request: Request, params: Record<string, stri
   return { status: init?.status ?? 200, location: null, body: JSON.stringify(data ?? null) ?? "" };
 }
 
-const refused = (a: Answer) => a.status === 403 || a.status === 404 || (a.status === 302 && (a.location ?? "").startsWith("/dang-nhap"));
+// A JSON API refuses with 401 (no session) rather than a redirect to the login page.
+const refused = (a: Answer) => a.status === 401 || a.status === 403 || a.status === 404 || (a.status === 302 && (a.location ?? "").startsWith("/dang-nhap"));
 
 async function request(method: "GET" | "POST", url: string, cookie: string): Promise<Request> {
   const headers: Record<string, string> = { Cookie: [csrfCookie, cookie].filter(Boolean).join("; ") };

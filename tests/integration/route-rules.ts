@@ -38,6 +38,10 @@ export const RULES: Record<string, Rule> = {
   "storefront/dang-xuat": { who: "public" },
   "storefront/don-hang.$code": { who: "signed-in", scope: "buyer", params: (w, side) => ({ code: w.checkouts[side] }) },
   "storefront/don-hang._index": { who: "signed-in" },
+  // Traceability: a decision's public page (an unknown number is a 404) and a public product's QR label.
+  "storefront/chung-nhan.$": { who: "public", params: () => ({ "*": "khong-co-quyet-dinh-nay" }), ownStatus: 404 },
+  // The route world's products carry no OCOP decision, so the label is a 404 for everyone alike.
+  "storefront/nhan-qr.$slug": { who: "public", params: () => ({ slug: "xoai-say-deo" }), ownStatus: 404 },
   "storefront/gio-hang": { who: "public" },
   "storefront/moi.$token": { who: "public", params: () => ({ token: "khong-co-loi-moi-nay" }) },
   "storefront/ngon-ngu": { who: "public" },
@@ -95,6 +99,7 @@ export const RULES: Record<string, Rule> = {
   "admin/quan-tri.san-tmdt": { who: ADMIN },
 
   "api/api.chi-so.$province": { who: INDICATORS, scope: "province", params: province },
+  "api/api.chi-so.schema[.]json": { who: "public" },
   "api/api.momo.ipn": { who: "public" },
   "api/api.stripe.webhook": { who: "public" },
   "api/api.vietqr.bank": { who: "public" },

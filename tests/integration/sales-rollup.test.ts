@@ -126,7 +126,7 @@ describe("registry cache", () => {
   it("answers like a fresh computation after any sequence of listing and certificate changes", async () => {
     const { registrySnapshots } = await import("~/indicators/registry-cache.server");
     const { loadRegistryHistory } = await import("~/indicators/registry-history.server");
-    const { registryAsOf } = await import("~/indicators/registry");
+    const { prepareRegistry, registryAsOf } = await import("~/indicators/registry");
     const raw = db().$client;
     const [seller] = (raw.prepare("SELECT id, province_id AS provinceId FROM producers WHERE slug = 'htx-a'").all() as { id: number; provinceId: number }[]);
     const products = [1, 2, 3].map((i) =>
@@ -140,6 +140,7 @@ describe("registry cache", () => {
       fc.record({ kind: fc.constant("event" as const), product: fc.nat(2), marketplace: fc.constantFrom("shopee", "lazada"), status: fc.constantFrom("live", "delisted", "rejected") }),
       fc.record({ kind: fc.constant("cert" as const), product: fc.nat(2), stars: fc.integer({ min: 3, max: 5 }), expires: fc.constantFrom("2026-10-31", "2027-06-30") }),
       fc.record({ kind: fc.constant("archive" as const), product: fc.nat(2), status: fc.constantFrom("active", "archived") }),
+      fc.record({ kind: fc.constant("entry" as const), product: fc.nat(2), effective: fc.constantFrom("2025-01-01", "2026-11-20", "2026-12-01") }),
     );
     const day = "2026-11-20";
     let n = 0;
@@ -155,13 +156,24 @@ describe("registry cache", () => {
               .run(productId, c.marketplace, c.status, new Date(Date.UTC(2026, 10, 1) + ++n * 1000).toISOString());
           } else if (c.kind === "cert") {
             raw.prepare(`INSERT INTO certifications (product_id, kind, stars, number, issuer, issued_on, expires_on) VALUES (?, 'ocop', ?, 'x', 'y', '2025-01-01', ?)`).run(productId, c.stars, c.expires);
+          } else if (c.kind === "entry") {
+            raw
+              .prepare(
+                `INSERT OR IGNORE INTO ocop_registry_entries (province_id, tax_code, producer_name, product_name, product_key, stars, decision_number, issued_on, expires_on, effective_from, producer_id, product_id)
+                 VALUES (?, 'tax', 'x', 'x', ?, 4, 'x', '2025-01-01', '2027-06-30', ?, ?, ?)`,
+              )
+              .run(seller!.provinceId, `k${productId}`, c.effective, seller!.id, productId);
           } else {
             raw.prepare(`UPDATE products SET status = ? WHERE id = ?`).run(c.status, productId);
           }
         }
         const cached = registrySnapshots(seller!.provinceId, [day])[0]!;
-        const fresh = registryAsOf(loadRegistryHistory(seller!.provinceId), day);
+        const fresh = registryAsOf(prepareRegistry(loadRegistryHistory(seller!.provinceId)), day);
         expect(cached).toEqual(fresh);
+        // The country, summed from the provinces' cached figures, equals one computation over all of it.
+        const counts = (s: typeof cached) => ({ ...s, rows: s.rows.length, awaiting: s.awaiting.length, producersByProvince: undefined, parts: undefined });
+        const nationalFresh = registryAsOf(prepareRegistry(loadRegistryHistory(null)), day);
+        expect(counts(registrySnapshots(null, [day])[0]!)).toEqual(counts(nationalFresh));
       }),
       { numRuns: 40 },
     );

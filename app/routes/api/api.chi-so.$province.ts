@@ -1,19 +1,29 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createHash } from "node:crypto";
-import { requireIndicatorScope } from "~/indicators/access.server";
+import { indicatorApiScope } from "~/indicators/access.server";
 import { openDataJson } from "~/indicators/open-data.server";
 import { overview } from "~/indicators/overview.server";
-import { periodFromUrl } from "~/indicators/period-param.server";
+import { PERIOD_ERRORS, readIndicatorParams } from "~/indicators/period-param.server";
+import { vietnamToday } from "~/i18n/format";
 
-/** GET /api/chi-so/:province?ky=2026-11 — the indicators as JSON, with an ETag. */
+/**
+ * GET /api/chi-so/:province?ky=2026-11&as_of=2026-11-30 — the indicators as JSON (shape:
+ * /api/chi-so/schema.json), with an ETag. Every failure is JSON too: 400, 401, 403, 404.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { province } = await requireIndicatorScope(request, params.province);
-  const url = new URL(request.url);
-  const { period, invalid } = periodFromUrl(url);
-  if (invalid) {
-    return Response.json({ error: "invalid_period", hint: "ky=yyyy-MM | yyyy-Qn | yyyy | yyyy-MM-dd..yyyy-MM-dd" }, { status: 400 });
+  const scope = await indicatorApiScope(request, params.province);
+  if (scope instanceof Response) return scope;
+  const today = vietnamToday();
+  const asked = readIndicatorParams(new URL(request.url), today);
+  if (!asked.ok) {
+    const m = PERIOD_ERRORS[asked.error];
+    return Response.json(
+      { error: asked.error, message: `${m.vi} / ${m.en}`, hint: "ky=yyyy-MM | yyyy-Qn | yyyy | yyyy-MM-dd..yyyy-MM-dd; as_of=yyyy-MM-dd" },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
-  const body = JSON.stringify(openDataJson(province, overview(province?.id ?? null, period)));
+  const { province } = scope;
+  const body = JSON.stringify(openDataJson(province, overview(province?.id ?? null, asked.period, today, asked.asOf)));
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const headers = { "Cache-Control": "private, max-age=300", ETag: etag, Vary: "Cookie" };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });

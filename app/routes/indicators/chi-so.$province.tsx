@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { currentProvinces } from "~/places/provinces.server";
 import { ErrorPage } from "~/components/error-page";
 import { IndicatorNav, PeriodForm } from "~/components/indicator-nav";
@@ -8,7 +9,7 @@ import { useLocale } from "~/i18n/use-t";
 import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { NATIONAL_SLUG } from "~/indicators/scope";
-import { periodFromUrl } from "~/indicators/period-param.server";
+import { PERIOD_ERRORS, periodError, periodFromUrl } from "~/indicators/period-param.server";
 import { asOfDay, isComplete, periodChoices, periodLabel } from "~/indicators/periods";
 import { vietnamToday } from "~/i18n/format";
 import indicatorsCss from "~/styles/indicators.css?url";
@@ -24,6 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, province, slug } = await requireIndicatorScope(request, params.province);
   const today = vietnamToday();
   const { period, problem } = periodFromUrl(new URL(request.url), today);
+  // A ?ky= that is no period at all is the asker's mistake: 400, with why. An inverted range or a
+  // future period is shown as a message above the last complete month (the range form keeps the dates).
+  if (problem?.kind === "invalid") throw data({ reason: "bad_period" as const, message: PERIOD_ERRORS[periodError(problem)] }, { status: 400 });
   return {
     province,
     base: `/chi-so/${slug}`,
@@ -70,7 +74,7 @@ export default function IndicatorLayout() {
         <p className="alert error" role="alert" data-testid="period-problem">
           {problem.kind === "inverted"
             ? t("ind.period.inverted", { from: formatDay(problem.from), to: formatDay(problem.to), month: periodLabel(period) })
-            : t(problem.kind === "future" ? "ind.period.future" : "ind.period.invalid", { month: periodLabel(period) })}
+            : t("ind.period.future", { month: periodLabel(period) })}
         </p>
       ) : null}
       <p className="muted as-of">
@@ -97,10 +101,25 @@ export default function IndicatorLayout() {
 // A 404 or 403 on an indicator page (or for the scope itself) keeps the indicator menu.
 export function ErrorBoundary() {
   const { province } = useParams();
+  const error = useRouteError();
+  const locale = useLocale();
+  const t = useAllT();
+  const bad = isRouteErrorResponse(error) && error.status === 400 ? (error.data as { message?: { vi: string; en: string } } | null)?.message : undefined;
   return (
     <>
       <IndicatorNav base={`/chi-so/${province ?? ""}`} />
-      <ErrorPage />
+      {bad ? (
+        <div className="card narrow" role="alert">
+          <h1>{t("error.badRequest")}</h1>
+          <p>{locale === "en" ? bad.en : bad.vi}</p>
+          <p className="muted">HTTP 400</p>
+          <a className="button" href={`/chi-so/${province ?? ""}`}>
+            {t("ind.title")}
+          </a>
+        </div>
+      ) : (
+        <ErrorPage />
+      )}
     </>
   );
 }

@@ -8,7 +8,8 @@ import { progressReporter } from "~/imports/progress.server";
 import { runRegistryImport } from "~/registry/registry-import.server";
 import { idParam, notFound } from "~/http/route-params.server";
 import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { formatDateTime, formatNumber, vietnamToday } from "~/i18n/format";
+import { isDay } from "~/indicators/periods";
 import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { provinceId } = await requireVerifier(request);
   const record = getImport({ kind: "registry", provinceId }, idParam(params.importId));
   if (!record) throw notFound();
-  return { record };
+  return { record, today: vietnamToday() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,11 +35,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const id = idParam(params.importId);
   const scope = { kind: "registry" as const, provinceId };
-  return answerImportDecision(form, { scope, importId: id, listUrl: "/can-bo/so-bo-ocop" }, (mode) => runRegistryImport(scope, id, mode, progressReporter(user.id, form.get("progress"))));
+  const today = vietnamToday();
+  const asked = String(form.get("hieu_luc") ?? "") || today;
+  if (form.get("intent") !== "discard" && (!isDay(asked) || asked > today)) return { error: "registry.effectiveFromInvalid" as const };
+  return answerImportDecision(form, { scope, importId: id, listUrl: "/can-bo/so-bo-ocop" }, (mode) =>
+    runRegistryImport(scope, id, mode, progressReporter(user.id, form.get("progress")), asked),
+  );
 }
 
 export default function RegistryPreview() {
-  const { record } = useLoaderData<typeof loader>();
+  const { record, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useAllT();
   const { report } = record;
@@ -74,7 +80,13 @@ export default function RegistryPreview() {
           { label: "registry.count.known", count: "knownProducers" },
         ]}
       />
-      <ImportDecision report={report} status={record.status} progressUrl="/can-bo/so-bo-ocop/tien-do" hint="registry.importHint" />
+      <ImportDecision report={report} status={record.status} progressUrl="/can-bo/so-bo-ocop/tien-do" hint="registry.importHint">
+        <label className="field">
+          <span>{t("registry.effectiveFrom")}</span>
+          <input type="date" name="hieu_luc" defaultValue={today} max={today} required />
+          <span className="field-hint">{t("registry.effectiveFromHint")}</span>
+        </label>
+      </ImportDecision>
       <ImportErrors report={report} />
     </>
   );
