@@ -33,20 +33,20 @@ export function salesBuckets(provinceId: number | null, from: string, to: string
   const rows: SalesBucket[] = [];
   if (months.length > 0) {
     rows.push(
-      ...(statement(
+      ...(statement<unknown[], SalesBucket>(
         `SELECT pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
          FROM sales_monthly WHERE ${scope(provinceId)} month IN (SELECT value FROM json_each(@months)) AND status IN ${COMPLETED}
          GROUP BY pay_channel, method, channel`,
-      ).all({ province: provinceId, months: JSON.stringify(months) }) as SalesBucket[]),
+      ).all({ province: provinceId, months: JSON.stringify(months) })),
     );
   }
   for (const [start, end] of days) {
     rows.push(
-      ...(statement(
+      ...(statement<unknown[], SalesBucket>(
         `SELECT pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
          FROM sales_daily WHERE ${scope(provinceId)} day BETWEEN @from AND @to AND status IN ${COMPLETED}
          GROUP BY pay_channel, method, channel`,
-      ).all({ province: provinceId, from: start, to: end }) as SalesBucket[]),
+      ).all({ province: provinceId, from: start, to: end })),
     );
   }
   const merged = new Map<string, SalesBucket>();
@@ -107,11 +107,11 @@ export function cashlessFigures(buckets: SalesBucket[]): CashlessFigures {
 export function monthlyCashless(provinceId: number | null, fromDay: string, asOf: string): Map<string, CashlessFigures> {
   const out = new Map<string, CashlessFigures>();
   const { months, days } = rangeParts(fromDay, asOf);
-  const rows = statement(
+  const rows = statement<unknown[], SalesBucket & { month: string }>(
     `SELECT month, pay_channel AS payChannel, method, channel, sum(orders) AS orders, sum(value) AS value
      FROM sales_monthly WHERE ${scope(provinceId)} month IN (SELECT value FROM json_each(@months)) AND status IN ${COMPLETED}
      GROUP BY month, pay_channel, method, channel`,
-  ).all({ province: provinceId, months: JSON.stringify(months) }) as (SalesBucket & { month: string })[];
+  ).all({ province: provinceId, months: JSON.stringify(months) });
   const byMonth = new Map<string, SalesBucket[]>();
   for (const { month, ...b } of rows) {
     const list = byMonth.get(month);
@@ -132,9 +132,9 @@ export function cashlessByProvince(from: string, to: string): Map<number, Cashle
   type Row = SalesBucket & { provinceId: number };
   const rows = [
     ...(months.length > 0
-      ? (statement(select("sales_monthly", "month IN (SELECT value FROM json_each(@months))")).all({ months: JSON.stringify(months) }) as Row[])
+      ? (statement<unknown[], Row>(select("sales_monthly", "month IN (SELECT value FROM json_each(@months))")).all({ months: JSON.stringify(months) }))
       : []),
-    ...days.flatMap(([start, end]) => statement(select("sales_daily", "day BETWEEN @from AND @to")).all({ from: start, to: end }) as Row[]),
+    ...days.flatMap(([start, end]) => statement<unknown[], Row>(select("sales_daily", "day BETWEEN @from AND @to")).all({ from: start, to: end })),
   ];
   const byProvince = new Map<number, SalesBucket[]>();
   for (const { provinceId, ...b } of rows) {

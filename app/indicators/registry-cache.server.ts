@@ -14,7 +14,7 @@ const cache = new Map<number, Entry>();
 const national = { signature: "", snapshots: new Map<string, RegistrySnapshot>(), counts: new Map<string, RegistryCounts>() };
 
 function versions(): Map<number, number> {
-  const rows = statement(`SELECT name, n FROM change_counters WHERE name >= 'registry:' AND name < 'registry;'`).all() as { name: string; n: number }[];
+  const rows = statement<unknown[], { name: string; n: number }>(`SELECT name, n FROM change_counters WHERE name >= 'registry:' AND name < 'registry;'`).all();
   return new Map(rows.map((r) => [Number(r.name.slice("registry:".length)), r.n]));
 }
 
@@ -99,7 +99,7 @@ function provinceEntries(): { provinceId: number; entry: Entry }[] {
 }
 
 const provinceVersion = (provinceId: number) =>
-  (statement(`SELECT n FROM change_counters WHERE name = ?`).get(`registry:${provinceId}`) as { n: number } | undefined)?.n ?? 0;
+  (statement<unknown[], { n: number }>(`SELECT n FROM change_counters WHERE name = ?`).get(`registry:${provinceId}`))?.n ?? 0;
 
 /** The registry of a province (or the country) as of each of `days`, in that order, with rows. */
 export function registrySnapshots(provinceId: number | null, days: string[]): RegistrySnapshot[] {

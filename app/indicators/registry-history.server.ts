@@ -10,8 +10,8 @@ import type { RegistryHistory } from "./registry";
 type ProductRow = { id: number; status: ProductStatus; visible: number; ocopGroup: OcopGroup; createdAt: string; producerId: number; provinceId: number };
 
 /** One statement per scope, so the province's is a plain indexed equality. */
-const scoped = (sql: string, provinceId: number | null) =>
-  statement(sql.replaceAll("@scope", provinceId === null ? "1 = 1" : "province_id = @province"));
+const scoped = <Row>(sql: string, provinceId: number | null) =>
+  statement<unknown[], Row>(sql.replaceAll("@scope", provinceId === null ? "1 = 1" : "province_id = @province"));
 
 // Products are read once, from the covering products_registry_idx (a product row holds its long
 // description: reading 20,000 of them costs ten times more), and joined here in memory. A
@@ -25,19 +25,19 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
   const params = { province: provinceId };
   const products = new Map(
     (
-      scoped(
+      scoped<ProductRow>(
         `SELECT id, status, visible, ocop_group AS ocopGroup, created_at AS createdAt, producer_id AS producerId, province_id AS provinceId
          FROM products INDEXED BY products_registry_idx WHERE @scope`,
         provinceId,
-      ).all(params) as ProductRow[]
+      ).all(params)
     ).map((p) => [p.id, p]),
   );
-  const entryRows = scoped(
+  const entryRows = scoped<Omit<RegistryHistory["entries"][number], "visible" | "ocopGroup">>(
     `SELECT id, province_id AS provinceId, producer_id AS producerId, product_id AS productId, decision_number AS decisionNumber,
        stars, issued_on AS issuedOn, expires_on AS expiresOn, effective_from AS effectiveFrom
      FROM ocop_registry_entries WHERE @scope`,
     provinceId,
-  ).all(params) as Omit<RegistryHistory["entries"][number], "visible" | "ocopGroup">[];
+  ).all(params);
   // Rows are completed in place (no copies: a country holds some 90,000 of them).
   const entries = entryRows as RegistryHistory["entries"];
   for (const e of entries) {
@@ -45,15 +45,15 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
     e.visible = p?.visible ?? 0;
     e.ocopGroup = p?.ocopGroup ?? "food";
   }
-  const producers = statement(
+  const producers = statement<unknown[], RegistryHistory["producers"][number]>(
     `SELECT pr.id, pr.name, pr.kind, pr.phone, pr.status, pr.verified_at AS verifiedAt, cm.name AS communeName,
        pr.province_id AS provinceId, pr.claims_producer_id AS claimsProducerId
      FROM producers pr LEFT JOIN communes cm ON cm.id = pr.commune_id WHERE ${provinceId === null ? "1 = 1" : "pr.province_id = @province"}`,
-  ).all(params) as RegistryHistory["producers"];
-  const certRows = statement(
+  ).all(params);
+  const certRows = statement<unknown[], { productId: number; kind: CertKind; stars: number | null; number: string; issuedOn: string; expiresOn: string }>(
     `SELECT c.product_id AS productId, c.kind, c.stars, c.number, c.issued_on AS issuedOn, c.expires_on AS expiresOn
      FROM ${fromScoped(provinceId, "certifications", "c")} WHERE c.kind IN ('ocop', 'vietgap', 'globalgap')`,
-  ).all(params) as { productId: number; kind: CertKind; stars: number | null; number: string; issuedOn: string; expiresOn: string }[];
+  ).all(params);
   const certs: RegistryHistory["certs"] = [];
   for (const row of certRows) {
     const p = products.get(row.productId);
@@ -67,13 +67,13 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
     c.createdAt = p.createdAt;
     certs.push(c);
   }
-  const eventRows = statement(
+  const eventRows = statement<unknown[], Omit<RegistryHistory["events"][number], "producerId">>(
     `SELECT l.product_id AS productId, l.id AS listingId, m.code AS marketplace, e.status, e.at
      FROM ${fromScoped(provinceId, "listings", "l")}
      JOIN marketplaces m ON m.id = l.marketplace_id
      JOIN listing_events e ON e.listing_id = l.id
      ORDER BY l.id, e.at, e.id`,
-  ).all(params) as Omit<RegistryHistory["events"][number], "producerId">[];
+  ).all(params);
   const events: RegistryHistory["events"] = [];
   for (const row of eventRows) {
     const p = products.get(row.productId);

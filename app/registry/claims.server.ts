@@ -24,10 +24,10 @@ export type ClaimResult = { movedProducts: number; mergedProducts: number };
 type Row = { id: number; name: string; numbers: string | null };
 
 const productsOf = (producerId: number) =>
-  statement(
+  statement<unknown[], Row>(
     `SELECT p.id, p.name, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS numbers
      FROM products p WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
-  ).all(producerId) as Row[];
+  ).all(producerId);
 
 const decisions = (r: Row) => (r.numbers ? [...new Set(r.numbers.split("\u001f").map(decisionKey))] : []);
 
