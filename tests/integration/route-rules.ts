@@ -42,6 +42,8 @@ export const RULES: Record<string, Rule> = {
   "storefront/chung-nhan.$": { who: "public", params: () => ({ "*": "khong-co-quyet-dinh-nay" }), ownStatus: 404 },
   // The route world's products carry no OCOP decision, so the label is a 404 for everyone alike.
   "storefront/nhan-qr.$slug": { who: "public", params: () => ({ slug: "xoai-say-deo" }), ownStatus: 404 },
+  "storefront/robots[.]txt": { who: "public" },
+  "storefront/sitemap[.]xml": { who: "public" },
   "storefront/gio-hang": { who: "public" },
   "storefront/moi.$token": { who: "public", params: () => ({ token: "khong-co-loi-moi-nay" }) },
   "storefront/ngon-ngu": { who: "public" },
