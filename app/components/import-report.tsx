@@ -1,12 +1,33 @@
-import { Form } from "@remix-run/react";
-import type { ImportReport, PlanAction } from "~/imports/imports.server";
+import { Form, Link } from "@remix-run/react";
+import type { ImportRecord, ImportReport, PlanAction } from "~/imports/imports.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ProgressForm } from "~/components/progress-form";
-import { formatNumber } from "~/i18n/format";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useAllT } from "~/i18n/use-all-t";
 
 /** Every bad cell of an uploaded sheet: row, column, and what is wrong, in the reader's language. */
+/** The top of an import's page: back to the import page, the file, when and where it stands, the action's refusal. */
+export function ImportHeader({ record, back, error }: { record: Pick<ImportRecord, "filename" | "createdAt" | "status">; back: { to: string; label: MessageKey }; error?: MessageKey }) {
+  const t = useAllT();
+  return (
+    <>
+      <p>
+        <Link to={back.to}>← {t(back.label)}</Link>
+      </p>
+      <h1>{record.filename}</h1>
+      <p className="muted">
+        {formatDateTime(record.createdAt)} · {t(`import.status.${record.status}`)}
+      </p>
+      {error ? (
+        <p className="alert error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function ImportErrors({ report }: { report: ImportReport }) {
   const t = useAllT();
   if (report.missingColumns.length > 0) {

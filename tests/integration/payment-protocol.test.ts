@@ -23,14 +23,8 @@ import { ORIGIN, fillCart, newShopper, seedShop, stockOf, type Shop } from "../.
 // The sandbox stands for the providers; it listens before anything of the app is loaded, so the
 // app's settings point at it.
 const { server, sandbox } = await vi.hoisted(async () => {
-  const { createSandboxApp } = await import("../../scripts/payment-sandbox/app");
-  const { config } = await import("../../scripts/payment-sandbox/common");
-  const server = createSandboxApp().listen(0, "127.0.0.1");
-  await new Promise<void>((listening) => server.once("listening", listening));
-  const sandbox = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  config.publicUrl = sandbox;
-  process.env.PAYMENT_SANDBOX_URL = sandbox;
-  return { server, sandbox };
+  const { startPaymentSandbox } = await import("../../scripts/fixtures/payment-sandbox");
+  return startPaymentSandbox();
 });
 
 let shop: Shop;

@@ -19,14 +19,8 @@ import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 import { ORIGIN, call, dataOf, fillCart, newShopper, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 
 const { server, sandbox } = await vi.hoisted(async () => {
-  const { createSandboxApp } = await import("../../scripts/payment-sandbox/app");
-  const { config } = await import("../../scripts/payment-sandbox/common");
-  const server = createSandboxApp().listen(0, "127.0.0.1");
-  await new Promise<void>((listening) => server.once("listening", listening));
-  const sandbox = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  config.publicUrl = sandbox;
-  process.env.PAYMENT_SANDBOX_URL = sandbox;
-  return { server, sandbox };
+  const { startPaymentSandbox } = await import("../../scripts/fixtures/payment-sandbox");
+  return startPaymentSandbox();
 });
 
 let shop: Shop;

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireVerifier } from "~/auth/scope-guards.server";
 import { getImport } from "~/imports/imports.server";
@@ -7,8 +7,8 @@ import { answerImportDecision } from "~/imports/preview-action.server";
 import { progressReporter } from "~/imports/progress.server";
 import { runRegistryImport } from "~/registry/registry-import.server";
 import { idParam, notFound } from "~/http/route-params.server";
-import { ImportCounts, ImportDecision, ImportErrors } from "~/components/import-report";
-import { formatDateTime, formatNumber, vietnamToday } from "~/i18n/format";
+import { ImportCounts, ImportDecision, ImportErrors, ImportHeader } from "~/components/import-report";
+import { formatNumber, vietnamToday } from "~/i18n/format";
 import { isDay } from "~/indicators/periods";
 import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
@@ -51,18 +51,7 @@ export default function RegistryPreview() {
   const r = report.result;
   return (
     <>
-      <p>
-        <Link to="/can-bo/so-bo-ocop">← {t("registry.title")}</Link>
-      </p>
-      <h1>{record.filename}</h1>
-      <p className="muted">
-        {formatDateTime(record.createdAt)} · {t(`import.status.${record.status}`)}
-      </p>
-      {result?.error ? (
-        <p className="alert error" role="alert">
-          {t(result.error)}
-        </p>
-      ) : null}
+      <ImportHeader record={record} back={{ to: "/can-bo/so-bo-ocop", label: "registry.title" }} error={result?.error} />
       {record.status === "imported" && r ? (
         <p className="alert success" role="status">
           {t("registry.done", {

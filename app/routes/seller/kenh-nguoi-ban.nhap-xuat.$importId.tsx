@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireProducer } from "~/auth/scope-guards.server";
 import { getImport } from "~/imports/imports.server";
@@ -7,8 +7,8 @@ import { answerImportDecision } from "~/imports/preview-action.server";
 import { runProductImport } from "~/seller/import/product-import.server";
 import { progressReporter } from "~/imports/progress.server";
 import { idParam, notFound } from "~/http/route-params.server";
-import { ImportCounts, ImportDecision, ImportErrors, ImportPlan } from "~/components/import-report";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { ImportCounts, ImportDecision, ImportErrors, ImportHeader, ImportPlan } from "~/components/import-report";
+import { formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
 
@@ -37,18 +37,7 @@ export default function ImportPreview() {
   const { report } = record;
   return (
     <>
-      <p>
-        <Link to="/kenh-nguoi-ban/nhap-xuat">← {t("import.title")}</Link>
-      </p>
-      <h1>{record.filename}</h1>
-      <p className="muted">
-        {formatDateTime(record.createdAt)} · {t(`import.status.${record.status}`)}
-      </p>
-      {result?.error ? (
-        <p className="alert error" role="alert">
-          {t(result.error)}
-        </p>
-      ) : null}
+      <ImportHeader record={record} back={{ to: "/kenh-nguoi-ban/nhap-xuat", label: "import.title" }} error={result?.error} />
       {record.status === "imported" && report.result ? (
         <p className="alert success" role="status">
           {t("import.done", {
