@@ -7,7 +7,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import { env } from "~/env.server";
 import { CART_COOKIE } from "~/http/visitor";
-import { cartItems, carts, producers, products } from "#db/schema";
+import { cartItems, carts, producers, products, provinces, users } from "#db/schema";
+import { adoptGuestAddress } from "./address-book.server";
 
 export const MAX_LINE_QUANTITY = 999;
 
@@ -143,6 +144,7 @@ export async function mergeGuestCart(request: Request, userId: number): Promise<
   const clear = await cartCookie.serialize("", { maxAge: 0 });
   if (guestId === null) return clear;
   db().transaction((tx) => {
+    adoptAddress(tx, guestId, userId);
     tx.insert(carts).values({ userId }).onConflictDoNothing().run();
     const mine = findCartOfUser(userId)!;
     tx.run(sql`
@@ -157,6 +159,37 @@ export async function mergeGuestCart(request: Request, userId: number): Promise<
     tx.delete(carts).where(eq(carts.id, guestId)).run();
   });
   return clear;
+}
+
+export type GuestAddress = { province: string; commune: string; street: string };
+
+/** The delivery address a guest gave on the cart page (for the fee), or null. */
+export function guestAddress(cartId: number): GuestAddress | null {
+  return (
+    db()
+      .select({ province: provinces.slug, commune: sql<string>`coalesce(${carts.shipCommune}, '')`, street: sql<string>`coalesce(${carts.shipStreet}, '')` })
+      .from(carts)
+      .innerJoin(provinces, eq(provinces.id, carts.shipProvinceId))
+      .where(and(eq(carts.id, cartId), sql`${carts.tokenHash} IS NOT NULL`))
+      .get() ?? null
+  );
+}
+
+/** Keeps a guest's delivery address with their cart (never in the cookie: it holds only the token). */
+export function setGuestAddress(cartId: number, address: { provinceId: number; commune: string; street: string }): void {
+  db()
+    .update(carts)
+    .set({ shipProvinceId: address.provinceId, shipCommune: address.commune || null, shipStreet: address.street || null, updatedAt: new Date().toISOString() })
+    .where(and(eq(carts.id, cartId), sql`${carts.tokenHash} IS NOT NULL`))
+    .run();
+}
+
+/** At log-in: a whole guest address (province, commune, street) joins an empty address book, under the account's name and phone. */
+function adoptAddress(tx: Tx, guestId: number, userId: number): void {
+  const cart = tx.select({ provinceId: carts.shipProvinceId, commune: carts.shipCommune, street: carts.shipStreet }).from(carts).where(eq(carts.id, guestId)).get();
+  const user = tx.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, userId)).get();
+  if (!cart?.provinceId || !cart.commune || !cart.street || !user?.phone) return;
+  adoptGuestAddress(tx, userId, { name: user.name.slice(0, 100), phone: user.phone, provinceId: cart.provinceId, commune: cart.commune, street: cart.street });
 }
 
 export type CartLine = {

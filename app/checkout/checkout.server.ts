@@ -14,6 +14,7 @@ import type { StorefrontMethod } from "~/payments/provider";
 import { insertPayment } from "~/payments/record.server";
 import { openPaymentSession } from "~/payments/sessions.server";
 import { providerFor } from "~/payments/registry.server";
+import { rememberAddress } from "./address-book.server";
 import { cartLines, emptyCart, findCartOfUser } from "./cart.server";
 import { planCheckout, type Plan } from "./checkout-plan";
 import { shippingRates } from "./shipping.server";
@@ -145,6 +146,12 @@ export function placeCheckout(input: CheckoutInput, now = new Date()): { ok: tru
           });
         }
         emptyCart(tx, cartId!);
+        rememberAddress(
+          tx,
+          input.userId,
+          { name: input.buyerName, phone: input.buyerPhone, provinceId: input.shipProvinceId, commune: input.shipCommune, street: input.shipStreet },
+          now,
+        );
         const methodName = tx.select({ name: paymentMethods.name }).from(paymentMethods).where(eq(paymentMethods.code, input.method)).get()!.name;
         const email = checkoutPlacedEmail({ name: input.buyerName, email: input.buyerEmail }, checkoutCode!, parts, methodName, awaitingPayment);
         if (email) queueEmail(tx, email);

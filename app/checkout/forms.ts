@@ -23,13 +23,34 @@ export const CartFormSchema = z.discriminatedUnion(
 
 const text = (min: number, max: number, error: string) => z.string({ error }).trim().min(min, { error }).max(max, { error });
 
-export const CheckoutSchema = z.object({
+const provinceSlug = z.string({ error: "checkout.validation.province" }).regex(/^[a-z0-9-]{1,40}$/, { error: "checkout.validation.province" });
+
+/** A delivery address (the checkout's new address, the account's address book). */
+export const AddressSchema = z.object({
   name: text(2, 100, "checkout.validation.name"),
   phone: vietnamesePhone,
-  province: z.string({ error: "checkout.validation.province" }).regex(/^[a-z0-9-]{1,40}$/, { error: "checkout.validation.province" }),
+  province: provinceSlug,
   commune: text(2, 100, "checkout.validation.commune"),
   street: text(3, 200, "checkout.validation.street"),
+});
+export type AddressForm = z.infer<typeof AddressSchema>;
+
+/** The rest of the checkout form; the address is a saved one (`address` = its id) or AddressSchema's fields. */
+export const CheckoutSchema = z.object({
   note: z.string().trim().max(500, { error: "checkout.validation.note" }).default(""),
   method: z.enum(STOREFRONT_METHODS, { error: "checkout.validation.method" }),
 });
 export type CheckoutForm = z.infer<typeof CheckoutSchema>;
+
+/** A guest's "Giao tới" on the cart page: the province for the fee; commune and street may wait. */
+const blankOr = (min: number, max: number, error: string) =>
+  z
+    .string()
+    .trim()
+    .default("")
+    .refine((s) => s === "" || (s.length >= min && s.length <= max), { error });
+export const GuestAddressSchema = z.object({
+  province: provinceSlug,
+  commune: blankOr(2, 100, "checkout.validation.commune"),
+  street: blankOr(3, 200, "checkout.validation.street"),
+});

@@ -9,7 +9,9 @@ import { provinces } from "./places";
 
 /**
  * A shopper's cart. A guest's cart is found by the SHA-256 of the random token in its cookie;
- * at log-in it is merged into the account's cart (one per user) and deleted.
+ * at log-in it is merged into the account's cart (one per user) and deleted. A guest's last
+ * delivery address (for the shipping fee on the cart page) is kept with it, never in the cookie,
+ * and joins the account's address book at log-in.
  */
 export const carts = sqliteTable(
   "carts",
@@ -19,10 +21,46 @@ export const carts = sqliteTable(
     userId: integer("user_id")
       .unique()
       .references(() => users.id, { onDelete: "cascade" }),
+    shipProvinceId: integer("ship_province_id").references(() => provinces.id),
+    shipCommune: text("ship_commune"),
+    shipStreet: text("ship_street"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check("carts_owner_ck", sql`(${t.tokenHash} is null) <> (${t.userId} is null)`)],
+  (t) => [
+    check("carts_owner_ck", sql`(${t.tokenHash} is null) <> (${t.userId} is null)`),
+    check("carts_ship_ck", sql`length(coalesce(${t.shipCommune}, '')) <= 100 and length(coalesce(${t.shipStreet}, '')) <= 200`),
+  ],
+);
+
+/**
+ * A signed-in shopper's address book: a few delivery addresses (at most ten, the least recently
+ * used one makes room), one of them the default the checkout starts from.
+ */
+export const shippingAddresses = sqliteTable(
+  "shipping_addresses",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    commune: text("commune").notNull(),
+    street: text("street").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    lastUsedAt: text("last_used_at").notNull().default(now),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("shipping_addresses_user_idx").on(t.userId, t.lastUsedAt),
+    uniqueIndex("shipping_addresses_default_uq").on(t.userId).where(sql`${t.isDefault} = 1`),
+    check("shipping_addresses_len_ck", sql`length(${t.name}) <= 100 and length(${t.commune}) <= 100 and length(${t.street}) <= 200 and length(${t.phone}) <= 20`),
+  ],
 );
 
 export const cartItems = sqliteTable(

@@ -4,11 +4,26 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { fieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { useAnyT, useT } from "~/i18n/use-t";
-import { addToCart, cartLines, ensureCart, findCart, removeFromCart, setCartQuantity, type CartLine } from "~/checkout/cart.server";
-import { CartFormSchema } from "~/checkout/forms";
+import {
+  addToCart,
+  cartLines,
+  ensureCart,
+  findCart,
+  guestAddress,
+  removeFromCart,
+  setCartQuantity,
+  setGuestAddress,
+  type CartLine,
+  type GuestAddress,
+} from "~/checkout/cart.server";
+import { CartFormSchema, GuestAddressSchema } from "~/checkout/forms";
+import { planCheckout } from "~/checkout/checkout-plan";
+import { shippingRates } from "~/checkout/shipping.server";
+import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
+import { AddressFields, type ProvinceChoice } from "~/components/address-fields";
+import { fieldErrors, invalid, submitted, type FieldErrors } from "~/form-errors";
 import { cartProblem, type Problem } from "~/checkout/problems";
 import { readForm } from "~/http/read-form.server";
 
@@ -22,12 +37,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const cartId = await findCart(request, user?.id ?? null);
   const lines = cartId === null ? [] : cartLines(cartId);
-  return { lines, loggedIn: user !== null };
+  // A guest's "Giao tới": the address kept with their cart, and the fee it makes.
+  const address = user === null && cartId !== null ? guestAddress(cartId) : null;
+  const rates = Object.fromEntries(shippingRates([...new Set(lines.map((l) => l.producerId))]));
+  const shipTo = address ? (currentProvinceBySlug(address.province)?.id ?? null) : null;
+  const plan = planCheckout(lines, rates, shipTo);
+  return {
+    lines,
+    loggedIn: user !== null,
+    provinces: user === null && lines.length > 0 ? currentProvinces() : [],
+    address,
+    shipping: plan.shipping,
+    total: plan.total,
+  };
+}
+
+/** A guest's "Tính phí": the address is kept with their cart and the page shows the fee. */
+async function keepGuestAddress(request: Request, form: FormData) {
+  const values = submitted(form, ["province", "commune", "street"], 300);
+  const parsed = GuestAddressSchema.safeParse(values);
+  const province = currentProvinceBySlug(values.province);
+  if (!parsed.success || !province) {
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!province) errors.province = "checkout.validation.province";
+    return invalid(errors, { ok: false as const, problem: null, productId: null, values });
+  }
+  const user = await getSessionUser(request);
+  const cartId = user ? null : await findCart(request, null);
+  if (cartId !== null) setGuestAddress(cartId, { provinceId: province.id, commune: parsed.data.commune, street: parsed.data.street });
+  throw redirect("/gio-hang");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
+  if (form.get("intent") === "address") return keepGuestAddress(request, form);
   const parsed = CartFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
@@ -59,7 +103,7 @@ function byProducer(lines: CartLine[]) {
 }
 
 export default function CartPage() {
-  const { lines, loggedIn } = useLoaderData<typeof loader>();
+  const { lines, loggedIn, provinces, address, shipping, total } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const tAny = useAnyT(); // keys that come with the data
@@ -131,7 +175,11 @@ export default function CartPage() {
               <span>{t("cart.subtotal")}</span>
               <strong>{formatVnd(subtotal)}</strong>
             </p>
-            <p className="muted">{t("cart.shippingLater")}</p>
+            {loggedIn ? (
+              <p className="muted">{t("cart.shippingLater")}</p>
+            ) : (
+              <GuestDelivery provinces={provinces} address={address} shipping={shipping} total={total} result={result && "values" in result ? result : undefined} />
+            )}
             {loggedIn ? (
               blocked ? null : (
                 <Link className="button" to="/thanh-toan">
@@ -150,5 +198,51 @@ export default function CartPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** A guest's "Giao tới": where to deliver (kept with the cart), "Tính phí", then the fee and the total. */
+function GuestDelivery({
+  provinces,
+  address,
+  shipping,
+  total,
+  result,
+}: {
+  provinces: ProvinceChoice[];
+  address: GuestAddress | null;
+  shipping: number | null;
+  total: number | null;
+  result: { values?: Record<string, string>; errors?: FieldErrors } | undefined;
+}) {
+  const t = useT();
+  const values = result?.values ?? address ?? {};
+  return (
+    <>
+      <Form method="post" className="guest-delivery" noValidate aria-labelledby="deliver-to">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="address" />
+        <h2 id="deliver-to">{t("cart.deliverTo")}</h2>
+        <p className="muted">{t("cart.deliverHint")}</p>
+        <AddressFields prefix="deliver" provinces={provinces} values={values} errors={result?.errors ?? {}} only={["province", "commune", "street"]} optional={["commune", "street"]} />
+        <button type="submit" className="button secondary">
+          {t("checkout.estimate")}
+        </button>
+      </Form>
+      {shipping !== null && total !== null ? (
+        <>
+          <p className="summary-row">
+            <span>{t("checkout.shipping")}</span>
+            <span data-testid="shipping-fee">{shipping === 0 ? t("checkout.free") : formatVnd(shipping)}</span>
+          </p>
+          <p className="summary-row total">
+            <span>{t("checkout.total")}</span>
+            <strong data-testid="cart-total">{formatVnd(total)}</strong>
+          </p>
+        </>
+      ) : (
+        <p className="muted">{t("cart.shippingLater")}</p>
+      )}
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/guards.server";
-import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
+import { currentProvinces } from "~/places/provinces.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { env } from "~/env.server";
@@ -15,6 +15,10 @@ import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { planCheckout } from "~/checkout/checkout-plan";
 import { buyerPhone, checkoutPreview, placeCheckout } from "~/checkout/checkout.server";
 import { CheckoutSchema } from "~/checkout/forms";
+import { addressBook, savedAddress } from "~/checkout/address-book.server";
+import { readAddress } from "~/checkout/address-form.server";
+import { AddressFields } from "~/components/address-fields";
+import { useHydrated } from "~/components/use-hydrated";
 import { checkoutProblem, type Problem } from "~/checkout/problems";
 import { methodOrder } from "~/checkout/method-order";
 import { lastCheckout } from "~/orders/queries.server";
@@ -23,52 +27,63 @@ import { readForm } from "~/http/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thanh toán · OCOP Connect" }];
 
-const KEPT = ["name", "phone", "province", "commune", "street", "note", "method"] as const;
+const KEPT = ["address", "name", "phone", "province", "commune", "street", "note", "method"] as const;
+type Values = Partial<Record<(typeof KEPT)[number], string>>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const preview = checkoutPreview(user.id, null);
   if (preview.lines.length === 0) throw redirect("/gio-hang");
-  // The form starts from the buyer's last checkout: its address, and its payment method first.
+  // The form starts from the default address of the buyer's book (the others offered beside it), or
+  // else the address of their last checkout; and from the method they used last.
+  const book = addressBook(user.id);
   const last = lastCheckout(user.id);
+  const fresh = book.length > 0;
   return {
     provinces: currentProvinces(),
     lines: preview.lines,
     rates: preview.rates,
+    book,
     defaults: {
-      name: last?.name ?? user.name,
-      phone: last?.phone ?? buyerPhone(user.id),
-      province: last?.province ?? "",
-      commune: last?.commune ?? "",
-      street: last?.street ?? "",
+      address: book[0] ? String(book[0].id) : "new",
+      name: fresh ? user.name : (last?.name ?? user.name),
+      phone: fresh ? buyerPhone(user.id) : (last?.phone ?? buyerPhone(user.id)),
+      province: fresh ? "" : (last?.province ?? ""),
+      commune: fresh ? "" : (last?.commune ?? ""),
+      street: fresh ? "" : (last?.street ?? ""),
     },
     methods: methodOrder(await getLocale(request), last?.method ?? null),
     vietqrMinutes: env().VIETQR_EXPIRY_MINUTES,
   };
 }
 
+/** "Tính phí" (without JavaScript) re-renders the page with the fee; "Đặt hàng" places the checkout. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   await requireCsrf(request, form);
   const values = submitted(form, KEPT, 600);
+  const saved = /^\d{1,12}$/.test(values.address) ? savedAddress(user.id, Number(values.address)) : null;
+  if (form.get("intent") === "estimate") return { values, problem: null as Problem | null, errors: {} as FieldErrors };
+
+  const address = saved
+    ? { ok: true as const, address: { name: saved.name, phone: saved.phone, provinceId: saved.provinceId, commune: saved.commune, street: saved.street } }
+    : readAddress(form);
   const parsed = CheckoutSchema.safeParse(Object.fromEntries(form));
-  // One of the 34 current units: a former (merged) province or an unknown one is refused.
-  const province = currentProvinceBySlug(values.province);
-  if (!parsed.success || !province) {
-    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (!province) errors.province = "checkout.validation.province";
+  if (!parsed.success || !address.ok) {
+    const errors: FieldErrors = { ...(address.ok ? {} : address.errors), ...(parsed.success ? {} : fieldErrors(parsed.error)) };
     return invalid(errors, { values, problem: null as Problem | null });
   }
   const input = parsed.data;
+  const ship = address.address;
   const result = placeCheckout({
     userId: user.id,
-    buyerName: input.name,
-    buyerPhone: input.phone,
+    buyerName: ship.name,
+    buyerPhone: ship.phone,
     buyerEmail: user.email,
-    shipProvinceId: province.id,
-    shipCommune: input.commune,
-    shipStreet: input.street,
+    shipProvinceId: ship.provinceId,
+    shipCommune: ship.commune,
+    shipStreet: ship.street,
     note: input.note,
     method: input.method,
   });
@@ -83,19 +98,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Checkout() {
-  const { provinces, lines, rates, defaults, methods, vietqrMinutes } = useLoaderData<typeof loader>();
+  const { provinces, lines, rates, book, defaults, methods, vietqrMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
+  const hydrated = useHydrated();
   const busy = useNavigation().state !== "idle";
-  const v: Partial<Record<(typeof KEPT)[number], string>> = result?.values ?? {};
-  const e = result?.errors ?? {};
+  const v: Values = result?.values ?? {};
+  const e: FieldErrors = result?.errors ?? {};
+  const known = (id: string | undefined) => (id && (id === "new" || book.some((a) => String(a.id) === id)) ? id : undefined);
+  const [choice, setChoice] = useState(known(v.address) ?? defaults.address);
   const [provinceSlug, setProvinceSlug] = useState(v.province ?? defaults.province);
   const [method, setMethod] = useState<string>(v.method || methods[0]!);
-  const provinceId = provinces.find((p) => p.slug === provinceSlug)?.id ?? null;
+  const chosen = book.find((a) => String(a.id) === choice);
+  const shipSlug = chosen ? chosen.province : provinceSlug;
+  const provinceId = provinces.find((p) => p.slug === shipSlug)?.id ?? null;
   const plan = planCheckout(lines, rates, provinceId);
   const fee = (n: number | null) => (n === null ? t("checkout.shippingPick") : n === 0 ? t("checkout.free") : formatVnd(n));
+  const fresh = (k: "name" | "phone" | "province" | "commune" | "street") => v[k] ?? defaults[k];
   return (
     <div className="checkout">
       <h1>{t("checkout.title")}</h1>
@@ -109,27 +130,44 @@ export default function Checkout() {
         <CsrfInput />
         <div className="card">
           <h2>{t("checkout.address")}</h2>
-          <Field name="name" label={t("checkout.name")} autoComplete="name" required defaultValue={v.name ?? defaults.name} error={e.name} />
-          <Field name="phone" label={t("checkout.phone")} type="tel" inputMode="tel" autoComplete="tel" required defaultValue={v.phone ?? defaults.phone} error={e.phone} />
-          <Field name="province" label={t("checkout.province")} error={e.province}>
-            <select
-              id="field-province"
-              name="province"
-              value={provinceSlug}
-              onChange={(ev) => setProvinceSlug(ev.target.value)}
-              aria-invalid={e.province ? true : undefined}
-              aria-describedby={e.province ? "field-province-error" : undefined}
-            >
-              <option value="">{t("auth.choose")}</option>
-              {provinces.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {locale === "en" ? p.nameEn : p.name}
-                </option>
+          {book.length > 0 ? (
+            <fieldset className="field address-choices">
+              <legend>{t("address.deliverTo")}</legend>
+              {book.map((a) => (
+                <label key={a.id} className="method-choice">
+                  <input type="radio" name="address" value={a.id} checked={choice === String(a.id)} onChange={() => setChoice(String(a.id))} />
+                  <span>
+                    <strong>
+                      {a.name} · {a.phone}
+                      {a.isDefault ? <span className="badge">{t("address.default")}</span> : null}
+                    </strong>
+                    <span className="muted">
+                      {a.street}, {a.commune}, {locale === "en" ? a.provinceNameEn : a.provinceName}
+                    </span>
+                  </span>
+                </label>
               ))}
-            </select>
-          </Field>
-          <Field name="commune" label={t("checkout.commune")} autoComplete="address-level3" required defaultValue={v.commune ?? defaults.commune} error={e.commune} />
-          <Field name="street" label={t("checkout.street")} autoComplete="address-line1" required defaultValue={v.street ?? defaults.street} error={e.street} />
+              <label className="method-choice">
+                <input type="radio" name="address" value="new" checked={choice === "new"} onChange={() => setChoice("new")} />
+                <span>
+                  <strong>{t("address.other")}</strong>
+                </span>
+              </label>
+            </fieldset>
+          ) : (
+            <input type="hidden" name="address" value="new" />
+          )}
+          {/* Without JavaScript the fields stay, for the "other address" choice; with it, they show only for it. */}
+          <div className="address-fields" hidden={hydrated && choice !== "new"}>
+            <AddressFields
+              prefix="field"
+              provinces={provinces}
+              values={{ name: fresh("name"), phone: fresh("phone"), commune: fresh("commune"), street: fresh("street") }}
+              errors={e}
+              province={provinceSlug}
+              onProvince={setProvinceSlug}
+            />
+          </div>
           <Field name="note" label={t("checkout.note")} error={e.note}>
             <textarea id="field-note" name="note" rows={2} maxLength={500} defaultValue={v.note} />
           </Field>
@@ -171,13 +209,21 @@ export default function Checkout() {
               </ul>
             </div>
           ))}
+          {hydrated ? null : (
+            <div className="estimate">
+              <p className="muted">{t("checkout.estimateHint")}</p>
+              <button type="submit" name="intent" value="estimate" formNoValidate className="button secondary">
+                {t("checkout.estimate")}
+              </button>
+            </div>
+          )}
           <p className="summary-row total">
             <span>{t("checkout.total")}</span>
             <strong data-testid="checkout-total">
               {plan.total === null ? `${formatVnd(plan.subtotal)} + ${t("checkout.shipping").toLowerCase()}` : formatVnd(plan.total)}
             </strong>
           </p>
-          <button type="submit" className="button wide" disabled={busy}>
+          <button type="submit" name="intent" value="place" className="button wide" disabled={busy}>
             {method === "cod" || method === "vietqr" ? t("checkout.place") : t("checkout.placeAndPay")}
           </button>
         </aside>
