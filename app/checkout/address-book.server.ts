@@ -5,7 +5,7 @@
 // makes the most recently used one the default.
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
-import { provinces, shippingAddresses as book } from "#db/schema";
+import { provinces, shippingAddresses } from "#db/schema";
 
 export const MAX_ADDRESSES = 10;
 
@@ -29,21 +29,21 @@ export type SavedAddress = {
 export function addressBook(userId: number, tx: Tx | ReturnType<typeof db> = db()): SavedAddress[] {
   return tx
     .select({
-      id: book.id,
-      name: book.name,
-      phone: book.phone,
-      provinceId: book.provinceId,
+      id: shippingAddresses.id,
+      name: shippingAddresses.name,
+      phone: shippingAddresses.phone,
+      provinceId: shippingAddresses.provinceId,
       province: provinces.slug,
       provinceName: provinces.name,
       provinceNameEn: provinces.nameEn,
-      commune: book.commune,
-      street: book.street,
-      isDefault: book.isDefault,
+      commune: shippingAddresses.commune,
+      street: shippingAddresses.street,
+      isDefault: shippingAddresses.isDefault,
     })
-    .from(book)
-    .innerJoin(provinces, eq(provinces.id, book.provinceId))
-    .where(eq(book.userId, userId))
-    .orderBy(desc(book.isDefault), desc(book.lastUsedAt), desc(book.id))
+    .from(shippingAddresses)
+    .innerJoin(provinces, eq(provinces.id, shippingAddresses.provinceId))
+    .where(eq(shippingAddresses.userId, userId))
+    .orderBy(desc(shippingAddresses.isDefault), desc(shippingAddresses.lastUsedAt), desc(shippingAddresses.id))
     .all();
 }
 
@@ -56,25 +56,25 @@ const same = (a: AddressInput, b: AddressInput) =>
   a.name === b.name && a.phone === b.phone && a.provinceId === b.provinceId && a.commune === b.commune && a.street === b.street;
 
 function makeRoom(tx: Tx, userId: number): void {
-  const count = tx.select({ n: sql<number>`count(*)` }).from(book).where(eq(book.userId, userId)).get()!.n;
+  const count = tx.select({ n: sql<number>`count(*)` }).from(shippingAddresses).where(eq(shippingAddresses.userId, userId)).get()!.n;
   if (count < MAX_ADDRESSES) return;
   const oldest = tx
-    .select({ id: book.id })
-    .from(book)
-    .where(and(eq(book.userId, userId), eq(book.isDefault, false)))
-    .orderBy(book.lastUsedAt, book.id)
+    .select({ id: shippingAddresses.id })
+    .from(shippingAddresses)
+    .where(and(eq(shippingAddresses.userId, userId), eq(shippingAddresses.isDefault, false)))
+    .orderBy(shippingAddresses.lastUsedAt, shippingAddresses.id)
     .limit(count - MAX_ADDRESSES + 1)
     .all();
-  for (const { id } of oldest) tx.delete(book).where(eq(book.id, id)).run();
+  for (const { id } of oldest) tx.delete(shippingAddresses).where(eq(shippingAddresses.id, id)).run();
 }
 
 function insert(tx: Tx, userId: number, address: AddressInput, now: string): number {
   makeRoom(tx, userId);
-  const hasDefault = tx.select({ id: book.id }).from(book).where(and(eq(book.userId, userId), eq(book.isDefault, true))).get();
+  const hasDefault = tx.select({ id: shippingAddresses.id }).from(shippingAddresses).where(and(eq(shippingAddresses.userId, userId), eq(shippingAddresses.isDefault, true))).get();
   return tx
-    .insert(book)
+    .insert(shippingAddresses)
     .values({ userId, ...address, isDefault: !hasDefault, lastUsedAt: now, createdAt: now, updatedAt: now })
-    .returning({ id: book.id })
+    .returning({ id: shippingAddresses.id })
     .get().id;
 }
 
@@ -86,7 +86,7 @@ export function rememberAddress(tx: Tx, userId: number, address: AddressInput, n
   const at = now.toISOString();
   const found = addressBook(userId, tx).find((a) => same(a, address));
   if (found) {
-    tx.update(book).set({ lastUsedAt: at }).where(eq(book.id, found.id)).run();
+    tx.update(shippingAddresses).set({ lastUsedAt: at }).where(eq(shippingAddresses.id, found.id)).run();
     return found.id;
   }
   return insert(tx, userId, address, at);
@@ -94,14 +94,14 @@ export function rememberAddress(tx: Tx, userId: number, address: AddressInput, n
 
 /** At log-in (in the cart merge's transaction): a guest's address joins a book that has none yet. */
 export function adoptGuestAddress(tx: Tx, userId: number, address: AddressInput): void {
-  const any = tx.select({ id: book.id }).from(book).where(eq(book.userId, userId)).get();
+  const any = tx.select({ id: shippingAddresses.id }).from(shippingAddresses).where(eq(shippingAddresses.userId, userId)).get();
   if (!any) insert(tx, userId, address, new Date().toISOString());
 }
 
 /** The account page's "Thêm địa chỉ": false when the book is full. */
 export function addAddress(userId: number, address: AddressInput, makeDefault: boolean): boolean {
   return db().transaction((tx) => {
-    const count = tx.select({ n: sql<number>`count(*)` }).from(book).where(eq(book.userId, userId)).get()!.n;
+    const count = tx.select({ n: sql<number>`count(*)` }).from(shippingAddresses).where(eq(shippingAddresses.userId, userId)).get()!.n;
     if (count >= MAX_ADDRESSES) return false;
     const id = insert(tx, userId, address, new Date().toISOString());
     if (makeDefault) setDefault(tx, userId, id);
@@ -113,9 +113,9 @@ export function addAddress(userId: number, address: AddressInput, makeDefault: b
 export function updateAddress(userId: number, id: number, address: AddressInput, makeDefault: boolean): boolean {
   return db().transaction((tx) => {
     const changed = tx
-      .update(book)
+      .update(shippingAddresses)
       .set({ ...address, updatedAt: new Date().toISOString() })
-      .where(and(eq(book.id, id), eq(book.userId, userId)))
+      .where(and(eq(shippingAddresses.id, id), eq(shippingAddresses.userId, userId)))
       .run().changes;
     if (changed === 0) return false;
     if (makeDefault) setDefault(tx, userId, id);
@@ -124,14 +124,14 @@ export function updateAddress(userId: number, id: number, address: AddressInput,
 }
 
 function setDefault(tx: Tx, userId: number, id: number): void {
-  tx.update(book).set({ isDefault: false }).where(and(eq(book.userId, userId), ne(book.id, id))).run();
-  tx.update(book).set({ isDefault: true }).where(and(eq(book.userId, userId), eq(book.id, id))).run();
+  tx.update(shippingAddresses).set({ isDefault: false }).where(and(eq(shippingAddresses.userId, userId), ne(shippingAddresses.id, id))).run();
+  tx.update(shippingAddresses).set({ isDefault: true }).where(and(eq(shippingAddresses.userId, userId), eq(shippingAddresses.id, id))).run();
 }
 
 /** "Đặt làm mặc định": false when the id is not one of this user's. */
 export function makeDefaultAddress(userId: number, id: number): boolean {
   return db().transaction((tx) => {
-    const mine = tx.select({ id: book.id }).from(book).where(and(eq(book.id, id), eq(book.userId, userId))).get();
+    const mine = tx.select({ id: shippingAddresses.id }).from(shippingAddresses).where(and(eq(shippingAddresses.id, id), eq(shippingAddresses.userId, userId))).get();
     if (!mine) return false;
     setDefault(tx, userId, id);
     return true;
@@ -142,13 +142,13 @@ export function makeDefaultAddress(userId: number, id: number): boolean {
 export function deleteAddress(userId: number, id: number): boolean {
   return db().transaction((tx) => {
     const gone = tx
-      .delete(book)
-      .where(and(eq(book.id, id), eq(book.userId, userId)))
-      .returning({ isDefault: book.isDefault })
+      .delete(shippingAddresses)
+      .where(and(eq(shippingAddresses.id, id), eq(shippingAddresses.userId, userId)))
+      .returning({ isDefault: shippingAddresses.isDefault })
       .get();
     if (!gone) return false;
     if (gone.isDefault) {
-      const next = tx.select({ id: book.id }).from(book).where(eq(book.userId, userId)).orderBy(desc(book.lastUsedAt), desc(book.id)).get();
+      const next = tx.select({ id: shippingAddresses.id }).from(shippingAddresses).where(eq(shippingAddresses.userId, userId)).orderBy(desc(shippingAddresses.lastUsedAt), desc(shippingAddresses.id)).get();
       if (next) setDefault(tx, userId, next.id);
     }
     return true;

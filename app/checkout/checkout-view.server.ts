@@ -2,7 +2,7 @@
 // awaited and until when, and for VietQR the QR and the transfer details of each order.
 import { env } from "~/env.server";
 import { bankName } from "#db/reference/banks";
-import { qrDataUrl } from "~/payments/qr-image.server";
+import { qrDataUrl, qrPng } from "~/payments/qr-image.server";
 import { orderQrPayload } from "~/payments/vietqr-transfer";
 import { buyerCheckout } from "~/orders/queries.server";
 
@@ -21,18 +21,33 @@ export async function checkoutPage(userId: number, checkoutCode: string) {
 
   const transfers: Record<string, TransferDetails> = {};
   for (const o of orders) {
-    const open = o.payment?.method === "vietqr" && o.payment.status === "pending" && o.status === "pending_payment";
-    if (!open || !o.producer.bankBin || !o.producer.bankAccountNumber) continue;
-    const payload = orderQrPayload({ code: o.code, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
+    const payload = openTransferPayload(o);
+    if (payload === null) continue;
     transfers[o.code] = {
       payload,
       image: await qrDataUrl(payload),
-      bank: bankName(o.producer.bankBin),
-      accountNumber: o.producer.bankAccountNumber,
+      bank: bankName(o.producer.bankBin!),
+      accountNumber: o.producer.bankAccountNumber!,
       accountName: o.producer.bankAccountName ?? o.producer.name,
       amount: o.total,
       purpose: o.code,
     };
   }
   return { checkoutCode, orders, session, waiting, deadline, method, transfers };
+}
+
+type CheckoutOrder = NonNullable<ReturnType<typeof buyerCheckout>>["orders"][number];
+
+/** The VietQR payload of an order still waiting for its transfer, or null. */
+function openTransferPayload(o: CheckoutOrder): string | null {
+  const open = o.payment?.method === "vietqr" && o.payment.status === "pending" && o.status === "pending_payment";
+  if (!open || !o.producer.bankBin || !o.producer.bankAccountNumber) return null;
+  return orderQrPayload({ code: o.code, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
+}
+
+/** "Lưu mã QR": the order's VietQR as a PNG, while its transfer is awaited; null otherwise (or not the buyer's). */
+export async function transferQrImage(userId: number, checkoutCode: string, orderCode: string): Promise<Buffer | null> {
+  const order = buyerCheckout(userId, checkoutCode)?.orders.find((o) => o.code === orderCode);
+  const payload = order ? openTransferPayload(order) : null;
+  return payload === null ? null : qrPng(payload);
 }

@@ -1,5 +1,6 @@
-// The checkout form remembers: the address of the buyer's last order, and its payment method
-// first; a Vietnamese buyer without one sees VietQR above the international card.
+// The checkout form remembers: the address delivered to (in the buyer's address book, the default
+// chosen), and the last payment method first; a Vietnamese buyer without one sees VietQR above the
+// international card.
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as checkoutAction, loader as checkoutLoader } from "~/routes/storefront/thanh-toan";
 import { methodOrder } from "~/checkout/method-order";
@@ -10,7 +11,7 @@ beforeAll(() => {
   shop = seedShop();
 });
 
-type Page = { defaults: Record<string, string>; methods: string[] };
+type Page = { defaults: Record<string, string>; methods: string[]; book: { id: number; province: string; commune: string; street: string; isDefault: boolean }[] };
 const page = async (cookie: string) => (await call(checkoutLoader, get("/thanh-toan", cookie))) as Page;
 
 describe("the checkout form", () => {
@@ -18,14 +19,16 @@ describe("the checkout form", () => {
     const buyer = await newShopper("nho-dia-chi@example.vn");
     fillCart(buyer.id, [[shop.sen, 1]]);
     const first = await page(buyer.cookie);
-    expect(first.defaults).toMatchObject({ name: "Khách Hàng", phone: "0987654321", province: "", commune: "", street: "" });
+    expect(first.defaults).toMatchObject({ address: "new", name: "Khách Hàng", phone: "0987654321", province: "", commune: "", street: "" });
+    expect(first.book).toEqual([]);
     expect(first.methods.indexOf("vietqr")).toBeLessThan(first.methods.indexOf("stripe"));
     expect(first.methods[0]).toBe("vietqr");
 
     await call(checkoutAction, post("/thanh-toan", { ...ADDRESS, method: "cod" }, buyer.cookie));
     fillCart(buyer.id, [[shop.sen, 1]]);
     const again = await page(buyer.cookie);
-    expect(again.defaults).toMatchObject({ name: ADDRESS.name, province: ADDRESS.province, commune: ADDRESS.commune, street: ADDRESS.street });
+    expect(again.book).toMatchObject([{ province: ADDRESS.province, commune: ADDRESS.commune, street: ADDRESS.street, isDefault: true }]);
+    expect(again.defaults.address).toBe(String(again.book[0]!.id));
     expect(again.methods[0]).toBe("cod");
   });
 

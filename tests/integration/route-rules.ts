@@ -38,6 +38,8 @@ export const RULES: Record<string, Rule> = {
   "storefront/dang-xuat": { who: "public" },
   "storefront/don-hang.$code": { who: "signed-in", scope: "buyer", params: (w, side) => ({ code: w.checkouts[side] }) },
   "storefront/don-hang._index": { who: "signed-in" },
+  // "Lưu mã QR": the route world's orders are cash on delivery, so there is no QR to save: a 404 for everyone alike.
+  "storefront/don-hang.$code_.ma-qr.$order": { who: "signed-in", scope: "buyer", params: (w, side) => ({ code: w.checkouts[side], order: w.orders[side] }), ownStatus: 404 },
   // Traceability: a decision's public page (an unknown number is a 404) and a public product's QR label.
   "storefront/chung-nhan.$": { who: "public", params: () => ({ "*": "khong-co-quyet-dinh-nay" }), ownStatus: 404 },
   // The route world's products carry no OCOP decision, so the label is a 404 for everyone alike.

@@ -59,6 +59,7 @@ export const OWNERS: Record<string, string | null> = {
   // orders and payments
   carts: "app/checkout/cart.server.ts",
   cart_items: "app/checkout/cart.server.ts",
+  shipping_addresses: "app/checkout/address-book.server.ts",
   orders: "app/orders/state.server.ts",
   // createOrder takes the order's lines: the storefront's checkout and a marketplace's import alike.
   order_items: "app/orders/state.server.ts",

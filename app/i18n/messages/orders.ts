@@ -167,7 +167,6 @@ export const vi = {
   "cart.optional": "không bắt buộc",
   "orders.saveQr": "Lưu mã QR",
   "orders.saveQrHint": "Trên điện thoại: lưu ảnh mã, mở ứng dụng ngân hàng và chọn quét mã từ ảnh.",
-  "orders.copyWhat": "Sao chép {what}",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -338,5 +337,4 @@ export const en: Record<keyof typeof vi, string> = {
   "cart.optional": "optional",
   "orders.saveQr": "Save QR code",
   "orders.saveQrHint": "On a phone: save the image, open your banking app and scan the code from the image.",
-  "orders.copyWhat": "Copy {what}",
 };

@@ -151,7 +151,7 @@ export default function CheckoutOrders() {
             </dl>
           ) : null}
           {o.payment?.status === "flagged" ? <p className="alert info">{t("orders.flaggedBuyer")}</p> : null}
-          {page.transfers[o.code] ? <Transfer details={page.transfers[o.code]!} producer={o.producer.name} /> : null}
+          {page.transfers[o.code] ? <Transfer details={page.transfers[o.code]!} producer={o.producer.name} qrFile={`/don-hang/${page.checkoutCode}/ma-qr/${o.code}`} fileName={`${o.code}.png`} /> : null}
         </section>
       ))}
 
@@ -170,13 +170,20 @@ export default function CheckoutOrders() {
   );
 }
 
-function Transfer({ details, producer }: { details: TransferDetails; producer: string }) {
+function Transfer({ details, producer, qrFile, fileName }: { details: TransferDetails; producer: string; qrFile: string; fileName: string }) {
   const t = useT();
   return (
     <div className="transfer">
       <h3>{t("orders.qrTitle", { producer })}</h3>
       <div className="transfer-grid">
-        <img src={details.image} width={220} height={220} alt={t("orders.qrAlt", { amount: formatVnd(details.amount), producer, code: details.purpose })} />
+        <div className="transfer-qr">
+          <img src={details.image} width={220} height={220} alt={t("orders.qrAlt", { amount: formatVnd(details.amount), producer, code: details.purpose })} />
+          {/* A file, not a page: the browser saves it (Content-Disposition), with JavaScript or without. */}
+          <a className="button secondary" href={qrFile} download={fileName}>
+            {t("orders.saveQr")}
+          </a>
+          <p className="muted small">{t("orders.saveQrHint")}</p>
+        </div>
         <div>
           <p className="muted">{t("orders.qrHelp")}</p>
           <dl className="facts">
@@ -184,17 +191,17 @@ function Transfer({ details, producer }: { details: TransferDetails; producer: s
             <dd>{details.bank}</dd>
             <dt>{t("orders.accountNumber")}</dt>
             <dd>
-              <Copyable text={details.accountNumber} />
+              <Copyable text={details.accountNumber} what={t("orders.accountNumber")} />
             </dd>
             <dt>{t("orders.accountName")}</dt>
             <dd>{details.accountName}</dd>
             <dt>{t("orders.amount")}</dt>
             <dd>
-              <Copyable text={String(details.amount)} shown={formatVnd(details.amount)} />
+              <Copyable text={String(details.amount)} shown={formatVnd(details.amount)} what={t("orders.amount")} />
             </dd>
             <dt>{t("orders.purpose")}</dt>
             <dd>
-              <Copyable text={details.purpose} />
+              <Copyable text={details.purpose} what={t("orders.purpose")} />
             </dd>
           </dl>
           <details>
@@ -209,8 +216,8 @@ function Transfer({ details, producer }: { details: TransferDetails; producer: s
   );
 }
 
-/** The text, and once hydrated a button that copies it. */
-function Copyable({ text, shown }: { text: string; shown?: string }) {
+/** The text (selectable), and once hydrated a button that copies it, named for what it copies. */
+function Copyable({ text, shown, what }: { text: string; shown?: string; what: string }) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -227,6 +234,7 @@ function Copyable({ text, shown }: { text: string; shown?: string }) {
           }}
         >
           {copied ? t("orders.copied") : t("orders.copy")}
+          <span className="visually-hidden"> {what.toLowerCase()}</span>
         </button>
       ) : null}
     </span>

@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { addAddress, addressBook, deleteAddress, makeDefaultAddress, MAX_ADDRESSES, updateAddress } from "~/checkout/address-book.server";
+import { ADDRESS_FIELDS, readAddress } from "~/checkout/address-form.server";
+import { AddressBookEditor } from "~/components/address-book-editor";
+import { invalid, submitted, type FieldErrors } from "~/form-errors";
+import { currentProvinces } from "~/places/provinces.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { readForm } from "~/http/read-form.server";
 import { requireUser } from "~/auth/guards.server";
@@ -12,18 +17,45 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản · OCOP Connect"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user, sessions: sessionCount(user.id) };
+  return { user, sessions: sessionCount(user.id), book: addressBook(user.id), provinces: currentProvinces(), max: MAX_ADDRESSES };
 }
 
-/** "Log out everywhere": every session of the account ends, on every device, this one included. */
+const BOOK_INTENTS = ["address-add", "address-save", "address-default", "address-delete"] as const;
+
+/**
+ * The address book's changes (each answers with the page again), or, with no intent, "log out
+ * everywhere": every session of the account ends, on every device, this one included.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await requireCsrf(request, await readForm(request));
-  throw redirect("/dang-nhap", { headers: { "Set-Cookie": await destroyAllSessions(user.id) } });
+  const form = await readForm(request);
+  await requireCsrf(request, form);
+  const intent = form.get("intent");
+  if (intent === null) throw redirect("/dang-nhap", { headers: { "Set-Cookie": await destroyAllSessions(user.id) } });
+  if (!BOOK_INTENTS.includes(intent as (typeof BOOK_INTENTS)[number])) throw data({ reason: "bad_request" as const }, { status: 400 });
+  const id = /^\d{1,12}$/.test(String(form.get("id") ?? "")) ? Number(form.get("id")) : null;
+  const which = intent === "address-add" ? "add" : String(id ?? "");
+  const values = submitted(form, ADDRESS_FIELDS, 300);
+  const refuse = (errors: FieldErrors, status = 400) => invalid(errors, { form: which, values }, status);
+  if (intent === "address-default" || intent === "address-delete") {
+    const done = id !== null && (intent === "address-default" ? makeDefaultAddress(user.id, id) : deleteAddress(user.id, id));
+    if (!done) return refuse({ form: "address.notFound" }, 404);
+    throw redirect("/tai-khoan");
+  }
+  const read = readAddress(form);
+  if (!read.ok) return refuse(read.errors);
+  const makeDefault = form.get("default") === "1";
+  if (intent === "address-add") {
+    if (!addAddress(user.id, read.address, makeDefault)) return refuse({ form: "address.full" }, 409);
+  } else if (id === null || !updateAddress(user.id, id, read.address, false)) {
+    return refuse({ form: "address.notFound" }, 404);
+  }
+  throw redirect("/tai-khoan");
 }
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, book, provinces, max } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const t = useT();
   const role =
     user.role === "official"
@@ -54,6 +86,7 @@ export default function Account() {
           {t("auth.producerPending")}
         </p>
       ) : null}
+      <AddressBookEditor book={book} provinces={provinces} max={max} result={result ?? null} />
       <section className="sessions" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("auth.sessionsTitle")}</h2>
         <p>{t("auth.sessionsCount", { count: sessions })}</p>
