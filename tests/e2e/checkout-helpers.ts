@@ -40,6 +40,9 @@ export async function signUpShopper(page: Page, tag: string) {
 /** Fills the delivery address and picks the payment method on /thanh-toan, then places the order. */
 export async function placeOrder(page: Page, method: keyof typeof METHOD_LABELS) {
   await page.goto("/thanh-toan");
+  // A shopper with an address book delivers to a new address through "Địa chỉ khác".
+  const other = page.getByRole("radio", { name: /^Địa chỉ khác/ });
+  if ((await other.count()) > 0) await other.check();
   await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Hà Nội" });
   await page.getByLabel("Xã, phường, đặc khu").fill("Phường Ba Đình");
   await page.getByLabel("Số nhà, tên đường hoặc thôn, ấp").fill("Số 12 phố Kim Mã");

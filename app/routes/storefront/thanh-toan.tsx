@@ -38,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // else the address of their last checkout; and from the method they used last.
   const book = addressBook(user.id);
   const last = lastCheckout(user.id);
-  const fresh = book.length > 0;
+  // The fields start as the default address (a copy to edit for "Địa chỉ khác"), else the last checkout's.
+  const start = book[0] ?? last;
   return {
     provinces: currentProvinces(),
     lines: preview.lines,
@@ -46,11 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     book,
     defaults: {
       address: book[0] ? String(book[0].id) : "new",
-      name: fresh ? user.name : (last?.name ?? user.name),
-      phone: fresh ? buyerPhone(user.id) : (last?.phone ?? buyerPhone(user.id)),
-      province: fresh ? "" : (last?.province ?? ""),
-      commune: fresh ? "" : (last?.commune ?? ""),
-      street: fresh ? "" : (last?.street ?? ""),
+      name: start?.name ?? user.name,
+      phone: start?.phone ?? buyerPhone(user.id),
+      province: start?.province ?? "",
+      commune: start?.commune ?? "",
+      street: start?.street ?? "",
     },
     methods: methodOrder(await getLocale(request), last?.method ?? null),
     vietqrMinutes: env().VIETQR_EXPIRY_MINUTES,
@@ -134,7 +135,7 @@ export default function Checkout() {
             <fieldset className="field address-choices">
               <legend>{t("address.deliverTo")}</legend>
               {book.map((a) => (
-                <label key={a.id} className="method-choice">
+                <label key={a.id} className="address-choice">
                   <input type="radio" name="address" value={a.id} checked={choice === String(a.id)} onChange={() => setChoice(String(a.id))} />
                   <span>
                     <strong>
@@ -147,7 +148,7 @@ export default function Checkout() {
                   </span>
                 </label>
               ))}
-              <label className="method-choice">
+              <label className="address-choice">
                 <input type="radio" name="address" value="new" checked={choice === "new"} onChange={() => setChoice("new")} />
                 <span>
                   <strong>{t("address.other")}</strong>
