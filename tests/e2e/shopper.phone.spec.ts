@@ -100,8 +100,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Hà Nội" });
     await page.getByRole("button", { name: "Tính phí" }).click();
     await expect(page).toHaveURL(/\/thanh-toan$/);
-    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})* ₫|Miễn phí)$/);
-    await expect(page.getByTestId("checkout-total")).toHaveText(/^\d{1,3}(\.\d{3})* ₫$/);
+    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})*\s₫|Miễn phí)$/);
+    await expect(page.getByTestId("checkout-total")).toHaveText(/^\d{1,3}(\.\d{3})*\s₫$/);
     await expect(page.getByLabel("Tỉnh, thành phố")).toHaveValue("ha-noi");
     await expect(page.getByRole("link", { name: /Giỏ hàng, 1 sản phẩm/ })).toBeVisible(); // nothing was ordered
   });
@@ -115,8 +115,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Xã, phường, đặc khu").fill("Phường Ba Đình");
     await page.getByLabel("Số nhà, tên đường hoặc thôn, ấp").fill("Số 12 phố Kim Mã");
     await page.getByRole("button", { name: "Tính phí" }).click();
-    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})* ₫|Miễn phí)$/);
-    await expect(page.getByTestId("cart-total")).toHaveText(/^\d{1,3}(\.\d{3})* ₫$/);
+    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})*\s₫|Miễn phí)$/);
+    await expect(page.getByTestId("cart-total")).toHaveText(/^\d{1,3}(\.\d{3})*\s₫$/);
     // Remembered: the cart page shows it again; the cookie still holds only the cart's random token.
     await page.goto("/gio-hang");
     await expect(page.getByLabel("Số nhà, tên đường hoặc thôn, ấp")).toHaveValue("Số 12 phố Kim Mã");
@@ -126,7 +126,7 @@ test.describe("without JavaScript", () => {
     await signUpShopper(page, "khach-vang-lai");
     await page.goto("/thanh-toan");
     await expect(page.getByRole("radio", { name: /Số 12 phố Kim Mã, Phường Ba Đình, Hà Nội/ })).toBeChecked();
-    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})* ₫|Miễn phí)$/);
+    await expect(page.getByTestId("shipping-fee")).toHaveText(/^(\d{1,3}(\.\d{3})*\s₫|Miễn phí)$/);
   });
 
   test("the VietQR page's 'Lưu mã QR' is a plain link to the PNG; the details stay as text", async ({ page }) => {
@@ -144,6 +144,6 @@ test.describe("without JavaScript", () => {
     expect(decodeQr(png)).toBe(payload);
     // Without JavaScript there is nothing to press, and the account number, amount and memo are there to select.
     await expect(page.getByRole("button", { name: /^Sao chép/ })).toHaveCount(0);
-    await expect(page.locator(".copyable strong")).toHaveText([/^\d+$/, /^\d{1,3}(\.\d{3})* ₫$/, /^OC\d+$/]);
+    await expect(page.locator(".copyable strong")).toHaveText([/^\d+$/, /^\d{1,3}(\.\d{3})*\s₫$/, /^OC\d+$/]);
   });
 });
