@@ -3,6 +3,7 @@
 import { env } from "~/env.server";
 import { bankName } from "#db/reference/banks";
 import { qrDataUrl, qrPng } from "~/payments/qr-image.server";
+import { paymentCodeFor } from "~/payments/payment-code";
 import { orderQrPayload } from "~/payments/vietqr-transfer";
 import { buyerCheckout } from "~/orders/queries.server";
 
@@ -30,7 +31,8 @@ export async function checkoutPage(userId: number, checkoutCode: string) {
       accountNumber: o.producer.bankAccountNumber!,
       accountName: o.producer.bankAccountName ?? o.producer.name,
       amount: o.total,
-      purpose: o.code,
+      // What the shopper types if they do not scan: short, with a check digit (payment-code.ts).
+      purpose: paymentCodeFor(o.id),
     };
   }
   return { checkoutCode, orders, session, waiting, deadline, method, transfers };
@@ -42,7 +44,7 @@ type CheckoutOrder = NonNullable<ReturnType<typeof buyerCheckout>>["orders"][num
 function openTransferPayload(o: CheckoutOrder): string | null {
   const open = o.payment?.method === "vietqr" && o.payment.status === "pending" && o.status === "pending_payment";
   if (!open || !o.producer.bankBin || !o.producer.bankAccountNumber) return null;
-  return orderQrPayload({ code: o.code, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
+  return orderQrPayload({ id: o.id, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
 }
 
 /** "Lưu mã QR": the order's VietQR as a PNG, while its transfer is awaited; null otherwise (or not the buyer's). */
