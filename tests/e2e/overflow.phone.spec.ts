@@ -64,9 +64,11 @@ function readSeeded(): Seeded {
          WHERE u.email = '${ACCOUNTS.shopper}' AND o.checkout_code IS NOT NULL
          ORDER BY (SELECT count(*) FROM order_items i WHERE i.order_id = o.id) DESC, o.id LIMIT 1`,
       ),
+      // The order whose history carries the longest payment event (a provider's event type and id).
       orderCode: one(
         `SELECT code AS v FROM orders o WHERE producer_id = ${htx}
-         ORDER BY (SELECT count(*) FROM order_items i WHERE i.order_id = o.id) DESC, o.id LIMIT 1`,
+         ORDER BY coalesce((SELECT max(length(e.type) + length(e.event_id)) FROM payment_events e JOIN payments p ON p.id = e.payment_id WHERE p.order_id = o.id), 0) DESC,
+           (SELECT count(*) FROM order_items i WHERE i.order_id = o.id) DESC, o.id LIMIT 1`,
       ),
       producerToVerify: one(
         `SELECT p.id AS v FROM producers p JOIN provinces v ON v.id = p.province_id
@@ -173,7 +175,11 @@ for (const actor of Object.keys(ACCOUNTS) as Actor[]) {
           for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
           return false;
         };
-        const out = [...document.body.querySelectorAll("*")].find((e) => e.getBoundingClientRect().right > inner + 0.5 && !held(e));
+        const all = [...document.body.querySelectorAll("*")];
+        // Else the first whose text runs out of its own box (a long unbreakable word in a narrow cell).
+        const out =
+          all.find((e) => e.getBoundingClientRect().right > inner + 0.5 && !held(e)) ??
+          all.find((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible" && !held(e));
         const name = out ? `${out.tagName.toLowerCase()}${out.id ? `#${out.id}` : ""}${[...out.classList].map((c) => `.${c}`).join("")}` : "";
         return { scroll: document.documentElement.scrollWidth, widest: name };
       }, inner);
