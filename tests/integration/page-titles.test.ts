@@ -36,7 +36,7 @@ async function titles(locale: "vi" | "en"): Promise<Record<string, string>> {
 }
 
 describe("page titles", () => {
-  it("are in English for an English reader, on every page but those listed as pending", { timeout: 60_000 }, async () => {
+  it("are in English for an English reader, on every page but those listed as pending", { timeout: 120_000 }, async () => {
     const en = await titles("en");
     expect(Object.keys(en).length).toBeGreaterThan(25);
     const vietnamese = Object.entries(en)
@@ -49,7 +49,7 @@ describe("page titles", () => {
     expect(en["indicators/chi-so.$province"]).toBe("E-commerce indicators · Nationwide · OCOP Connect");
   });
 
-  it("stay Vietnamese for a Vietnamese reader", { timeout: 60_000 }, async () => {
+  it("stay Vietnamese for a Vietnamese reader", { timeout: 120_000 }, async () => {
     const vi = await titles("vi");
     expect(vi["storefront/dang-nhap"]).toBe("Đăng nhập · OCOP Connect");
     expect(vi["seller/kenh-nguoi-ban.ho-so"]).toBe("Hồ sơ đơn vị · Kênh người bán · OCOP Connect");
