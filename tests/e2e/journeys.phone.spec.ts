@@ -13,7 +13,8 @@ async function overflowing(page: Page, paths: string[]): Promise<string[]> {
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBeLessThan(400);
-    const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    // clientWidth, not innerWidth: a phone zooms out to fit a wide page, and innerWidth grows with it.
+    const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: document.documentElement.clientWidth }));
     if (scroll > inner) wide.push(`${path}: ${scroll} > ${inner}`);
   }
   return wide;

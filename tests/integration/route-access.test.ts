@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { ACTORS, OTHER_SIDE_MARKER, seedRouteWorld, type Actor, type RouteWorld, type Side } from "../../scripts/fixtures/route-world";
 import { databaseChecksum } from "../../scripts/fixtures/db-checksum";
 import { CSRF, ORIGIN } from "../../scripts/fixtures/workspace";
-import { allowed, inScope, ROUTE_MODULES, RULES, urlOf, type RouteFn } from "./route-rules";
+import { ROUTE_MODULES } from "./route-modules";
+import { allowed, inScope, RULES, urlOf, type RouteFn } from "./route-rules";
 
 const csrfCookie = `ocop_csrf=${Buffer.from(JSON.stringify(CSRF)).toString("base64")}`;
 

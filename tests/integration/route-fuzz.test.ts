@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ACTORS, seedRouteWorld, type Actor, type RouteWorld } from "../../scripts/fixtures/route-world";
 import { databaseChecksum } from "../../scripts/fixtures/db-checksum";
 import { CSRF, ORIGIN } from "../../scripts/fixtures/workspace";
-import { allowed, ROUTE_MODULES, RULES, urlOf, type RouteFn, type RouteModule } from "./route-rules";
+import { ROUTE_MODULES } from "./route-modules";
+import { allowed, RULES, urlOf, type RouteFn, type RouteModule } from "./route-rules";
 
 /** Runs per route and method: ~60 modules × (loader + action) × RUNS calls in all. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);

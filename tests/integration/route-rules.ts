@@ -112,11 +112,6 @@ export const RULES: Record<string, Rule> = {
   "api/healthz": { who: "public" },
 };
 
-/** Every route module under app/routes, by route id ("seller/kenh-nguoi-ban.ho-so"). */
-export const ROUTE_MODULES = Object.fromEntries(
-  Object.entries(import.meta.glob<RouteModule>("/app/routes/**/*.{ts,tsx}")).map(([file, load]) => [file.replace(/^\/app\/routes\//, "").replace(/\.tsx?$/, ""), load]),
-);
-
 /** The URL of a route id with its params filled in (Remix's flat-routes file naming). */
 export function urlOf(routeId: string, params: Record<string, string>): string {
   const file = routeId.split("/").pop()!;

@@ -14,8 +14,9 @@ import { useAllT } from "~/i18n/use-all-t";
 import { setTargets, targetsFor } from "~/indicators/targets.server";
 import { INDICATORS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Mục tiêu theo tỉnh · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "targets", "admin")];
 
 /** "" (use the common target) or a percentage 0-100; "80,5" and "80.5" both read. */
 const percent = z

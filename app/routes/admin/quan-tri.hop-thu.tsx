@@ -5,8 +5,9 @@ import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { latestEmails } from "~/notifications/outbox.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Hộp thư đi · Quản trị · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "outbox", "admin")];
 
 // The e-mails the app would have sent (no mail server yet), newest first: admins only.
 export async function loader({ request }: LoaderFunctionArgs) {

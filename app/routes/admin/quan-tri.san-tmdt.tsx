@@ -13,8 +13,9 @@ import { MappingSchema, MarketplaceCodeSchema, SettingsSchema } from "~/marketpl
 import { retryDead } from "~/marketplaces/queue.server";
 import marketplacesCss from "~/styles/marketplaces.css?url";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Quản trị · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "marketplaces", "admin")];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: marketplacesCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

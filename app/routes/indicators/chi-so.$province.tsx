@@ -13,11 +13,12 @@ import { PERIOD_ERRORS, periodError, periodFromUrl } from "~/indicators/period-p
 import { asOfDay, isComplete, periodChoices, periodLabel } from "~/indicators/periods";
 import { vietnamToday } from "~/i18n/format";
 import indicatorsCss from "~/styles/indicators.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: indicatorsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Chỉ số TMĐT · ${data?.province?.name ?? "Toàn quốc"} · OCOP Connect` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, "indicators", data?.province?.name ? { text: data.province.name } : "nationwide"),
 ];
 
 // Every page below checks the scope again in its own loader (loaders run in parallel).

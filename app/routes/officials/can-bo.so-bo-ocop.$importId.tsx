@@ -14,13 +14,14 @@ import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
   { rel: "stylesheet", href: sellerCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Kiểm tra sổ bộ OCOP · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registryCheck")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { provinceId } = await requireVerifier(request);

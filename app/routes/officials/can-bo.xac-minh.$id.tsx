@@ -15,13 +15,14 @@ import { useAllT } from "~/i18n/use-all-t";
 import workspaceCss from "~/styles/workspace.css?url";
 import sellerCss from "~/styles/seller-products.css?url";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
   { rel: "stylesheet", href: sellerCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ đơn vị · Xác minh · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "verificationCase", "verification")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { provinceId } = await requireVerifier(request);

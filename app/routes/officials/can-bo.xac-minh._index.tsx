@@ -6,13 +6,14 @@ import { formatInstant, formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import workspaceCss from "~/styles/workspace.css?url";
 import sellerCss from "~/styles/seller-products.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
   { rel: "stylesheet", href: sellerCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Xác minh đơn vị · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "verification")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, provinceId } = await requireVerifier(request);

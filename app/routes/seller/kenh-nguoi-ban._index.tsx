@@ -7,8 +7,9 @@ import { formatNumber, formatPercent } from "~/i18n/format";
 import { producerFigures } from "~/indicators/producer-figures.server";
 import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Kênh người bán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

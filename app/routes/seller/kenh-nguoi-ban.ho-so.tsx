@@ -17,8 +17,9 @@ import { useLocale } from "~/i18n/use-t";
 import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ đơn vị · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "profile", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

@@ -11,8 +11,9 @@ import { ImportCounts, ImportDecision, ImportErrors, ImportHeader, ImportPlan } 
 import { formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Kiểm tra tệp nhập · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "importCheck", "seller")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

@@ -13,8 +13,9 @@ import { ImportHistory } from "~/components/import-history";
 import { ProgressForm } from "~/components/progress-form";
 import type { MessageKey } from "~/i18n/messages";
 import { useAllT } from "~/i18n/use-all-t";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Nhập, xuất Excel · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "importExport", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

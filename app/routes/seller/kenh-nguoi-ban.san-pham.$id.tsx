@@ -8,10 +8,11 @@ import { getSellerProduct } from "~/seller/product-queries.server";
 import { StatusBadge } from "~/components/seller-badges";
 import { useAllT } from "~/i18n/use-all-t";
 import { labelForProduct } from "~/traceability/certificate.server";
+import { pageTitle } from "~/i18n/titles";
 
 // One product in the seller centre: a header and its sections (details, photos, certificates,
 // marketplace readiness). Each child loader checks the producer again: none trusts this one.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? ""} · Kênh người bán` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, { text: data?.product.name ?? "" }, "seller")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

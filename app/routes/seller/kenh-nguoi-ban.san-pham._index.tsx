@@ -16,8 +16,9 @@ import { formatNumber, formatVnd } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Sản phẩm · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "products", "seller")];
 
 const FilterSchema = z.object({
   status: z.enum(["all", "fix", ...PRODUCT_STATUSES]).catch("all"),

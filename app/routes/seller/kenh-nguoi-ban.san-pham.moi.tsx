@@ -11,8 +11,9 @@ import { ProductFormFields } from "~/components/product-form-fields";
 import { invalid, submitted } from "~/form-errors";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Thêm sản phẩm · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "newProduct", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProducer(request);

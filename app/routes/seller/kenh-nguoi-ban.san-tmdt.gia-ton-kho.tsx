@@ -8,8 +8,9 @@ import { useAllT } from "~/i18n/use-all-t";
 import { PriceStockSchema } from "~/marketplaces/forms";
 import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Giá và tồn kho · Kênh người bán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "priceStock", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

@@ -12,8 +12,9 @@ import { confirmFileListing, fileListings } from "~/marketplaces/file-export.ser
 import { ConfirmSchema, MarketplaceCodeSchema } from "~/marketplaces/forms";
 import { ADAPTERS } from "~/marketplaces/registry.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Xuất tệp sàn · Kênh người bán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "marketplaceFile", "seller")];
 
 async function context(request: Request, params: LoaderFunctionArgs["params"]) {
   const { producerId } = await requireProducer(request);

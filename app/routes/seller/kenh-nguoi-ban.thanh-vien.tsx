@@ -12,8 +12,9 @@ import { invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatInstant } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Thành viên · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "members", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, producerId } = await requireProducer(request);

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import traceabilityCss from "~/styles/traceability.css?url";
 import { certifiedProducts, type CertifiedProduct } from "~/traceability/certificate.server";
 import { normaliseDecision } from "~/traceability/decision";
+import { pageTitle } from "~/i18n/titles";
 
 // /chung-nhan/<decision number>[?sp=<product slug>]: the public page a packaging label's QR code
 // opens. The number may come URL-encoded ("1234%2FQ%C4%90-UBND") or with its slash as a path
@@ -38,8 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: traceabilityCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Chứng nhận OCOP ${data.number} · OCOP Connect` : "OCOP Connect" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data ? pageTitle(matches, ["certificate", { number: data.number }]) : pageTitle(matches),
   { name: "robots", content: "noindex" },
 ];
 

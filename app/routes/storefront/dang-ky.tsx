@@ -14,8 +14,9 @@ import { useAnyT, useLocale, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { PRODUCER_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "signUp")];
 
 const KEPT = ["accountType", "name", "email", "phone", "producerName", "producerKind", "province"] as const;
 

@@ -13,8 +13,9 @@ import { invalid, submitted } from "~/form-errors";
 import { useAnyT, useT } from "~/i18n/use-t";
 import { mergeGuestCart } from "~/checkout/cart.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "logIn")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

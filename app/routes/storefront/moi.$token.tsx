@@ -11,9 +11,10 @@ import { Field } from "~/components/field";
 import { invalid, submitted } from "~/form-errors";
 import { useAllT } from "~/i18n/use-all-t";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
 // A member invitation (/moi/<token>): the invitee sets a name, phone and password and joins.
-export const meta: MetaFunction = () => [{ title: "Lời mời tham gia · OCOP Connect" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "invitation"), { name: "robots", content: "noindex" }];
 
 const AcceptSchema = z.object({
   name: z.string({ error: "validation.name" }).trim().min(2, { error: "validation.name" }).max(100, { error: "validation.name" }),

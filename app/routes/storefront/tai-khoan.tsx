@@ -12,8 +12,9 @@ import { requireUser } from "~/auth/guards.server";
 import { destroyAllSessions, sessionCount } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "account")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
