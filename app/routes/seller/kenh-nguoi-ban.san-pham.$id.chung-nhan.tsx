@@ -74,7 +74,7 @@ export default function ProductCertificates() {
                   {c.stars ? ` ${"★".repeat(c.stars)}` : ""}
                 </strong>
                 {c.stars ? <span className="visually-hidden"> {t("stars.label", { stars: c.stars })}</span> : null} · {c.number}{" "}
-                <span className={`badge ${c.valid ? "ok" : "expired"}`}>{c.valid ? t("product.certValid") : t("product.certExpired")}</span>
+                {c.review ? null : <span className={`badge ${c.valid ? "ok" : "expired"}`}>{c.valid ? t("product.certValid") : t("product.certExpired")}</span>}
                 <span className="muted block">
                   {c.issuer} · {formatDay(c.issuedOn)} – {formatDay(c.expiresOn)}
                   {c.issueProvince ? ` · ${c.issueProvinceNow ? t("product.nowPartOf", { former: c.issueProvince, current: c.issueProvinceNow }) : c.issueProvince}` : ""}
