@@ -2,6 +2,7 @@ import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import type { CertKind, OcopGroup } from "#db/schema";
 import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
+import { ocopBadgeStates } from "./ocop-badge.server";
 
 export type Certificate = {
   id: number;
@@ -32,12 +33,14 @@ export type ProductDetail = {
   producer: { id: number; slug: string; name: string; kind: string };
   province: { slug: string; name: string };
   stars: number | null;
+  /** No registry entry backs these stars yet: the badge says "chờ đối chiếu". */
+  starsAwaiting: boolean;
   images: ImageRef[];
   certificates: Certificate[];
 };
 
 /** A public product by slug, or null (unknown, draft, archived, or producer not verified). */
-type DetailRow = Omit<ProductDetail, "producer" | "province" | "stars" | "images" | "certificates"> & {
+type DetailRow = Omit<ProductDetail, "producer" | "province" | "stars" | "starsAwaiting" | "images" | "certificates"> & {
   producerId: number;
   producerSlug: string;
   producerName: string;
@@ -74,7 +77,7 @@ export function getPublicProduct(slug: string, today = vietnamToday()): ProductD
        FROM certifications c
        LEFT JOIN provinces ip ON ip.id = c.issue_province_id
        LEFT JOIN provinces sp ON sp.id = ip.successor_id
-       WHERE c.product_id = ?
+       WHERE c.product_id = ? AND c.review IS NULL
        ORDER BY c.kind = 'ocop' DESC, c.expires_on DESC`,
     ).all(row.id)
   ).map((c) => ({ ...c, valid: c.expiresOn >= today }));
@@ -86,6 +89,7 @@ export function getPublicProduct(slug: string, today = vietnamToday()): ProductD
     producer: { id: producerId, slug: producerSlug, name: producerName, kind: producerKind },
     province: { slug: provinceSlug, name: provinceName },
     stars: validOcop.length ? Math.max(...validOcop) : null,
+    starsAwaiting: ocopBadgeStates([row.id], today).get(row.id) === "awaiting",
     images,
     certificates,
   };

@@ -6,6 +6,7 @@ import { vietnamToday } from "~/i18n/format";
 import type { OcopGroup } from "#db/vocabulary";
 import { toImageRef, type ImageRef, type ImageRow } from "~/photos/media";
 import { PAGE_SIZE, type ListFilters } from "./list-filters";
+import { ocopBadgeStates } from "./ocop-badge.server";
 import { toFtsQuery } from "./search-query";
 
 export type ProductCard = {
@@ -17,6 +18,8 @@ export type ProductCard = {
   stock: number;
   ocopGroup: OcopGroup;
   stars: number | null;
+  /** "awaiting": no registry entry backs these stars yet (the badge says "chờ đối chiếu"). */
+  starsAwaiting: boolean;
   producerName: string;
   producerSlug: string;
   provinceName: string;
@@ -36,7 +39,7 @@ const ORDER_BY = {
   relevance: "products_fts.rank, p.id DESC",
 } as const;
 
-type CardRow = Omit<ProductCard, "image">;
+type CardRow = Omit<ProductCard, "image" | "starsAwaiting">;
 
 /** The cards for some product ids, in the order given, each with its first photo. */
 export function productCards(ids: number[], today = vietnamToday()): ProductCard[] {
@@ -60,7 +63,8 @@ export function productCards(ids: number[], today = vietnamToday()): ProductCard
   for (const { productId, ...img } of images) {
     if (!first.has(productId)) first.set(productId, toImageRef(img));
   }
-  return rows.map((r) => ({ ...r, image: first.get(r.id) ?? null }));
+  const badges = ocopBadgeStates(rows.filter((r) => r.stars !== null).map((r) => r.id), today);
+  return rows.map((r) => ({ ...r, starsAwaiting: badges.get(r.id) === "awaiting", image: first.get(r.id) ?? null }));
 }
 
 export type ProductPage = { items: ProductCard[]; total: number; page: number; pages: number };

@@ -37,7 +37,7 @@ export function ProductCard({ product, eager, heading: Heading = "h3" }: { produ
         <div className="body">
           <Heading className="product-name">{product.name}</Heading>
           <span className="price">{formatVnd(product.price)}</span>
-          <Stars stars={product.stars} compact />
+          <Stars stars={product.stars} awaiting={product.starsAwaiting} compact />
           {product.stock === 0 ? <span className="out-of-stock">{t("product.outOfStock")}</span> : null}
           <span className="meta">
             {product.producerName} · {product.provinceName}

@@ -45,6 +45,7 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
     e.visible = p?.visible ?? 0;
     e.ocopGroup = p?.ocopGroup ?? "food";
   }
+  entries.push(...earlierVersions(entries, provinceId, params));
   const producers = statement<unknown[], RegistryHistory["producers"][number]>(
     `SELECT pr.id, pr.name, pr.kind, pr.phone, pr.status, pr.verified_at AS verifiedAt, cm.name AS communeName,
        pr.province_id AS provinceId, pr.claims_producer_id AS claimsProducerId
@@ -52,7 +53,7 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
   ).all(params);
   const certRows = statement<unknown[], { productId: number; kind: CertKind; stars: number | null; number: string; issuedOn: string; expiresOn: string }>(
     `SELECT c.product_id AS productId, c.kind, c.stars, c.number, c.issued_on AS issuedOn, c.expires_on AS expiresOn
-     FROM ${fromScoped(provinceId, "certifications", "c")} WHERE c.kind IN ('ocop', 'vietgap', 'globalgap')`,
+     FROM ${fromScoped(provinceId, "certifications", "c")} WHERE c.kind IN ('ocop', 'vietgap', 'globalgap') AND c.review IS NULL`,
   ).all(params);
   const certs: RegistryHistory["certs"] = [];
   for (const row of certRows) {
@@ -83,4 +84,37 @@ export function loadRegistryHistory(provinceId: number | null): RegistryHistory 
     events.push(e);
   }
   return { entries, producers, certs, events };
+}
+
+type Change = { entryId: number; effectiveFrom: string; before: string };
+
+/**
+ * A later import that changed an entry's terms (stars, dates) changed them from its effective date
+ * only: before it, the entry counts with the terms it had (ocop_registry_changes.before). The
+ * entry's row becomes its latest version (from the last change's date) and each earlier version
+ * is added as a row of its own, valid until the next change's date.
+ */
+function earlierVersions(entries: RegistryHistory["entries"], provinceId: number | null, params: object): RegistryHistory["entries"] {
+  const changes = scoped<Change>(
+    `SELECT c.entry_id AS entryId, c.effective_from AS effectiveFrom, c.before
+     FROM ocop_registry_changes c JOIN ocop_registry_entries e ON e.id = c.entry_id
+     WHERE @scope AND c.change = 'changed' ORDER BY c.entry_id, c.effective_from DESC, c.id DESC`,
+    provinceId,
+  ).all(params);
+  if (changes.length === 0) return [];
+  const byEntry = new Map<number, Change[]>();
+  for (const c of changes) byEntry.set(c.entryId, [...(byEntry.get(c.entryId) ?? []), c]);
+  const out: RegistryHistory["entries"] = [];
+  for (const e of entries) {
+    const list = byEntry.get(e.id);
+    if (!list) continue;
+    const earliest = e.effectiveFrom;
+    list.forEach((c, i) => {
+      const before = JSON.parse(c.before) as { stars: number; issuedOn: string; expiresOn: string };
+      const lower = list[i + 1]?.effectiveFrom ?? earliest;
+      out.push({ ...e, stars: before.stars, issuedOn: before.issuedOn, expiresOn: before.expiresOn, effectiveFrom: lower < earliest ? earliest : lower, until: c.effectiveFrom });
+    });
+    if (list[0]!.effectiveFrom > e.effectiveFrom) e.effectiveFrom = list[0]!.effectiveFrom;
+  }
+  return out;
 }

@@ -26,6 +26,8 @@ export type RegistryHistory = {
     issuedOn: string;
     expiresOn: string;
     effectiveFrom: string;
+    /** An earlier version of an entry a later import changed: valid before this day only. */
+    until?: string;
     visible: number;
     ocopGroup: OcopGroup;
   }[];
@@ -137,7 +139,7 @@ export type PreparedRegistry = {
   history: RegistryHistory;
   producers: Map<number, RegistryHistory["producers"][number]>;
   /** Entries with the day from which they count and the platform products they stand for. */
-  entries: { e: RegistryHistory["entries"][number]; from: string; products: number[] }[];
+  entries: { e: RegistryHistory["entries"][number]; from: string; until: string | null; products: number[] }[];
   liveByProduct: Map<number, Span[]>;
   liveByProducer: Map<number, Span[]>;
 };
@@ -194,16 +196,20 @@ export function prepareRegistry(history: RegistryHistory): PreparedRegistry {
   }
   // One decision often certifies several products of a producer: then the decision number cannot
   // tell which platform product is which, and each entry stands for its own product only.
-  const entriesPerDecision = new Map<string, number>();
+  // (An entry's earlier versions, added by registry-history.server.ts, are the same entry.)
+  const idsPerDecision = new Map<string, Set<number>>();
   for (const e of history.entries) {
     const key = `${e.producerId}|${decisionKey(e.decisionNumber)}`;
-    entriesPerDecision.set(key, (entriesPerDecision.get(key) ?? 0) + 1);
+    const ids = idsPerDecision.get(key);
+    if (ids) ids.add(e.id);
+    else idsPerDecision.set(key, new Set([e.id]));
   }
+  const entriesPerDecision = new Map([...idsPerDecision].map(([k, ids]) => [k, ids.size]));
   const entries = history.entries.map((e) => {
     const products = [e.productId];
     const key = `${e.producerId}|${decisionKey(e.decisionNumber)}`;
     if (entriesPerDecision.get(key) === 1) for (const id of byDecision.get(key) ?? []) if (!products.includes(id)) products.push(id);
-    return { e, from: e.issuedOn > e.effectiveFrom ? e.issuedOn : e.effectiveFrom, products };
+    return { e, from: e.issuedOn > e.effectiveFrom ? e.issuedOn : e.effectiveFrom, until: e.until ?? null, products };
   });
   const { byProduct, byProducer } = liveSpans(history.events);
   return { history, producers, entries, liveByProduct: byProduct, liveByProducer: byProducer };
@@ -232,7 +238,7 @@ function verifiedBy(p: PreparedRegistry, producerId: number, end: string): boole
 function validEntries(p: PreparedRegistry, day: string) {
   const byProduct = new Map<number, PreparedRegistry["entries"][number][]>();
   for (const x of p.entries) {
-    if (x.from > day || x.e.expiresOn < day) continue;
+    if (x.from > day || x.e.expiresOn < day || (x.until !== null && day >= x.until)) continue;
     const list = byProduct.get(x.e.productId);
     if (list) list.push(x);
     else byProduct.set(x.e.productId, [x]);

@@ -48,7 +48,7 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
   }>(
     `SELECT p.id, p.name, p.description, p.price, p.stock, p.weight_grams AS weightGrams, p.category_id AS categoryId,
        CASE WHEN p.ocop5_valid_until >= @today THEN 5 WHEN p.ocop4_valid_until >= @today THEN 4 WHEN p.ocop3_valid_until >= @today THEN 3 END AS stars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.review IS NULL) AS hasOcop
      FROM products p WHERE p.producer_id = @producerId AND p.status = 'active' ORDER BY p.id`,
   ).all({ producerId, today });
   const images = new Map<number, { width: number; height: number }[]>();

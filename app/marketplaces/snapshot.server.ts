@@ -42,7 +42,7 @@ export function loadProductState(productId: number, marketplaceId: number, today
     `SELECT p.id, p.producer_id AS producerId, pr.name AS producerName, p.name, p.description, p.price, p.stock,
        p.weight_grams AS weightGrams, p.category_id AS categoryId, p.status,
        p.ocop3_valid_until AS ocop3, p.ocop4_valid_until AS ocop4, p.ocop5_valid_until AS ocop5,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.review IS NULL) AS hasOcop
      FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = ?`,
   ).get(productId);
   if (!product) return null;

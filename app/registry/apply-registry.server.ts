@@ -9,7 +9,7 @@
 import { eq } from "drizzle-orm";
 import { statement, type Tx } from "~/db.server";
 import { ocopRegistryEntries } from "#db/schema";
-import { findCertificate, insertCertificate, updateCertificate } from "~/seller/certificates.server";
+import { clearCertificateReview, findCertificate, insertCertificate, updateCertificate } from "~/seller/certificates.server";
 import { createUnclaimedProducer } from "~/seller/producer-profile.server";
 import { insertRegistryDraft } from "~/seller/seller-products.server";
 import { nameKey, provinceCommittee } from "~/imports/lookups.server";
@@ -17,6 +17,10 @@ import { decisionKey } from "~/indicators/registry";
 import type { RegistryRow } from "./registry-rows.server";
 
 export type RegistryResult = { importedRows: number; createdProducers: number; createdProducts: number; certificates: number };
+
+/** An entry's terms as the council published them; what a later import may change (kept in ocop_registry_changes). */
+export type EntryTerms = { stars: number; issuedOn: string; expiresOn: string; producerName: string; productName: string };
+const TERMS = ["stars", "issuedOn", "expiresOn", "producerName", "productName"] as const;
 
 type RegistryEntry = {
   provinceId: number;
@@ -54,6 +58,15 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
        issued_on = excluded.issued_on, expires_on = excluded.expires_on, producer_id = excluded.producer_id, product_id = excluded.product_id,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
+  // The import as a version of the registry: what each row added or changed, from its effective date.
+  const existing = statement<unknown[], EntryTerms & { id: number }>(
+    `SELECT id, stars, issued_on AS issuedOn, expires_on AS expiresOn, producer_name AS producerName, product_name AS productName
+     FROM ocop_registry_entries WHERE province_id = ? AND tax_code = ? AND product_key = ? AND decision_number = ?`,
+  );
+  const recordChange = statement<unknown[]>(
+    `INSERT INTO ocop_registry_changes (import_id, entry_id, change, effective_from, before) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const version = { added: 0, changed: 0, unchanged: 0 };
 
   const result: RegistryResult = { importedRows: 0, createdProducers: 0, createdProducts: 0, certificates: 0 };
   const producers = new Map<string, number>();
@@ -101,6 +114,8 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
       updateCertificate(cert.id, terms);
       result.certificates++;
     }
+    if (cert?.review) clearCertificateReview(cert.id);
+    const before = existing.get(provinceId, row.taxCode, row.productKey, row.decisionNumber);
     upsertEntry.run({
       provinceId,
       importId,
@@ -116,8 +131,22 @@ export function applyRegistryRows(_tx: Tx, provinceId: number, importId: number,
       productId,
       effectiveFrom,
     });
+    const entryId = before?.id ?? existing.get(provinceId, row.taxCode, row.productKey, row.decisionNumber)!.id;
+    const after: EntryTerms = { stars: row.stars, issuedOn: row.issuedOn, expiresOn: row.expiresOn, producerName: row.producerName, productName: row.productName };
+    if (!before) {
+      recordChange.run(importId, entryId, "added", effectiveFrom, null);
+      version.added++;
+    } else if (TERMS.some((k) => before[k] !== after[k])) {
+      const { id: _, ...terms } = before;
+      recordChange.run(importId, entryId, "changed", effectiveFrom, JSON.stringify(terms));
+      version.changed++;
+    } else version.unchanged++;
     result.importedRows++;
   }
+  statement<unknown[]>(
+    `INSERT INTO ocop_registry_versions (import_id, province_id, effective_from, added, changed, unchanged) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (import_id) DO UPDATE SET added = added + excluded.added, changed = changed + excluded.changed, unchanged = unchanged + excluded.unchanged`,
+  ).run(importId, provinceId, effectiveFrom, version.added, version.changed, version.unchanged);
   return result;
 }
 
@@ -129,4 +158,9 @@ export function reassignRegistryEntries(tx: Tx, fromProducerId: number, toProduc
 /** A claimed registry copy merged into the claimant's product: the entries that stood for the copy stand for it. */
 export function reassignRegistryProduct(tx: Tx, fromProductId: number, toProductId: number): void {
   tx.update(ocopRegistryEntries).set({ productId: toProductId }).where(eq(ocopRegistryEntries.productId, fromProductId)).run();
+}
+
+/** An official matched an awaiting product to this entry (reconciliation-actions.server.ts): the entry stands for it. */
+export function tieRegistryEntry(tx: Tx, entryId: number, productId: number): void {
+  tx.update(ocopRegistryEntries).set({ productId }).where(eq(ocopRegistryEntries.id, entryId)).run();
 }

@@ -25,7 +25,7 @@ type Row = { id: number; name: string; numbers: string | null };
 
 const productsOf = (producerId: number) =>
   statement<unknown[], Row>(
-    `SELECT p.id, p.name, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS numbers
+    `SELECT p.id, p.name, (SELECT group_concat(c.number, char(31)) FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.review IS NULL) AS numbers
      FROM products p WHERE p.producer_id = ? AND p.status <> 'archived' ORDER BY p.id`,
   ).all(producerId);
 
@@ -72,8 +72,11 @@ export function mergeClaimedProducts(tx: Tx, claimantId: number, registryProduce
   return result;
 }
 
-/** Moves every row naming product `from` to product `to` (each through its owner), then retires `from`. */
-function mergeInto(tx: Tx, from: number, to: number, claimantId: number): void {
+/**
+ * Moves every row naming product `from` to product `to` (each through its owner), then retires `from`.
+ * Also an official's match of an awaiting product to the registry's copy (reconciliation-actions.server.ts).
+ */
+export function mergeInto(tx: Tx, from: number, to: number, claimantId: number): void {
   reassignRegistryProduct(tx, from, to);
   reassignProductCertificates(tx, from, to);
   const listingsLeft = reassignProductListings(tx, from, to);

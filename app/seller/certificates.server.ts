@@ -4,7 +4,7 @@
 // registry (findCertificate / insertCertificate / updateCertificate, matched by type and number,
 // inside the importer's transaction). The OCOP columns the catalogue reads are kept by triggers,
 // so an expired certificate stops counting everywhere at once.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, statement, type Tx } from "~/db.server";
 import { lastDayOfValidity } from "~/i18n/parse";
 import { vietnamToday } from "~/i18n/format";
@@ -14,11 +14,15 @@ import type { Certificate } from "~/catalog/product-detail.server";
 import { OCOP_VALIDITY_MONTHS, type CertificateInput } from "./product-form";
 import { sortVietnamese } from "~/i18n/collate";
 
-export function productCertificates(producerId: number, productId: number, today = vietnamToday()): Certificate[] {
+/** The seller's view of a certificate: the official's review of an OCOP claim when there is one. */
+export type SellerCertificate = Certificate & { review: "rejected" | "superseded" | null; reviewNote: string | null; reviewedAt: string | null };
+
+export function productCertificates(producerId: number, productId: number, today = vietnamToday()): SellerCertificate[] {
   return (
-    statement<[productId: number, producerId: number], Omit<Certificate, "valid">>(
+    statement<[productId: number, producerId: number], Omit<SellerCertificate, "valid">>(
       `SELECT c.id, c.kind, c.stars, c.number, c.issuer, c.issued_on AS issuedOn, c.expires_on AS expiresOn,
-         ip.name AS issueProvince, CASE WHEN ip.is_current = 0 THEN sp.name END AS issueProvinceNow
+         ip.name AS issueProvince, CASE WHEN ip.is_current = 0 THEN sp.name END AS issueProvinceNow,
+         c.review, c.review_note AS reviewNote, c.reviewed_at AS reviewedAt
        FROM certifications c
        JOIN products p ON p.id = c.product_id
        LEFT JOIN provinces ip ON ip.id = c.issue_province_id
@@ -103,13 +107,13 @@ export function deleteCertificate(producerId: number, productId: number, certifi
 // ── Certificates from a product sheet or the OCOP registry (inside the importer's transaction) ──
 
 export type CertificateTerms = { stars: number | null; issuedOn: string; expiresOn: string; issueProvinceId: number | null };
-export type StoredCertificate = CertificateTerms & { id: number; issuer: string };
+export type StoredCertificate = CertificateTerms & { id: number; issuer: string; review: string | null };
 export type NewCertificate = CertificateTerms & { productId: number; kind: CertKind; number: string; issuer: string };
 
 /** The product's certificate of this type and number, if it has one. */
 export function findCertificate(productId: number, kind: CertKind, number: string): StoredCertificate | undefined {
   return statement<[productId: number, kind: CertKind, number: string], StoredCertificate>(
-    `SELECT id, stars, issuer, issued_on AS issuedOn, expires_on AS expiresOn, issue_province_id AS issueProvinceId
+    `SELECT id, stars, issuer, issued_on AS issuedOn, expires_on AS expiresOn, issue_province_id AS issueProvinceId, review
      FROM certifications WHERE product_id = ? AND kind = ? AND number = ?`,
   ).get(productId, kind, number);
 }
@@ -145,4 +149,33 @@ export function reassignProductCertificates(_tx: Tx, fromProductId: number, toPr
        SELECT 1 FROM certifications c WHERE c.product_id = @to AND c.kind = certifications.kind AND c.number = certifications.number)`,
   ).run({ from: fromProductId, to: toProductId });
   statement<[number, number]>(`UPDATE certifications SET product_id = ? WHERE product_id = ?`).run(toProductId, fromProductId);
+}
+
+// ── An official's review of OCOP claims no registry entry backs (app/registry/reconciliation-actions.server.ts) ──
+
+export type OcopClaim = { id: number; number: string; stars: number; issuer: string; issuedOn: string; expiresOn: string; issueProvinceId: number | null };
+
+/** The product's OCOP certificates no official has reviewed yet. */
+export function unreviewedOcopCertificates(productId: number): OcopClaim[] {
+  return statement<[productId: number], OcopClaim>(
+    `SELECT id, number, stars, issuer, issued_on AS issuedOn, expires_on AS expiresOn, issue_province_id AS issueProvinceId
+     FROM certifications WHERE product_id = ? AND kind = 'ocop' AND review IS NULL ORDER BY id`,
+  ).all(productId);
+}
+
+/**
+ * An official's word on OCOP claims: "rejected" (not recognised) or "superseded" (a registry
+ * decision stands instead), with the note the producer reads. The triggers then drop their stars.
+ */
+export function reviewCertificates(tx: Tx, ids: number[], review: "rejected" | "superseded", note: string, userId: number, at: Date): void {
+  if (ids.length === 0) return;
+  tx.update(certifications)
+    .set({ review, reviewNote: note, reviewedAt: at.toISOString(), reviewedBy: userId })
+    .where(and(inArray(certifications.id, ids), isNull(certifications.review)))
+    .run();
+}
+
+/** The registry now backs a certificate an official had reviewed: the council's word stands, the review goes. */
+export function clearCertificateReview(id: number): void {
+  statement<[number]>(`UPDATE certifications SET review = NULL, review_note = NULL, reviewed_at = NULL, reviewed_by = NULL WHERE id = ?`).run(id);
 }

@@ -55,7 +55,7 @@ export function listSellerProducts(producerId: number, filter: SellerListFilter,
   const total = statement<[ListParams], { n: number }>(`SELECT count(*) AS n FROM products p WHERE ${where.join(" AND ")}`).get(params)!.n;
   const rows = statement<[ListParams & { limit: number; offset: number }], ListRow>(
     `SELECT p.id, p.sku, p.slug, p.name, p.unit, p.price, p.stock, p.status, p.visible, ${VALID_STARS} AS stars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop, ${HAS_PHOTO_SQL} AS hasPhoto
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.review IS NULL) AS hasOcop, ${HAS_PHOTO_SQL} AS hasPhoto
      FROM products p WHERE ${where.join(" AND ")}
      ORDER BY p.status = 'archived', p.updated_at DESC, p.id DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: SELLER_PAGE_SIZE, offset: (filter.page - 1) * SELLER_PAGE_SIZE });

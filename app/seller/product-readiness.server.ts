@@ -13,7 +13,7 @@ export function readinessInput(producerId: number, productId: number, today = vi
   >(
     `SELECT p.name, p.description, p.weight_grams AS weightGrams, p.price, p.stock, p.category_id AS categoryId,
        ${VALID_STARS} AS validOcopStars,
-       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop') AS hasOcop
+       EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id AND c.kind = 'ocop' AND c.review IS NULL) AS hasOcop
      FROM products p WHERE p.id = @productId AND p.producer_id = @producerId`,
   ).get({ productId, producerId, today });
   if (!p) return null;

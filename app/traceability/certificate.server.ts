@@ -94,7 +94,7 @@ export function certifiedProducts(decision: string, today = vietnamToday()): Cer
      FROM certifications c
      LEFT JOIN provinces ip ON ip.id = c.issue_province_id
      LEFT JOIN provinces sp ON sp.id = ip.successor_id
-     WHERE c.kind = 'ocop' AND c.number = ? ORDER BY c.expires_on DESC, c.id`,
+     WHERE c.kind = 'ocop' AND c.review IS NULL AND c.number = ? ORDER BY c.expires_on DESC, c.id`,
   ).all(number);
   const ids = [...new Set([...registry.map((r) => r.productId), ...certificates.map((c) => c.productId)])];
   if (ids.length === 0) return [];
@@ -176,7 +176,7 @@ export function labelForProduct(productId: number, today = vietnamToday()): Labe
        FROM ocop_registry_entries r WHERE r.product_id = @id AND r.issued_on <= @today AND r.expires_on >= @today
        UNION ALL
        SELECT c.product_id, c.stars, c.number, c.issued_on, c.expires_on, 1
-       FROM certifications c WHERE c.product_id = @id AND c.kind = 'ocop' AND c.issued_on <= @today AND c.expires_on >= @today
+       FROM certifications c WHERE c.product_id = @id AND c.kind = 'ocop' AND c.review IS NULL AND c.issued_on <= @today AND c.expires_on >= @today
      ) d ON d.productId = p.id
      WHERE p.id = @id
      ORDER BY d.rank, d.stars DESC, d.expiresOn DESC LIMIT 1`,

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CERT_KINDS, OCOP_GROUPS, PRODUCT_STATUSES } from "../vocabulary";
 import { createdAt, now, updatedAt } from "./columns";
-import { producers } from "./people";
+import { producers, users } from "./people";
 import { provinces } from "./places";
 
 export const categories = sqliteTable("categories", {
@@ -86,6 +86,16 @@ export const certifications = sqliteTable(
     expiresOn: text("expires_on").notNull(),
     /** The province named on the certificate: may be a former province. */
     issueProvinceId: integer("issue_province_id").references(() => provinces.id),
+    /**
+     * An official's word on an OCOP claim no registry entry backed ("chờ đối chiếu"): "rejected"
+     * (not recognised) or "superseded" (matched to a registry entry whose decision replaces it).
+     * A reviewed certificate shows no stars anywhere (the OCOP columns' triggers skip it); the
+     * producer reads the note in the seller centre. Null: not reviewed.
+     */
+    review: text("review", { enum: ["rejected", "superseded"] }),
+    reviewNote: text("review_note"),
+    reviewedAt: text("reviewed_at"),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -4,7 +4,19 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { INDICATORS, ORDER_STATUSES, SALES_CHANNELS } from "../vocabulary";
 import { updatedAt } from "./columns";
+import { users } from "./people";
 import { provinces } from "./places";
+
+/** A province's own words on its reports: the office that issues them, as its official names it. */
+export const provinceReportSettings = sqliteTable("province_report_settings", {
+  provinceId: integer("province_id")
+    .primaryKey()
+    .references(() => provinces.id),
+  /** "Sở Nông nghiệp và Môi trường tỉnh …": printed at the head of the monthly report. */
+  office: text("office").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});
 
 export const provinceTargets = sqliteTable(
   "province_targets",

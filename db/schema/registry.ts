@@ -53,3 +53,49 @@ export const ocopRegistryEntries = sqliteTable(
     check("ocop_registry_stars_ck", sql`${t.stars} between 3 and 5`),
   ],
 );
+
+/**
+ * One registry import as a version of the province's registry: the council's decision date it is
+ * effective from, and how many entries it added, changed or left as they were.
+ */
+export const ocopRegistryVersions = sqliteTable(
+  "ocop_registry_versions",
+  {
+    importId: integer("import_id")
+      .primaryKey()
+      .references(() => productImports.id),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    effectiveFrom: text("effective_from").notNull(),
+    added: integer("added").notNull(),
+    changed: integer("changed").notNull(),
+    unchanged: integer("unchanged").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ocop_registry_versions_province_idx").on(t.provinceId, t.effectiveFrom)],
+);
+
+/**
+ * What an import did to one registry entry: added it, or changed its terms (stars, dates, names).
+ * `before` holds the terms the entry had until `effective_from` (JSON), so months before the
+ * import's date read the registry as it stood then.
+ */
+export const ocopRegistryChanges = sqliteTable(
+  "ocop_registry_changes",
+  {
+    id: integer("id").primaryKey(),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => productImports.id),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => ocopRegistryEntries.id),
+    change: text("change", { enum: ["added", "changed"] }).notNull(),
+    effectiveFrom: text("effective_from").notNull(),
+    /** The entry's terms before this import ({ stars, issuedOn, expiresOn, producerName, productName }), null when added. */
+    before: text("before"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ocop_registry_changes_import_idx").on(t.importId), index("ocop_registry_changes_entry_idx").on(t.entryId, t.effectiveFrom)],
+);

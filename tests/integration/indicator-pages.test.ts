@@ -7,7 +7,8 @@ import { db } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { vi } from "~/i18n/messages";
 import { loader as overviewLoader } from "~/routes/indicators/chi-so.$province._index";
-import { loader as reportLoader } from "~/routes/indicators/chi-so.$province.bao-cao";
+import { action as reportAction, loader as reportLoader } from "~/routes/indicators/chi-so.$province.bao-cao";
+import { call, CSRF, dataOf, makeUser, post, statusOf } from "../../scripts/fixtures/workspace";
 import { loader as unlistedLoader } from "~/routes/indicators/chi-so.$province.chua-len-san";
 import { loader as exportLoader } from "~/routes/indicators/chi-so.$province.xuat";
 import { INDICATOR_UNITS, lacksLines } from "~/indicators/tables";
@@ -85,9 +86,19 @@ describe("the printed monthly report", () => {
     expect(report.tables.byMethod.columns.at(-1)!.header).toBe("Giá trị (₫)");
   });
 
-  it("lets the official name the office, within reason", async () => {
-    expect((await reportLoader(args("/chi-so/dong-thap/bao-cao?ky=2026-10&don-vi=S%E1%BB%9F%20N%C3%B4ng%20nghi%E1%BB%87p"))).office).toBe("Sở Nông nghiệp");
-    expect((await reportLoader(args(`/chi-so/dong-thap/bao-cao?ky=2026-10&don-vi=${"x".repeat(200)}`))).office).toBe("Sở Công Thương");
+  it("prints the office the province's official saved, and refuses a bad name or another role", async () => {
+    expect((await reportLoader(args("/chi-so/dong-thap/bao-cao?ky=2026-10"))).office).toBe("Sở Công Thương");
+    const save = (office: string, who = cookie, csrf: string | null = CSRF) =>
+      call(reportAction as never, post("/chi-so/dong-thap/bao-cao?ky=2026-10", { office }, { cookie: who, csrf }), { province: "dong-thap" });
+    const long = await save("x".repeat(200));
+    expect([statusOf(long), dataOf<{ errors: object }>(long).errors]).toEqual([400, { office: "ind.report.officeError" }]);
+    expect(statusOf(await save("Sở Nông nghiệp và Môi trường", cookie, null))).toBe(403);
+    const national = await makeUser("national_official");
+    expect(statusOf(await save("Bộ Nông nghiệp", national.cookie))).toBe(403);
+    const done = (await save("  Sở Nông nghiệp và Môi trường  ")) as Response;
+    expect([done.status, done.headers.get("Location")]).toEqual([302, "/chi-so/dong-thap/bao-cao?ky=2026-10&da-luu=1"]);
+    const report = await reportLoader(args("/chi-so/dong-thap/bao-cao?ky=2026-10"));
+    expect([report.office, report.officeSaved, report.mayNameOffice]).toEqual(["Sở Nông nghiệp và Môi trường", true, true]);
   });
 });
 

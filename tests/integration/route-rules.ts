@@ -83,6 +83,7 @@ export const RULES: Record<string, Rule> = {
 
   "officials/layout": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop.$importId": { who: VERIFIERS, scope: "province", params: (w, side) => ({ importId: String(w.registryImports[side]) }) },
+  "officials/can-bo.doi-chieu._index": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop._index": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop.tai-ve": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop.tien-do": { who: VERIFIERS },

@@ -43,6 +43,8 @@ export const OWNERS: Record<string, string | null> = {
   product_imports: "app/imports/imports.server.ts",
   // Verification hands a claimed producer's entries over through reassignRegistryEntries.
   ocop_registry_entries: "app/registry/apply-registry.server.ts",
+  ocop_registry_versions: "app/registry/apply-registry.server.ts",
+  ocop_registry_changes: "app/registry/apply-registry.server.ts",
   // marketplaces
   marketplaces: null,
   marketplace_accounts: "app/marketplaces/accounts.server.ts",
@@ -75,6 +77,7 @@ export const OWNERS: Record<string, string | null> = {
   bank_transfers: "app/payments/bank-transfers.server.ts",
   // indicators and notifications
   province_targets: "app/indicators/targets.server.ts",
+  province_report_settings: "app/indicators/report-office.server.ts",
   sales_daily: null,
   sales_monthly: null,
   change_counters: null,

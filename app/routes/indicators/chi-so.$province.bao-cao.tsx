@@ -1,6 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { requireCsrf } from "~/auth/csrf.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { invalid, submitted } from "~/form-errors";
+import { readForm } from "~/http/read-form.server";
+import { mayNameOffice, reportOffice, saveReportOffice } from "~/indicators/report-office.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { ReportTable } from "~/components/report-table";
 import { formatDay, vietnamToday } from "~/i18n/format";
@@ -16,14 +22,16 @@ import { provinceTitle } from "~/places/provinces.server";
 import { OCOP_GROUPS } from "#db/vocabulary";
 
 const TOP = 10;
-/** The office that signs the report (Sở Công Thương by default); an official may name theirs. */
-const Office = z.string().trim().min(2).max(80);
+/** The office that issues the report: the province's setting, named by its official (Sở Công Thương until then). */
+const OfficeSchema = z.object({
+  office: z.string({ error: "ind.report.officeError" }).trim().min(2, { error: "ind.report.officeError" }).max(120, { error: "ind.report.officeError" }),
+});
 /** The report is a document filed in Vietnamese, whatever the interface language. */
 const vi = translator("vi");
 
 /** A one-month report laid out for paper (A4): the figures, the trend, payments, who is furthest behind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { province } = await requireIndicatorScope(request, params.province);
+  const { province, user } = await requireIndicatorScope(request, params.province);
   const url = new URL(request.url);
   const today = vietnamToday();
   const { period: asked } = periodFromUrl(url, today);
@@ -46,12 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ];
       })()
     : [rankingTable("Tỉnh", vi("ind.compare.provinces"), "Tỉnh, thành phố", provinceComparison(month, today).rows)];
-  const office = Office.safeParse(url.searchParams.get("don-vi"));
+  const office = reportOffice(province?.id ?? null);
   return {
     name: province?.name ?? null,
     authority: province ? provinceTitle(province.id) : null,
-    office: office.success ? office.data : province ? "Sở Công Thương" : "Bộ Công Thương",
-    officeAsked: office.success ? office.data : "",
+    office: office.office,
+    officeSaved: office.saved,
+    mayNameOffice: mayNameOffice(user, province?.id ?? null),
     periodKey: month.key,
     month: periodLabel(month),
     from: month.from,
@@ -65,8 +74,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The province's official names the issuing office; it is kept for every later report. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { province, user } = await requireIndicatorScope(request, params.province);
+  const form = await readForm(request);
+  await requireCsrf(request, form);
+  if (!mayNameOffice(user, province?.id ?? null)) throw data({ reason: "forbidden" as const }, { status: 403 });
+  const values = submitted(form, ["office"], 120);
+  const parsed = OfficeSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalid(parsed.error, { values });
+  saveReportOffice(province!.id, parsed.data.office, user.id);
+  const ky = new URL(request.url).searchParams.get("ky");
+  throw redirect(`/chi-so/${province!.slug}/bao-cao?${ky ? `ky=${encodeURIComponent(ky)}&` : ""}da-luu=1`);
+}
+
 export default function MonthlyReport() {
   const r = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const t = vi;
   const months = r.chart.map((p) => `${p.month.slice(5)}/${p.month.slice(2, 4)}`);
   const [year, mm, dd] = r.generated.split("-");
@@ -76,16 +101,40 @@ export default function MonthlyReport() {
         <button type="button" className="button" onClick={() => window.print()}>
           {t("ind.report.print")}
         </button>
-        <Form method="get" className="period-form">
-          <input type="hidden" name="ky" value={r.periodKey} />
-          <div className="field">
-            <label htmlFor="don-vi">{t("ind.report.office")}</label>
-            <input id="don-vi" name="don-vi" defaultValue={r.officeAsked} placeholder={r.office} maxLength={80} />
-          </div>
-          <button type="submit" className="button secondary">
-            {t("ind.period.apply")}
-          </button>
-        </Form>
+        {r.mayNameOffice ? (
+          <Form method="post" action={`?ky=${r.periodKey}`} className="period-form" noValidate>
+            <CsrfInput />
+            <div className="field">
+              <label htmlFor="office">{t("ind.report.office")}</label>
+              <input
+                id="office"
+                name="office"
+                defaultValue={result?.values.office ?? (r.officeSaved ? r.office : "")}
+                placeholder={r.office}
+                maxLength={120}
+                aria-invalid={result?.errors.office ? true : undefined}
+                aria-describedby={result?.errors.office ? "office-error" : "office-hint"}
+              />
+              {result?.errors.office ? (
+                <span id="office-error" className="field-error">
+                  {t(result.errors.office)}
+                </span>
+              ) : (
+                <span id="office-hint" className="field-hint">
+                  {t("ind.report.officeHint")}
+                </span>
+              )}
+            </div>
+            <button type="submit" className="button secondary">
+              {t("ind.report.officeSave")}
+            </button>
+          </Form>
+        ) : null}
+        {search.get("da-luu") ? (
+          <p className="alert success" role="status">
+            {t("ind.report.officeSaved")}
+          </p>
+        ) : null}
       </div>
       <header className="report-head">
         <div className="report-office" data-testid="report-office">

@@ -7,6 +7,8 @@ import { recentImports } from "~/imports/imports.server";
 import { progressReporter } from "~/imports/progress.server";
 import { MAX_IMPORT_BYTES } from "~/imports/import-limits";
 import { previewRegistryImport, registrySummary } from "~/registry/registry-import.server";
+import { awaitingReconciliation } from "~/registry/reconciliation.server";
+import { registryVersions } from "~/registry/registry-versions.server";
 import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { readUploadForm } from "~/http/upload-form.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -34,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     summary: provinceId === null ? null : registrySummary(provinceId),
     provinces: provinceId === null ? currentProvinces() : [],
     imports: recentImports({ kind: "registry", provinceId }),
+    versions: registryVersions(provinceId),
+    awaiting: awaitingReconciliation(provinceId).length,
   };
 }
 
@@ -55,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegistryPage() {
-  const { provinceName, summary, provinces, imports } = useLoaderData<typeof loader>();
+  const { provinceName, summary, provinces, imports, versions, awaiting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useAllT();
   return (
@@ -81,6 +85,11 @@ export default function RegistryPage() {
             <dd>{formatNumber(summary.unclaimedProducers)}</dd>
           </div>
         </dl>
+      ) : null}
+      {awaiting > 0 ? (
+        <p className="alert info">
+          <a href="/can-bo/doi-chieu">{t("reconcile.count", { count: formatNumber(awaiting) })}</a>
+        </p>
       ) : null}
       <section className="card section" aria-labelledby="registry-upload">
         <h2 id="registry-upload">{t("registry.upload")}</h2>
@@ -116,7 +125,7 @@ export default function RegistryPage() {
           </button>
         </ProgressForm>
       </section>
-      <ImportHistory imports={imports} base="/can-bo/so-bo-ocop" />
+      <ImportHistory imports={imports} base="/can-bo/so-bo-ocop" versions={versions} />
     </>
   );
 }

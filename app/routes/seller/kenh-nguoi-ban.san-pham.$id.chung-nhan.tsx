@@ -11,7 +11,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { invalid, submitted } from "~/form-errors";
-import { formatDay } from "~/i18n/format";
+import { formatDay, formatInstant } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { CERT_KINDS } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
@@ -74,12 +74,21 @@ export default function ProductCertificates() {
                   {c.stars ? ` ${"★".repeat(c.stars)}` : ""}
                 </strong>
                 {c.stars ? <span className="visually-hidden"> {t("stars.label", { stars: c.stars })}</span> : null} · {c.number}{" "}
-                <span className={`badge ${c.valid ? "ok" : "expired"}`}>{c.valid ? t("product.certValid") : t("product.certExpired")}</span>
+                {c.review ? null : <span className={`badge ${c.valid ? "ok" : "expired"}`}>{c.valid ? t("product.certValid") : t("product.certExpired")}</span>}
                 <span className="muted block">
                   {c.issuer} · {formatDay(c.issuedOn)} – {formatDay(c.expiresOn)}
                   {c.issueProvince ? ` · ${c.issueProvinceNow ? t("product.nowPartOf", { former: c.issueProvince, current: c.issueProvinceNow }) : c.issueProvince}` : ""}
                 </span>
                 {c.kind === "ocop" && !c.valid ? <span className="field-error block">{t("certs.expiredNote")}</span> : null}
+                {c.review ? (
+                  <span className="alert error block" role="note">
+                    {t(c.review === "rejected" ? "reconcile.review.rejected" : "reconcile.review.superseded", {
+                      date: formatInstant(c.reviewedAt!),
+                      note: c.reviewNote ?? "",
+                    })}{" "}
+                    {t("reconcile.review.hint")}
+                  </span>
+                ) : null}
               </span>
               <Form method="post">
                 <CsrfInput />

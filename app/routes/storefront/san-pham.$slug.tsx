@@ -82,7 +82,8 @@ export default function ProductPage() {
         </div>
         <div className="buy-box">
           <h1>{product.name}</h1>
-          <Stars stars={product.stars} />
+          <Stars stars={product.stars} awaiting={product.starsAwaiting} />
+          {product.starsAwaiting ? <p className="field-hint">{t("stars.awaitingNote")}</p> : null}
           <p className="price">{formatVnd(product.price)}</p>
           <p>{product.stock > 0 ? t("product.stock", { count: formatNumber(product.stock) }) : <strong className="out-of-stock">{t("product.outOfStock")}</strong>}</p>
           {product.stock > 0 ? <AddToCart productId={product.id} stock={product.stock} /> : null}
