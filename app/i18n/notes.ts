@@ -60,6 +60,12 @@ export function readNote(stored: string | null | undefined): Note | { text: stri
   return { text: stored };
 }
 
+/** The code of a stored note, null for a legacy text or none. */
+export function noteCode(stored: string | null | undefined): NoteCode | null {
+  const n = readNote(stored);
+  return n && "code" in n ? n.code : null;
+}
+
 type NoteKey = `notes.${NoteCode}` | `refundReason.${RefundReason}`;
 type Lookup = (key: NoteKey, params?: NoteParams) => string;
 const MONEY = new Set(["amount", "received", "expected"]);

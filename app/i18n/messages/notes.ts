@@ -44,7 +44,6 @@ export const vi = {
   "history.refundPending": "Đã gửi yêu cầu hoàn {amount}; chờ cổng thanh toán xác nhận.",
   "history.ref": "Mã tham chiếu: {ref}",
   "history.by": "Người thực hiện: {name}",
-  "history.at": "lúc {time} {date}",
   "history.refundNotice": "Nhà sản xuất đã hoàn {amount} cho đơn {code}. Lý do: {reason}.",
 };
 
@@ -92,6 +91,5 @@ export const en: Record<keyof typeof vi, string> = {
   "history.refundPending": "Refund of {amount} requested; waiting for the gateway to confirm.",
   "history.ref": "Reference: {ref}",
   "history.by": "By: {name}",
-  "history.at": "at {time} {date}",
   "history.refundNotice": "The producer refunded {amount} for order {code}. Reason: {reason}.",
 };

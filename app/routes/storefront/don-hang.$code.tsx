@@ -14,6 +14,9 @@ import { cancelByBuyer } from "~/checkout/order-actions.server";
 import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
 import { readForm } from "~/http/read-form.server";
+import { OrderHistory } from "~/components/order-history";
+import { renderNote } from "~/i18n/notes";
+import { orderHistory, refundNote } from "~/orders/history.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn hàng ${data?.checkoutCode ?? ""} · OCOP Connect` }];
 
@@ -24,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   const page = CODE.test(code) ? await checkoutPage(user.id, code) : null;
   if (!page) throw data({ reason: "not_found" as const }, { status: 404 });
-  return page;
+  const locale = await getLocale(request);
+  return { ...page, histories: Object.fromEntries(page.orders.map((o) => [o.code, orderHistory(o.id, o.paymentId, locale)])) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -151,6 +155,12 @@ export default function CheckoutOrders() {
             </dl>
           ) : null}
           {o.payment?.status === "flagged" ? <p className="alert info">{t("orders.flaggedBuyer")}</p> : null}
+          {refundNote(page.histories[o.code] ?? []) ? (
+            <p className="alert info" data-testid="refund-notice">
+              {renderNote(t, refundNote(page.histories[o.code] ?? []))}
+            </p>
+          ) : null}
+          <OrderHistory items={page.histories[o.code] ?? []} showActor={false} headingLevel={3} />
           {page.transfers[o.code] ? <Transfer details={page.transfers[o.code]!} producer={o.producer.name} /> : null}
         </section>
       ))}
