@@ -26,6 +26,10 @@ export const NOTE_CODES = [
   // listings
   "relist_requested",
   "moved_to_other_shop",
+  "not_ready",
+  "photo_unreadable",
+  "hidden_on_marketplace",
+  "gone_from_marketplace",
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

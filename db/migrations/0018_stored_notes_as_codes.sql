@@ -27,3 +27,11 @@ UPDATE payment_events SET payload = json_set(payload, '$.note', CASE json_extrac
 UPDATE listing_events SET detail = '{"code":"relist_requested","params":{}}' WHERE detail = 'Người bán yêu cầu đăng lại';
 --> statement-breakpoint
 UPDATE listing_events SET detail = '{"code":"moved_to_other_shop","params":{}}' WHERE detail = 'Đã chuyển sang gian hàng khác trên sàn';
+--> statement-breakpoint
+UPDATE listing_events SET detail = '{"code":"not_ready","params":{}}' WHERE detail = 'Sản phẩm chưa đủ điều kiện đăng';
+--> statement-breakpoint
+UPDATE listing_events SET detail = '{"code":"photo_unreadable","params":{}}' WHERE detail = 'Không đọc được ảnh sản phẩm';
+--> statement-breakpoint
+UPDATE listing_events SET detail = '{"code":"hidden_on_marketplace","params":{}}' WHERE detail = 'Sản phẩm đang bị ẩn trên sàn';
+--> statement-breakpoint
+UPDATE listing_events SET detail = '{"code":"gone_from_marketplace","params":{}}' WHERE detail = 'Sàn không còn sản phẩm này';
