@@ -73,7 +73,7 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
     // Listings from before the connector (no code) kept a sentence: known ones map to their code,
     // and the text stays for the details line.
     if (!cell.errorCode && lastError) {
-      cell.errorCode = legacyErrorCode(lastError) ?? "legacy";
+      cell.errorCode = legacyErrorCode(lastError) ?? (cell.status === "rejected" ? "other" : "legacy");
       cell.errorDetail = lastError;
     }
     listings.set(productId, { ...(listings.get(productId) ?? {}), [code]: cell });

@@ -53,5 +53,13 @@ export function legacyErrorCode(text: string): ListingErrorCode | null {
   if (/^ApiCallLimit|giới hạn gọi API|rate limit|sẽ thử lại|tạm thời/i.test(text)) return "retrying";
   if (/hết hạn.*kết nối|kết nối lại|access.?token|credentials/i.test(text)) return "auth_expired";
   if (/không phản hồi|timeout|hết thời gian chờ/i.test(text)) return "unavailable";
+  // A refusal in the marketplace's words: its family, where the words say it.
+  if (/công dụng|chưa được xác minh|prohibit/i.test(text)) return "prohibited_claim";
+  if (/ảnh|hình|image/i.test(text)) return "photo_invalid";
+  if (/thương hiệu|brand|thuộc tính/i.test(text)) return "attribute_missing";
+  if (/danh mục|category/i.test(text)) return "category_invalid";
+  if (/trùng/i.test(text)) return "duplicate";
+  if (/tên sản phẩm/i.test(text)) return "name_invalid";
+  if (/cân nặng|khối lượng/i.test(text)) return "weight_invalid";
   return null;
 }

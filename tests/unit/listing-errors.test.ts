@@ -58,6 +58,8 @@ describe("listing problems", () => {
     expect(legacyErrorCode("Phiên đăng nhập sàn đã hết hạn, cần kết nối lại tài khoản")).toBe("auth_expired");
     expect(legacyErrorCode("no usable credentials for this shop")).toBe("auth_expired");
     expect(legacyErrorCode("Sàn không phản hồi (hết thời gian chờ)")).toBe("unavailable");
+    expect(legacyErrorCode("Thiếu thông tin thương hiệu (brand) hợp lệ")).toBe("attribute_missing");
+    expect(legacyErrorCode("Trùng lặp với sản phẩm đã có trên Tiki")).toBe("duplicate");
     expect(legacyErrorCode("Lỗi lạ")).toBeNull();
   });
 });

@@ -56,7 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });
       if (!parsed.success) return invalid(parsed.error, { intent: "publish" as const, result: null });
       const result = publish(producerId, parsed.data.product, parsed.data.marketplace);
-      throw back({ "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
+      // Back on every product: the progress shows them all going live.
+      throw back({ loc: "tat-ca", "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
     }
     case "retry":
       throw back({ "thu-lai": retryListings(producerId, null) });
