@@ -7,6 +7,9 @@ import { vietnamToday } from "~/i18n/format";
 import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode } from "#db/vocabulary";
 import { producerAccounts, type AccountSummary } from "./accounts.server";
 import { legacyErrorCode } from "./listing-errors";
+import { REJECTION_REASONS } from "./types";
+
+const isRejectionReason = (code: string) => (REJECTION_REASONS as readonly string[]).includes(code);
 import { batchProgress, latestBatchId, type BatchProgress } from "./publish.server";
 import { sortVietnamese } from "~/i18n/collate";
 
@@ -73,8 +76,11 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
     // Listings from before the connector (no code) kept a sentence: known ones map to their code,
     // and the text stays for the details line.
     if (!cell.errorCode && lastError) {
-      cell.errorCode = legacyErrorCode(lastError) ?? (cell.status === "rejected" ? "other" : "legacy");
-      cell.errorDetail = lastError;
+      const code = legacyErrorCode(lastError);
+      cell.errorCode = code ?? (cell.status === "rejected" ? "other" : "legacy");
+      // A refusal keeps the marketplace's words; our own old sentence would say the problem twice
+      // (only a provider's code in front of it, "ApiCallLimit: …", is kept).
+      cell.errorDetail = code && !isRejectionReason(code) ? (/^[A-Za-z][\w.]*(?=:)/.exec(lastError)?.[0] ?? null) : lastError;
     }
     listings.set(productId, { ...(listings.get(productId) ?? {}), [code]: cell });
   }

@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = CODE.test(code) ? await checkoutPage(user.id, code) : null;
   if (!page) throw data({ reason: "not_found" as const }, { status: 404 });
   const locale = await getLocale(request);
-  return { ...page, histories: Object.fromEntries(page.orders.map((o) => [o.code, orderHistory(o.id, o.paymentId, locale)])) };
+  const histories = Object.fromEntries(page.orders.map((o) => [o.code, orderHistory(o.id, o.paymentId, locale)]));
+  return { ...page, histories, refunds: Object.fromEntries(Object.entries(histories).map(([code, h]) => [code, refundNote(h)])) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -155,9 +156,9 @@ export default function CheckoutOrders() {
             </dl>
           ) : null}
           {o.payment?.status === "flagged" ? <p className="alert info">{t("orders.flaggedBuyer")}</p> : null}
-          {refundNote(page.histories[o.code] ?? []) ? (
+          {page.refunds[o.code] ? (
             <p className="alert info" data-testid="refund-notice">
-              {renderNote(t, refundNote(page.histories[o.code] ?? []))}
+              {renderNote(t, page.refunds[o.code])}
             </p>
           ) : null}
           <OrderHistory items={page.histories[o.code] ?? []} showActor={false} headingLevel={3} />
