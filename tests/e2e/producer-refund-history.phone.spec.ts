@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from "@playwright/test";
-import { addToCart, expectPaid, placeOrder, PRODUCTS, SANDBOX } from "./checkout-helpers";
+import { addToCart, expectPaid, placeOrder, PRODUCTS, SANDBOX, signUpShopper } from "./checkout-helpers";
 import { logIn } from "./helpers";
 
 // The producer's part of issue 13 at phone size (Pixel 7, 412 px wide): a refund needs a confirmation
@@ -27,14 +27,7 @@ async function sentences(page: Page): Promise<string[]> {
 test("a refund asks for its amount and reason before anything moves, and the shopper reads why", async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   // A new shopper pays an order of HTX Tân Thuận through VNPay.
-  const email = `hoan.tien.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.vn`;
-  await page.goto("/dang-ky");
-  await page.getByLabel("Người mua").check();
-  await page.getByLabel("Họ và tên").fill("Phạm Thị Hoàn");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Số điện thoại").fill("0903 555 777");
-  await page.getByLabel("Mật khẩu").fill("mat-khau-hoan-tien");
-  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await signUpShopper(page, "hoan-tien");
   await addToCart(page, PRODUCTS.tanThuan.slug);
   await placeOrder(page, "vnpay");
   await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/paymentv2/`));
