@@ -8,13 +8,17 @@ import { db, type Tx } from "~/db.server";
 import { orders, payments, type OrderStatus, type PaymentStatus } from "#db/schema";
 import { canMoveOrder, moveOrder } from "~/orders/state.server";
 import { movePayment } from "~/payments/record.server";
+import { note, type RefundReason } from "~/i18n/notes";
 
 export const SELLER_ACTIONS = ["confirm", "ship", "deliver", "cancel", "refund", "accept_payment"] as const;
 export type SellerAction = (typeof SELLER_ACTIONS)[number];
 
-type OrderRow = { id: number; status: OrderStatus; paymentId: number | null; paymentStatus: PaymentStatus | null; method: string | null };
+type OrderRow = { id: number; status: OrderStatus; paymentId: number | null; paymentStatus: PaymentStatus | null; method: string | null; amount: number | null };
 
-const ROW = { id: orders.id, status: orders.status, paymentId: payments.id, paymentStatus: payments.status, method: payments.method };
+const ROW = { id: orders.id, status: orders.status, paymentId: payments.id, paymentStatus: payments.status, method: payments.method, amount: payments.amount };
+
+/** Why the producer gave the money back (the refund's confirmation step asks for it). */
+export type RefundWhy = { reason: RefundReason; text: string };
 
 function orderOfProducer(tx: Tx, code: string, producerId: number): OrderRow | null {
   const latest = tx.select({ id: max(payments.id) }).from(payments).where(eq(payments.orderId, orders.id));
@@ -45,8 +49,8 @@ export function sellerActionsFor(o: Pick<OrderRow, "status" | "paymentStatus" | 
 
 export type ActionOutcome = { ok: true } | { ok: false; reason: "not_found" | "not_allowed" };
 
-/** Runs a seller action on one of the producer's own orders, in one transaction. */
-export function runSellerAction(producerId: number, actorUserId: number, code: string, action: SellerAction, now = new Date()): ActionOutcome {
+/** Runs a seller action on one of the producer's own orders, in one transaction (a refund needs its reason). */
+export function runSellerAction(producerId: number, actorUserId: number, code: string, action: SellerAction, now = new Date(), why?: RefundWhy): ActionOutcome {
   return db().transaction(
     (tx): ActionOutcome => {
       const order = orderOfProducer(tx, code, producerId);
@@ -65,19 +69,22 @@ export function runSellerAction(producerId: number, actorUserId: number, code: s
         case "deliver":
           moveOrder(tx, order.id, "delivered", who);
           // Cash on delivery: the courier's cash is the payment.
-          if (order.method === "cod") pay("paid", "Đã thu tiền khi giao hàng");
+          if (order.method === "cod") pay("paid", note("cod_collected"));
           break;
         case "cancel":
-          moveOrder(tx, order.id, "cancelled", { ...who, note: "Nhà sản xuất hủy đơn" });
+          moveOrder(tx, order.id, "cancelled", { ...who, note: note("cancelled_by_producer") });
           pay("cancelled");
           break;
-        case "refund":
-          pay("refunded", "Nhà sản xuất đã hoàn tiền");
-          if (order.status === "pending_payment") moveOrder(tx, order.id, "cancelled", { ...who, note: "Đã hoàn tiền chuyển khoản" });
-          else moveOrder(tx, order.id, "refunded", who);
+        case "refund": {
+          if (!why) return { ok: false, reason: "not_allowed" };
+          const refunded = note("refunded", { amount: order.amount ?? 0, reason: why.reason, ...(why.text ? { text: why.text } : {}) });
+          pay("refunded", refunded);
+          if (order.status === "pending_payment") moveOrder(tx, order.id, "cancelled", { ...who, note: refunded });
+          else moveOrder(tx, order.id, "refunded", { ...who, note: refunded });
           break;
+        }
         case "accept_payment":
-          pay("paid", "Nhà sản xuất xác nhận đã nhận đủ tiền");
+          pay("paid", note("producer_accepted_payment"));
           break;
       }
       return { ok: true };
@@ -102,7 +109,7 @@ export function cancelByBuyer(buyerUserId: number, checkoutCode: string, now = n
       let n = 0;
       for (const o of rows) {
         if (o.paymentStatus !== "pending" && o.paymentStatus !== "authorized") continue;
-        if (!moveOrder(tx, o.id, "cancelled", { actorUserId: buyerUserId, note: "Khách hàng hủy đơn", now })) continue;
+        if (!moveOrder(tx, o.id, "cancelled", { actorUserId: buyerUserId, note: note("cancelled_by_buyer"), now })) continue;
         if (o.paymentId !== null) movePayment(tx, o.paymentId, "cancelled", { cause: "buyer", actorUserId: buyerUserId, now });
         n++;
       }

@@ -7,7 +7,8 @@ import { db, statement } from "~/db.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { recordConfirmedRefund, recordProviderEvent } from "~/payments/record.server";
 import { providerFor } from "~/payments/registry.server";
-import { sellerActionsFor } from "./order-actions.server";
+import { note } from "~/i18n/notes";
+import { sellerActionsFor, type RefundWhy } from "./order-actions.server";
 
 type Row = {
   orderId: number;
@@ -75,7 +76,8 @@ function vnpayCreateDate(payUrl: string | null): Date | null {
 
 /**
  * Refunds `amount` (null: all that is left) of one of the producer's paid orders through its
- * payment provider. Nothing changes unless the provider confirms.
+ * payment provider, for the reason given (kept with the refund, shown to the buyer). Nothing
+ * changes unless the provider confirms.
  */
 export async function refundThroughProvider(
   producerId: number,
@@ -84,6 +86,7 @@ export async function refundThroughProvider(
   amount: number | null,
   clientIp: string,
   now = new Date(),
+  why?: RefundWhy,
 ): Promise<RefundOutcome> {
   const o = paidOrder(producerId, code);
   if (!o) return { ok: false, reason: "not_found" };
@@ -112,14 +115,15 @@ export async function refundThroughProvider(
   if (result.kind === "refused") return { ok: false, reason: "refused", message: result.message.slice(0, 300) };
 
   const at = now.toISOString();
+  const reason = why ? note("refunded", { amount: wanted, reason: why.reason, ...(why.text ? { text: why.text } : {}) }) : undefined;
   return db().transaction(
     (tx): RefundOutcome => {
       if (result.kind === "pending") {
-        recordProviderEvent(tx, { provider: o.provider, eventId: `${result.refundId}:pending`, type: "refund.pending", paymentId: o.paymentId, status: null, payload: { amount: wanted, by: actor.userId }, at });
+        recordProviderEvent(tx, { provider: o.provider, eventId: `${result.refundId}:pending`, type: "refund.pending", paymentId: o.paymentId, status: null, payload: { amount: wanted, by: actor.userId, note: reason }, at });
         return { ok: true, kind: "pending", amount: wanted };
       }
       const full = wanted === left;
-      recordConfirmedRefund(tx, { provider: o.provider, refundId: result.refundId, paymentId: o.paymentId, amount: wanted, actorUserId: actor.userId, now });
+      recordConfirmedRefund(tx, { provider: o.provider, refundId: result.refundId, paymentId: o.paymentId, amount: wanted, actorUserId: actor.userId, now, note: reason });
       return { ok: true, kind: full ? "refunded" : "partial", amount: wanted, left: left - wanted };
     },
     { behavior: "immediate" },

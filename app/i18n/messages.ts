@@ -9,6 +9,7 @@ import * as importExport from "./messages/import";
 import * as indicatorDefinitions from "./messages/indicator-definitions";
 import * as indicators from "./messages/indicators";
 import * as marketplaces from "./messages/marketplaces";
+import * as notes from "./messages/notes";
 import * as orders from "./messages/orders";
 import * as outbox from "./messages/outbox";
 import * as profile from "./messages/profile";
@@ -28,6 +29,7 @@ export const vi = {
   ...seller.vi,
   ...importExport.vi,
   ...orders.vi,
+  ...notes.vi,
   ...sellerOrders.vi,
   ...outbox.vi,
   ...indicators.vi,
@@ -46,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...seller.en,
   ...importExport.en,
   ...orders.en,
+  ...notes.en,
   ...sellerOrders.en,
   ...outbox.en,
   ...indicators.en,

@@ -7,14 +7,15 @@ import { useRouteLoaderData } from "@remix-run/react";
 import * as auth from "./messages/auth";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
+import * as notes from "./messages/notes";
 import * as orders from "./messages/orders";
 import * as traceability from "./messages/traceability";
 import type { Locale, MessageKey } from "./messages";
 import { fill } from "./fill";
 
-const storefront = { ...common.vi, ...catalog.vi, ...auth.vi, ...orders.vi, ...traceability.vi };
+const storefront = { ...common.vi, ...catalog.vi, ...auth.vi, ...orders.vi, ...notes.vi, ...traceability.vi };
 export type StorefrontKey = keyof typeof storefront;
-const en: Record<StorefrontKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...orders.en, ...traceability.en };
+const en: Record<StorefrontKey, string> = { ...common.en, ...catalog.en, ...auth.en, ...orders.en, ...notes.en, ...traceability.en };
 const tables: Record<Locale, Record<string, string>> = { vi: { ...storefront }, en: { ...en } };
 
 /** Adds other areas' text: ./use-all-t does when a page of theirs is loaded. */

@@ -6,14 +6,18 @@ import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
 import { MARKETPLACE_CODES, type ListingStatus, type MarketplaceCode } from "#db/vocabulary";
 import { producerAccounts, type AccountSummary } from "./accounts.server";
-import type { ListingErrorCode } from "./listing-errors";
+import { legacyErrorCode } from "./listing-errors";
+import { REJECTION_REASONS } from "./types";
+
+const isRejectionReason = (code: string) => (REJECTION_REASONS as readonly string[]).includes(code);
 import { batchProgress, latestBatchId, type BatchProgress } from "./publish.server";
 import { sortVietnamese } from "~/i18n/collate";
 
 export type ListingCell = {
   id: number;
   status: ListingStatus;
-  errorCode: ListingErrorCode | null;
+  /** A ListingErrorCode, or a code the interface does not know (shown with the generic sentence). */
+  errorCode: string | null;
   errorDetail: string | null;
   externalUrl: string | null;
   syncedPrice: number | null;
@@ -69,8 +73,15 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
   ).all(producerId)) {
     const { productId, code, lastError, syncing, ...rest } = l;
     const cell: ListingCell = { ...rest, syncing: syncing === 1 };
-    // Listings from before the connector (no code) keep their text as the marketplace's words.
-    if (!cell.errorCode && lastError) cell.errorDetail = lastError;
+    // Listings from before the connector (no code) kept a sentence: known ones map to their code,
+    // and the text stays for the details line.
+    if (!cell.errorCode && lastError) {
+      const code = legacyErrorCode(lastError);
+      cell.errorCode = code ?? (cell.status === "rejected" ? "other" : "legacy");
+      // A refusal keeps the marketplace's words; our own old sentence would say the problem twice
+      // (only a provider's code in front of it, "ApiCallLimit: …", is kept).
+      cell.errorDetail = code && !isRejectionReason(code) ? (/^[A-Za-z][\w.]*(?=:)/.exec(lastError)?.[0] ?? null) : lastError;
+    }
     listings.set(productId, { ...(listings.get(productId) ?? {}), [code]: cell });
   }
   const rows: ProductRow[] = sortVietnamese(products, (p) => p.name).map((p) => {
@@ -94,4 +105,44 @@ export function connectorPage(producerId: number, today = vietnamToday()): Conne
   });
   const batchId = latestBatchId(producerId);
   return { accounts: producerAccounts(producerId), products: rows, batch: batchId ? batchProgress(producerId, batchId) : null };
+}
+
+/** A listing the producer must act on: refused, failed, or with a problem that does not pass by itself. */
+export function cellNeedsAction(cell: Pick<ListingCell, "status" | "errorCode">): boolean {
+  return cell.status === "error" || cell.status === "rejected" || (cell.errorCode !== null && cell.errorCode !== "retrying");
+}
+
+export const LISTINGS_PER_PAGE = 50;
+export type ListingFilter = "needs-action" | "all";
+export type ProblemGroup = { marketplace: MarketplaceCode; code: string; count: number };
+
+/**
+ * The page as the producer reads it: the products needing action first (the default when there are
+ * any), 50 to a page, and each distinct problem once with how many products it touches.
+ */
+export function connectorView(producerId: number, asked: ListingFilter | null, pageNo: number, today = vietnamToday()) {
+  const page = connectorPage(producerId, today);
+  const needing = page.products.filter((p) => Object.values(p.listings).some((c) => c && cellNeedsAction(c)));
+  const filter: ListingFilter = asked ?? (needing.length > 0 ? "needs-action" : "all");
+  const list = filter === "needs-action" ? needing : page.products;
+  const pages = Math.max(1, Math.ceil(list.length / LISTINGS_PER_PAGE));
+  const at = Math.min(Math.max(1, pageNo), pages);
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of needing) {
+    for (const [marketplace, c] of Object.entries(p.listings) as [MarketplaceCode, ListingCell][]) {
+      if (!cellNeedsAction(c)) continue;
+      const code = c.errorCode ?? (c.status === "rejected" ? "other" : "unavailable");
+      const key = `${marketplace}:${code}`;
+      groups.set(key, { marketplace, code, count: (groups.get(key)?.count ?? 0) + 1 });
+    }
+  }
+  return {
+    ...page,
+    products: list.slice((at - 1) * LISTINGS_PER_PAGE, at * LISTINGS_PER_PAGE),
+    filter,
+    page: at,
+    pages,
+    counts: { needsAction: needing.length, all: page.products.length },
+    problems: [...groups.values()].sort((a, b) => b.count - a.count),
+  };
 }

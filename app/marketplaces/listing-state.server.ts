@@ -4,6 +4,7 @@
 // tables (tests/unit/table-ownership.test.ts checks it), so the event rule lives here only.
 import { db, statement, type Tx } from "~/db.server";
 import { translator } from "~/i18n/messages";
+import { note } from "~/i18n/notes";
 import type { ListingStatus } from "#db/vocabulary";
 import type { ListingErrorCode } from "./listing-errors";
 import { sellerSku } from "./snapshot.server";
@@ -173,7 +174,7 @@ export function requestPublish(productId: number, marketplaceId: number, account
       id = existing.id;
       // Taken down earlier: publishing again makes a new listing there (the old one stays hidden).
       if (existing.status === "delisted") forgetRemote(id);
-      updateListing(id, { status: "pending", detail: "Người bán yêu cầu đăng lại", accountId, error: null });
+      updateListing(id, { status: "pending", detail: note("relist_requested"), accountId, error: null });
     } else {
       id = existing.id;
       updateListing(id, { accountId });
@@ -195,7 +196,7 @@ export function closeShopListings(accountId: number, marketplaceId: number): voi
     ).all(marketplaceId, accountId);
     for (const { id } of open) {
       forgetRemote(id);
-      updateListing(id, { status: "delisted", detail: "Đã chuyển sang gian hàng khác trên sàn" });
+      updateListing(id, { status: "delisted", detail: note("moved_to_other_shop") });
       statement(`DELETE FROM listing_sync WHERE listing_id = ?`).run(id);
     }
   })();

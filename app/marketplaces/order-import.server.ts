@@ -14,6 +14,7 @@ import { MARKETPLACES } from "#db/reference/marketplaces";
 import type { AccountRow } from "./accounts.server";
 import type { JobOutcome } from "./reconcile.server";
 import type { ApiAdapter, MarketOrder, ShopContext } from "./types";
+import { note } from "~/i18n/notes";
 
 const DAY_MS = 86_400_000;
 /** The first import looks back this far; later ones start a little before where the last ended. */
@@ -88,7 +89,7 @@ export function writeOrders(account: AccountRow, orders: MarketOrder[]): number 
       const producer = tx.select({ provinceId: producers.provinceId }).from(producers).where(eq(producers.id, account.producerId)).get()!;
       for (const order of orders) {
         const now = new Date();
-        const who: MarketplaceActor = { note: `Sàn ${channel}`, now, at: new Date(order.updatedAt) };
+        const who: MarketplaceActor = { note: note("marketplace_update", { channel }), now, at: new Date(order.updatedAt) };
         const status = paymentStatus(order);
         // Cash on delivery is paid when the courier hands over the goods; online, when ordered.
         const report: MarketplaceReport = {

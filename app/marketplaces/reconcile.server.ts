@@ -9,6 +9,7 @@ import { readiness } from "~/catalog/readiness";
 import { ensureListingSync, loadListing, updateListing, type Listing } from "./listing-state.server";
 import { contentHash, listingSnapshot, loadProductState, sellerSku, type ProductState } from "./snapshot.server";
 import { MarketplaceError, type ApiAdapter, type CreateResult, type ListingRef, type ShopContext } from "./types";
+import { note } from "~/i18n/notes";
 
 export type JobOutcome = { type: "done" } | { type: "later"; delayMs: number; note: string | null };
 
@@ -83,14 +84,14 @@ async function reconcile(listing: Listing, state: ProductState, shop: ShopContex
   if (!ref) {
     const blocker = readiness(state.readinessInput, adapter.code).find((p) => p.severity === "blocker");
     if (blocker) {
-      updateListing(listing.id, { status: "error", detail: "Sản phẩm chưa đủ điều kiện đăng", error: { code: blocker.code } });
+      updateListing(listing.id, { status: "error", detail: note("not_ready"), error: { code: blocker.code } });
       return DONE;
     }
     let result: CreateResult | null = listing.createSentAt ? await adapter.findBySku(shop, sku) : null;
     if (!result) {
       const snapshot = await listingSnapshot(state);
       if (snapshot.images.length === 0) {
-        updateListing(listing.id, { status: "error", detail: "Không đọc được ảnh sản phẩm", error: { code: "photo_missing" } });
+        updateListing(listing.id, { status: "error", detail: note("photo_unreadable"), error: { code: "photo_missing" } });
         return DONE;
       }
       updateListing(listing.id, { createSentAt: new Date().toISOString() });
@@ -135,7 +136,7 @@ async function reconcile(listing: Listing, state: ProductState, shop: ShopContex
     updateListing(listing.id, { status: "rejected", detail: remote.detail ?? null, error: { code: "other", detail: remote.detail ?? null } });
   } else {
     // Hidden or gone there: forget it, so "publish again" makes a new listing.
-    updateListing(listing.id, { status: "error", detail: "Sản phẩm đang bị ẩn trên sàn", error: { code: "missing_on_marketplace", detail: remote.detail ?? null }, ...FORGET });
+    updateListing(listing.id, { status: "error", detail: note("hidden_on_marketplace"), error: { code: "missing_on_marketplace", detail: remote.detail ?? null }, ...FORGET });
   }
   return DONE;
 }
@@ -155,7 +156,7 @@ function settleRefusal(listing: Listing, error: MarketplaceError): JobOutcome {
     return DONE;
   }
   if (error.kind === "not_found") {
-    updateListing(listing.id, { status: "error", detail: "Sàn không còn sản phẩm này", error: { code: "missing_on_marketplace", detail: error.detail }, ...FORGET });
+    updateListing(listing.id, { status: "error", detail: note("gone_from_marketplace"), error: { code: "missing_on_marketplace", detail: error.detail }, ...FORGET });
     return DONE;
   }
   throw error;

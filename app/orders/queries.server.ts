@@ -164,27 +164,11 @@ export function buyerCheckout(userId: number, checkoutCode: string): { orders: O
   return { orders: rows.map(withParts), session };
 }
 
-export type HistoryEntry = { at: string; kind: "order" | "payment"; status: string | null; what: string; detail: string };
-
-/** One of the producer's orders, with the order's and the payment's whole history. */
-export function producerOrder(producerId: number, code: string): (OrderDetail & { history: HistoryEntry[] }) | null {
+/** One of the producer's storefront orders (its history: ./history.server.ts). */
+export function producerOrder(producerId: number, code: string): OrderDetail | null {
   const row = statement<[code: string, producerId: number], DetailRow>(`${DETAIL} WHERE o.code = ? AND o.producer_id = ? AND o.channel = 'storefront'`).get(
     code,
     producerId,
   );
-  if (!row) return null;
-  const order = withParts(row);
-  // Our own status entries name their cause ("stripe:evt_…", "expiry", "producer"); provider
-  // deliveries about this one payment are listed as received.
-  const history = statement<[orderId: number, paymentId: number], HistoryEntry>(
-    `SELECT e.at, 'order' AS kind, e.status, coalesce(u.name, '') AS what, e.note AS detail
-       FROM order_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.order_id = ?
-     UNION ALL
-     SELECT received_at AS at, 'payment' AS kind, status,
-       CASE WHEN provider = 'ocop' THEN coalesce(json_extract(payload, '$.cause'), '') ELSE provider || ' · ' || type END AS what,
-       CASE WHEN provider = 'ocop' THEN coalesce(json_extract(payload, '$.note'), '') ELSE event_id END AS detail
-       FROM payment_events WHERE payment_id = ?
-     ORDER BY at, kind DESC`,
-  ).all(row.id, order.paymentId ?? -1);
-  return { ...order, history };
+  return row ? withParts(row) : null;
 }

@@ -10,6 +10,8 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "~/db.server";
 import { orderEvents, orderItems, orders, producers, type OrderStatus, type SalesChannel } from "#db/schema";
 import { vietnamToday } from "~/i18n/format";
+import { translator } from "~/i18n/messages";
+import { renderNote } from "~/i18n/notes";
 import { queueEmail } from "~/notifications/outbox.server";
 import { buyerStatusEmail, producerNewOrderEmail, type OrderForEmail } from "./emails";
 import { releaseOrderStock } from "./stock.server";
@@ -167,7 +169,7 @@ export function moveOrder(tx: Tx, orderId: number, to: OrderStatus, who: Actor =
     .values({ orderId, status: to, actorUserId: who.actorUserId ?? null, note: who.note ?? "", at })
     .run();
   if (!notifies(order.channel)) return true;
-  const buyerEmail = buyerStatusEmail(order, to, who.note);
+  const buyerEmail = buyerStatusEmail(order, to, renderNote(translator("vi"), who.note));
   if (buyerEmail) queueEmail(tx, buyerEmail);
   if (to === "placed") {
     const producerEmail = producerNewOrderEmail(order, true);

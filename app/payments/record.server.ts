@@ -9,6 +9,8 @@ import { paymentEvents, payments, type PaymentStatus } from "#db/schema";
 import { queueEmail } from "~/notifications/outbox.server";
 import { producerPaymentFlaggedEmail } from "~/orders/emails";
 import { moveOrder, orderForEmail } from "~/orders/state.server";
+import { note, renderNote } from "~/i18n/notes";
+import { translator } from "~/i18n/messages";
 
 /** Where a payment may go from each status. Money that arrives for a closed order is flagged for a person. */
 export const PAYMENT_NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
@@ -114,14 +116,14 @@ export function movePayment(tx: Tx, paymentId: number, to: PaymentStatus, opts: 
     if (order?.status === "pending_payment") moveOrder(tx, current.orderId, "cancelled", { ...system, note: noteFor(to) });
   }
   if (to === "flagged") {
-    const email = producerPaymentFlaggedEmail(orderForEmail(tx, current.orderId)!, opts.note ?? "");
+    const email = producerPaymentFlaggedEmail(orderForEmail(tx, current.orderId)!, renderNote(translator("vi"), opts.note));
     if (email) queueEmail(tx, email);
   }
   return true;
 }
 
 function noteFor(status: PaymentStatus): string {
-  return status === "expired" ? "Quá hạn thanh toán" : status === "failed" ? "Thanh toán không thành công" : "Đã hủy thanh toán";
+  return note(status === "expired" ? "payment_expired" : status === "failed" ? "payment_failed" : "payment_cancelled");
 }
 
 /**
@@ -163,7 +165,7 @@ export function refundedAmount(tx: Tx, paymentId: number): number {
  */
 export function recordConfirmedRefund(
   tx: Tx,
-  r: { provider: string; refundId: string; paymentId: number; amount: number; actorUserId?: number | null; now: Date },
+  r: { provider: string; refundId: string; paymentId: number; amount: number; actorUserId?: number | null; now: Date; note?: string },
 ): boolean {
   const payment = tx.select({ amount: payments.amount, orderId: payments.orderId }).from(payments).where(eq(payments.id, r.paymentId)).get();
   if (!payment) return false;
@@ -175,12 +177,12 @@ export function recordConfirmedRefund(
     type: "refund",
     paymentId: r.paymentId,
     status: full ? "refunded" : null,
-    payload: { amount: r.amount, by: r.actorUserId ?? null },
+    payload: { amount: r.amount, by: r.actorUserId ?? null, ...(r.note ? { note: r.note } : {}) },
     at: r.now.toISOString(),
   });
   if (fresh && full) {
-    movePayment(tx, r.paymentId, "refunded", { cause: `${r.provider}:${r.refundId}`, actorUserId: r.actorUserId ?? null, note: "Cổng thanh toán đã xác nhận hoàn tiền", now: r.now });
-    moveOrder(tx, payment.orderId, "refunded", { actorUserId: r.actorUserId ?? null, now: r.now });
+    movePayment(tx, r.paymentId, "refunded", { cause: `${r.provider}:${r.refundId}`, actorUserId: r.actorUserId ?? null, note: note("gateway_refund_confirmed"), now: r.now });
+    moveOrder(tx, payment.orderId, "refunded", { actorUserId: r.actorUserId ?? null, note: r.note, now: r.now });
   }
   return fresh;
 }

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import type { PaymentStatus } from "#db/schema";
-import { formatVnd } from "~/i18n/format";
+import { note as storedNote } from "~/i18n/notes";
 import type { PaymentOutcome, ProviderEvent } from "./provider";
 import { movePayment, recordConfirmedRefund, recordProviderEvent } from "./record.server";
 
@@ -101,7 +101,7 @@ export function applyProviderEvent(event: ProviderEvent, now = new Date()): Appl
       if ((event.amount !== null && event.amount !== found.expected) || (event.outcome === "paid" && event.amount === null)) {
         const fresh = record(single);
         if (fresh && event.target.kind === "order" && event.outcome === "paid") {
-          const note = `Nhận ${formatVnd(event.amount ?? 0)} thay vì ${formatVnd(found.expected)} (${event.providerRef ?? event.eventId})`;
+          const note = storedNote("amount_mismatch", { received: event.amount ?? 0, expected: found.expected, ref: event.providerRef ?? event.eventId });
           for (const t of targets) {
             if (OPEN.has(t.status)) movePayment(tx, t.id, "flagged", { cause, providerRef: event.providerRef, note, now });
           }
@@ -114,7 +114,7 @@ export function applyProviderEvent(event: ProviderEvent, now = new Date()): Appl
         const fresh = record(single);
         if (fresh && event.outcome === "paid") {
           // Paid after we gave up on it (expired, failed, cancelled): someone must refund or accept it.
-          const note = `Nhận ${formatVnd(event.amount ?? 0)} sau khi đơn đã đóng (${event.providerRef ?? event.eventId})`;
+          const note = storedNote("paid_after_close", { received: event.amount ?? 0, ref: event.providerRef ?? event.eventId });
           for (const t of targets) {
             if (CLOSED_UNPAID.has(t.status)) movePayment(tx, t.id, "flagged", { cause, providerRef: event.providerRef, note, now });
           }

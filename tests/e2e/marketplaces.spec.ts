@@ -65,6 +65,11 @@ test("a producer connects two marketplaces, publishes everywhere, sees a refusal
   await expect.poll(async () => (await sandboxItems(SANDBOX.shopee, sku)).map((i) => i.price), { timeout: 20_000 }).toEqual([199_000]);
   await expect.poll(async () => (await sandboxItems(SANDBOX.lazada, sku)).map((i) => i.price), { timeout: 20_000 }).toEqual([199_000]);
   await page.getByRole("link", { name: "← Về trang Sàn TMĐT" }).click();
+  // The page opens on what needs action: the refused product alone, its problem said once.
+  await expect(page.getByRole("link", { name: "Cần xử lý (1)" })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator(".listing-row")).toHaveCount(1);
+  await expect(row(CLAIM_NAME)).toBeVisible();
+  await page.getByRole("link", { name: "Tất cả (21)" }).click();
   await expect(row(producer.names[0]!)).toContainText("199.000");
   await expect(row(producer.names[0]!).locator(".listing-cell.status-live")).toHaveCount(2);
 

@@ -9,6 +9,7 @@ import type { AccountRow } from "~/marketplaces/accounts.server";
 import { writeOrders } from "~/marketplaces/order-import.server";
 import type { MarketOrder } from "~/marketplaces/types";
 import { seedShop, stockOf, type Shop } from "../../scripts/fixtures/shop";
+import { note } from "~/i18n/notes";
 
 let shop: Shop;
 let account: AccountRow;
@@ -55,7 +56,7 @@ describe("marketplace order import", () => {
   it("writes an order event for each status, walking the state machine, with the marketplace as the actor", () => {
     const before = stockOf(shop.sen);
     expect(writeOrders(account, [marketOrder("A1", "placed")])).toBe(1);
-    expect(events("A1")).toEqual([{ status: "placed", actor: null, note: "Sàn shopee" }]);
+    expect(events("A1")).toEqual([{ status: "placed", actor: null, note: note("marketplace_update", { channel: "shopee" }) }]);
     expect(stockOf(shop.sen)).toBe(before - 2);
 
     // Shipped on the marketplace: the order passes through "confirmed", as ORDER_NEXT requires.

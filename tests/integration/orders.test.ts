@@ -9,6 +9,7 @@ import type { StorefrontMethod } from "~/payments/provider";
 import { parseVietQr } from "~/payments/vietqr";
 import { action as buyerAction, loader as buyerLoader } from "~/routes/storefront/don-hang.$code";
 import { action as sellerAction, loader as sellerLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code";
+import { action as refundAction } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code_.hoan-tien";
 import { loader as outboxLoader } from "~/routes/admin/quan-tri.hop-thu";
 import { loader as overviewLoader } from "~/routes/seller/kenh-nguoi-ban._index";
 import { loader as sellerListLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang._index";
@@ -74,11 +75,12 @@ describe("the producer's orders", () => {
     for (const intent of ["confirm", "ship", "deliver"]) expect(statusOf(await seller("tanThuan", o!.code, intent))).toBe(302);
     expect(state(o!.id)).toEqual({ order: "delivered", payment: "paid", channel: "cash" });
     const page = (await call(sellerLoader, get(`/kenh-nguoi-ban/don-hang/${o!.code}`, cookies.tanThuan), { code: o!.code })) as {
-      order: { history: { kind: string; status: string }[] };
+      history: { key: string | null; note: string | null }[];
       actions: string[];
     };
-    expect(page.order.history.filter((h) => h.kind === "order").map((h) => h.status)).toEqual(["placed", "confirmed", "shipped", "delivered"]);
-    expect(page.order.history.filter((h) => h.kind === "payment").map((h) => h.status)).toEqual(["pending", "paid"]);
+    // One sentence per happening: the payment's creation is the order's, the cash is the delivery's payment.
+    expect(page.history.map((h) => h.key)).toEqual(["history.createdCod", "history.order.confirmed", "history.order.shipped", "history.paid", "history.order.delivered"]);
+    expect(page.history.find((h) => h.key === "history.paid")!.note).toBe('{"code":"cod_collected","params":{}}');
     expect(page.actions).toEqual(["refund"]); // a return stays possible
   });
 
@@ -96,7 +98,7 @@ describe("the producer's orders", () => {
     expect(statusOf(await seller("tanThuan", card!.code, "cancel"))).toBe(409); // paid: refund, not cancel
     // A card payment is refunded through Stripe, unreachable from these tests: the refusal changes
     // nothing (tests/integration/refunds.test.ts refunds through the payment sandbox).
-    const refused = await call(sellerAction, post(`/kenh-nguoi-ban/don-hang/${card!.code}`, { intent: "refund", amount: String(card!.total) }, cookies.tanThuan), { code: card!.code });
+    const refused = await call(refundAction, post(`/kenh-nguoi-ban/don-hang/${card!.code}/hoan-tien`, { amount: String(card!.total), reason: "out_of_stock", text: "" }, cookies.tanThuan), { code: card!.code });
     expect(statusOf(refused)).toBe(502);
     expect(state(card!.id)).toMatchObject({ order: "placed", payment: "paid" });
     expect(stockOf(shop.sen)).toBe(stock - 2);

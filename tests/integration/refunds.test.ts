@@ -13,10 +13,12 @@ import { startPayment } from "~/payments/sessions.server";
 import { action as momoIpn } from "~/routes/api/api.momo.ipn";
 import { action as stripeWebhook } from "~/routes/api/api.stripe.webhook";
 import { loader as vnpayIpn } from "~/routes/api/api.vnpay.ipn";
-import { action as sellerOrderAction } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code";
+import { action as sellerOrderAction, loader as sellerOrderLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code";
+import { action as refundAction, loader as refundLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang.$code_.hoan-tien";
+import { loader as buyerLoader } from "~/routes/storefront/don-hang.$code";
 import { paymentSessions, products } from "#db/schema";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
-import { ORIGIN, call, dataOf, fillCart, newShopper, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
+import { ORIGIN, call, dataOf, fillCart, get, newShopper, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 
 const { server, sandbox } = await vi.hoisted(async () => {
   const { startPaymentSandbox } = await import("../../scripts/fixtures/payment-sandbox");
@@ -84,7 +86,7 @@ async function paid(method: Exclude<StorefrontMethod, "vietqr" | "cod">) {
   }
   const senOrder = r.placed.orderCodes[0]!;
   expect(stateOf(senOrder)).toBe("placed/paid");
-  return { code, senOrder, total: r.placed.total };
+  return { code, senOrder, total: r.placed.total, buyerId: buyer.id };
 }
 const stateOf = (orderCode: string) =>
   db().get<{ s: string }>(sql`SELECT o.status || '/' || p.status AS s FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.code = ${orderCode}`)!.s;
@@ -141,15 +143,43 @@ describe("a Stripe refund still pending", () => {
   });
 });
 
-describe("the seller's refund form", () => {
-  it("refuses an amount that is not a number with a Vietnamese message next to the field, then refunds a partial amount", async () => {
+describe("the seller's refund step", () => {
+  it("asks for a reason before anything moves, refuses an amount that is not a number, then refunds part with its reason, which the buyer reads", async () => {
     const c = await paid("stripe");
     const cookie = await sessionCookie(shop.tanThuanMember);
-    const bad = await call(sellerOrderAction as never, post(`/kenh-nguoi-ban/don-hang/${c.senOrder}`, { intent: "refund", amount: "mười nghìn" }, cookie), { code: c.senOrder });
-    expect(statusOf(bad)).toBe(400);
-    expect(dataOf(bad)).toMatchObject({ problem: "seller.refundBadAmount", field: "amount" });
-    const ok = await call(sellerOrderAction as never, post(`/kenh-nguoi-ban/don-hang/${c.senOrder}`, { intent: "refund", amount: "10.000" }, cookie), { code: c.senOrder });
-    expect(ok).toMatchObject({ notice: { key: "seller.refundPartial" } });
+    const url = `/kenh-nguoi-ban/don-hang/${c.senOrder}/hoan-tien`;
+    // The order page's button leads to the confirmation step; a bare "refund" post changes nothing.
+    const bare = await call(sellerOrderAction as never, post(`/kenh-nguoi-ban/don-hang/${c.senOrder}`, { intent: "refund" }, cookie), { code: c.senOrder });
+    expect(statusOf(bare)).toBe(302);
     expect(stateOf(c.senOrder)).toBe("placed/paid");
+    const step = (await call(refundLoader as never, get(url, cookie), { code: c.senOrder })) as { gateway: boolean; left: number; paid: number };
+    expect(step).toMatchObject({ gateway: true });
+    expect(step.left).toBe(step.paid); // all of it by default
+
+    const noReason = await call(refundAction as never, post(url, { amount: "10.000", reason: "", text: "" }, cookie), { code: c.senOrder });
+    expect(statusOf(noReason)).toBe(400);
+    expect(dataOf(noReason)).toMatchObject({ errors: { reason: "seller.refund.noReason" } });
+    const otherWithoutText = await call(refundAction as never, post(url, { amount: "10.000", reason: "other", text: "  " }, cookie), { code: c.senOrder });
+    expect(dataOf(otherWithoutText)).toMatchObject({ errors: { text: "seller.refund.textRequired" } });
+    const tooLong = await call(refundAction as never, post(url, { amount: "10.000", reason: "damaged", text: "x".repeat(201) }, cookie), { code: c.senOrder });
+    expect(dataOf(tooLong)).toMatchObject({ errors: { text: "seller.refund.textTooLong" } });
+    const bad = await call(refundAction as never, post(url, { amount: "mười nghìn", reason: "damaged", text: "" }, cookie), { code: c.senOrder });
+    expect(statusOf(bad)).toBe(400);
+    expect(dataOf(bad)).toMatchObject({ errors: { amount: "seller.refundBadAmount" } });
+    expect(stateOf(c.senOrder)).toBe("placed/paid");
+
+    const ok = await call(refundAction as never, post(url, { amount: "10.000", reason: "damaged", text: "Hũ bị nứt" }, cookie), { code: c.senOrder });
+    expect(statusOf(ok)).toBe(302);
+    expect(stateOf(c.senOrder)).toBe("placed/paid"); // part of it
+    // The buyer's page tells the refund with its amount and reason, in a sentence.
+    const buyerPage = (await call(buyerLoader as never, get(`/don-hang/${c.code}`, await sessionCookie(c.buyerId)), { code: c.code })) as {
+      histories: Record<string, { key: string | null; note: string | null }[]>;
+    };
+    const refund = buyerPage.histories[c.senOrder]!.find((h) => h.key === "history.refundPartial")!;
+    expect(JSON.parse(refund.note!)).toEqual({ code: "refunded", params: { amount: 10_000, reason: "damaged", text: "Hũ bị nứt" } });
+    // The seller's history has it once, and no raw provider strings as sentences.
+    const sellerPage = (await call(sellerOrderLoader as never, get(`/kenh-nguoi-ban/don-hang/${c.senOrder}`, cookie), { code: c.senOrder })) as { history: { key: string | null }[] };
+    expect(sellerPage.history.filter((h) => h.key === "history.refundPartial")).toHaveLength(1);
+    expect(sellerPage.history.filter((h) => h.key === "history.paid")).toHaveLength(1);
   });
 });

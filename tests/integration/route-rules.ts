@@ -58,6 +58,7 @@ export const RULES: Record<string, Rule> = {
   "seller/kenh-nguoi-ban": { who: SELLER },
   "seller/kenh-nguoi-ban._index": { who: SELLER },
   "seller/kenh-nguoi-ban.don-hang.$code": { who: SELLER, scope: "producer", params: (w, side) => ({ code: w.orders[side] }) },
+  "seller/kenh-nguoi-ban.don-hang.$code_.hoan-tien": { who: SELLER, scope: "producer", params: (w, side) => ({ code: w.orders[side] }) },
   "seller/kenh-nguoi-ban.don-hang._index": { who: SELLER },
   "seller/kenh-nguoi-ban.ho-so": { who: SELLER },
   "seller/kenh-nguoi-ban.nhap-xuat.$importId": { who: SELLER, scope: "producer", params: (w, side) => ({ importId: String(w.imports[side]) }) },

@@ -11,7 +11,8 @@ import { formatNumber, formatVnd } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages";
 import { useAllT } from "~/i18n/use-all-t";
 import { disconnect } from "~/marketplaces/connect.server";
-import { connectorPage } from "~/marketplaces/dashboard.server";
+import { connectorView, type ListingFilter } from "~/marketplaces/dashboard.server";
+import { problemKey } from "~/marketplaces/listing-errors";
 import { MarketplaceCodeSchema, PublishSchema } from "~/marketplaces/forms";
 import { requestOrderImport } from "~/marketplaces/order-schedule.server";
 import { publish, retryListings } from "~/marketplaces/publish.server";
@@ -36,8 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const v = url.searchParams.get(k);
     if (v !== null) flash[k] = v.slice(0, 200);
   }
-  return { ...connectorPage(producerId), flash };
+  const filter = FILTERS[url.searchParams.get("loc") ?? ""] ?? null;
+  const page = Number(url.searchParams.get("trang"));
+  return { ...connectorView(producerId, filter, Number.isInteger(page) && page > 0 ? page : 1), flash };
 }
+
+/** The filter in the address: "cần xử lý" first (the default when anything needs it), or all. */
+const FILTERS: Record<string, ListingFilter> = { "can-xu-ly": "needs-action", "tat-ca": "all" };
+const FILTER_PARAM: Record<ListingFilter, string> = { "needs-action": "can-xu-ly", all: "tat-ca" };
+const pageUrl = (filter: ListingFilter, page: number) => `${PAGE}?loc=${FILTER_PARAM[filter]}${page > 1 ? `&trang=${page}` : ""}`;
 
 export async function action({ request }: ActionFunctionArgs) {
   const { producerId } = await requireProducer(request);
@@ -48,7 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = PublishSchema.safeParse({ product: form.getAll("product"), marketplace: form.getAll("marketplace") });
       if (!parsed.success) return invalid(parsed.error, { intent: "publish" as const, result: null });
       const result = publish(producerId, parsed.data.product, parsed.data.marketplace);
-      throw back({ "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
+      // Back on every product: the progress shows them all going live.
+      throw back({ loc: "tat-ca", "da-dang": result.queued, "chua-du": result.refused.length, "chua-ket-noi": result.notConnected.join(",") });
     }
     case "retry":
       throw back({ "thu-lai": retryListings(producerId, null) });
@@ -65,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MarketplacesPage() {
-  const { accounts, products, batch, flash } = useLoaderData<typeof loader>();
+  const { accounts, products, batch, flash, filter, page, pages, counts, problems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useAllT();
   const busy = useNavigation().state === "submitting";
@@ -78,9 +87,114 @@ export default function MarketplacesPage() {
       <h1>{t("connector.title")}</h1>
       <p className="muted">{t("connector.intro")}</p>
       <p className="connector-links">
-        <Link to="/kenh-nguoi-ban/san-tmdt/gia-ton-kho">{t("connector.priceStock.title")}</Link>
+        <Link to="/kenh-nguoi-ban/san-tmdt/gia-ton-kho">{t("connector.priceStock.title")}</Link> · <a href="#accounts-title">{t("connector.accountsLink")}</a>
       </p>
       <Flash flash={flash} names={names} />
+      {batch ? <PublishProgress initial={batch} /> : null}
+
+      {problems.length > 0 ? (
+        <section aria-labelledby="problems-title" className="card market-problems">
+          <h2 id="problems-title">{t("connector.problems.title")}</h2>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.marketplace}:${p.code}`}>
+                <strong>{t("connector.problems.count", { marketplace: names[p.marketplace], count: formatNumber(p.count) })}</strong>: {t(problemKey(p.code))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="publish-title">
+        <h2 id="publish-title">{t("connector.publish.title")}</h2>
+        {usable.length === 0 ? <p className="alert info">{t("connector.publish.noAccounts")}</p> : null}
+        <div className="connector-actions">
+          <Form method="post">
+            <CsrfInput />
+            <button className="button secondary" type="submit" name="intent" value="retry">
+              {t("connector.retryAll")}
+            </button>
+          </Form>
+          <Form method="post">
+            <CsrfInput />
+            <button className="button secondary" type="submit" name="intent" value="import-orders">
+              {t("connector.importOrders")}
+            </button>
+          </Form>
+        </div>
+        <nav className="tabs listing-filter" aria-label={t("connector.filter.label")}>
+          <Link to={pageUrl("needs-action", 1)} aria-current={filter === "needs-action" ? "page" : undefined} className={filter === "needs-action" ? "active" : undefined}>
+            {t("connector.filter.needsAction", { count: formatNumber(counts.needsAction) })}
+          </Link>
+          <Link to={pageUrl("all", 1)} aria-current={filter === "all" ? "page" : undefined} className={filter === "all" ? "active" : undefined}>
+            {t("connector.filter.all", { count: formatNumber(counts.all) })}
+          </Link>
+        </nav>
+        {counts.all === 0 ? <p>{t("connector.products.empty")}</p> : filter === "needs-action" && counts.needsAction === 0 ? <p>{t("connector.filter.noneNeedAction")}</p> : null}
+        <Form method="post" className="publish-form" noValidate>
+          <CsrfInput />
+          <fieldset className="field" aria-describedby={publishErrors.marketplace ? "marketplace-error" : undefined}>
+            <legend>{t("connector.publish.marketplaces")}</legend>
+            <div className="market-choices">
+              {usable.map((a) => (
+                <label key={a.code} className="choice">
+                  <input type="checkbox" name="marketplace" value={a.code} defaultChecked={a.hasApi} /> {a.name}
+                </label>
+              ))}
+            </div>
+            {publishErrors.marketplace ? (
+              <p className="field-error" id="marketplace-error">
+                {t(publishErrors.marketplace)}
+              </p>
+            ) : null}
+          </fieldset>
+          <button className="button" type="submit" name="intent" value="publish" disabled={busy || usable.length === 0}>
+            {t("connector.publish.submit")}
+          </button>
+          <fieldset className="field" aria-describedby={publishErrors.product ? "product-error" : undefined}>
+            <legend>{t("connector.publish.products")}</legend>
+            <label className="choice select-all">
+              <input
+                type="checkbox"
+                onChange={(e) => {
+                  for (const box of e.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="product"]') ?? []) box.checked = e.currentTarget.checked;
+                }}
+              />{" "}
+              {t("connector.publish.selectAll")}
+            </label>
+            {publishErrors.product ? (
+              <p className="field-error" id="product-error">
+                {t(publishErrors.product)}
+              </p>
+            ) : null}
+            <ul className="listing-rows" data-testid="listing-rows">
+              {products.map((p) => (
+                <li key={p.id} className="listing-row" data-product={p.id}>
+                  <label className="choice product-choice">
+                    <input type="checkbox" name="product" value={p.id} />
+                    <span>
+                      <strong>{p.name}</strong>
+                      <span className="muted"> · {t("connector.product.priceStock", { price: formatVnd(p.price), stock: formatNumber(p.stock) })}</span>
+                    </span>
+                  </label>
+                  <ul className="listing-cells">
+                    {shown.map((a) => (
+                      <ListingCell key={a.code} marketplace={a.name} connected={a.usable} cell={p.listings[a.code]} blocker={p.blockers[a.code]} price={p.price} stock={p.stock} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </Form>
+        {pages > 1 ? (
+          <nav className="pager" aria-label={t("connector.page.of", { page, pages })}>
+            {page > 1 ? <Link to={pageUrl(filter, page - 1)}>← {t("connector.page.prev")}</Link> : null}
+            <span>{t("connector.page.of", { page, pages })}</span>
+            {page < pages ? <Link to={pageUrl(filter, page + 1)}>{t("connector.page.next")} →</Link> : null}
+          </nav>
+        ) : null}
+      </section>
 
       <section aria-labelledby="accounts-title">
         <h2 id="accounts-title">{t("connector.accounts")}</h2>
@@ -127,84 +241,6 @@ export default function MarketplacesPage() {
             </li>
           ))}
         </ul>
-      </section>
-
-      {batch ? <PublishProgress initial={batch} /> : null}
-
-      <section aria-labelledby="publish-title">
-        <h2 id="publish-title">{t("connector.publish.title")}</h2>
-        {usable.length === 0 ? <p className="alert info">{t("connector.publish.noAccounts")}</p> : null}
-        {products.length === 0 ? <p>{t("connector.products.empty")}</p> : null}
-        <Form method="post" className="publish-form" noValidate>
-          <CsrfInput />
-          <fieldset className="field" aria-describedby={publishErrors.marketplace ? "marketplace-error" : undefined}>
-            <legend>{t("connector.publish.marketplaces")}</legend>
-            <div className="market-choices">
-              {usable.map((a) => (
-                <label key={a.code} className="choice">
-                  <input type="checkbox" name="marketplace" value={a.code} defaultChecked={a.hasApi} /> {a.name}
-                </label>
-              ))}
-            </div>
-            {publishErrors.marketplace ? (
-              <p className="field-error" id="marketplace-error">
-                {t(publishErrors.marketplace)}
-              </p>
-            ) : null}
-          </fieldset>
-          <fieldset className="field" aria-describedby={publishErrors.product ? "product-error" : undefined}>
-            <legend>{t("connector.publish.products")}</legend>
-            <label className="choice select-all">
-              <input
-                type="checkbox"
-                onChange={(e) => {
-                  for (const box of e.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="product"]') ?? []) box.checked = e.currentTarget.checked;
-                }}
-              />{" "}
-              {t("connector.publish.selectAll")}
-            </label>
-            {publishErrors.product ? (
-              <p className="field-error" id="product-error">
-                {t(publishErrors.product)}
-              </p>
-            ) : null}
-            <ul className="listing-rows">
-              {products.map((p) => (
-                <li key={p.id} className="listing-row" data-product={p.id}>
-                  <label className="choice product-choice">
-                    <input type="checkbox" name="product" value={p.id} />
-                    <span>
-                      <strong>{p.name}</strong>
-                      <span className="muted"> · {t("connector.product.priceStock", { price: formatVnd(p.price), stock: formatNumber(p.stock) })}</span>
-                    </span>
-                  </label>
-                  <ul className="listing-cells">
-                    {shown.map((a) => (
-                      <ListingCell key={a.code} marketplace={a.name} connected={a.usable} cell={p.listings[a.code]} blocker={p.blockers[a.code]} price={p.price} stock={p.stock} />
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <button className="button" type="submit" name="intent" value="publish" disabled={busy || usable.length === 0}>
-            {t("connector.publish.submit")}
-          </button>
-        </Form>
-        <div className="connector-actions">
-          <Form method="post">
-            <CsrfInput />
-            <button className="button secondary" type="submit" name="intent" value="retry">
-              {t("connector.retryAll")}
-            </button>
-          </Form>
-          <Form method="post">
-            <CsrfInput />
-            <button className="button secondary" type="submit" name="intent" value="import-orders">
-              {t("connector.importOrders")}
-            </button>
-          </Form>
-        </div>
       </section>
     </>
   );

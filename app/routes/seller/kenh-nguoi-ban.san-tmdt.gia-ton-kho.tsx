@@ -4,6 +4,7 @@ import { requireProducer } from "~/auth/scope-guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { invalid, submitted, type FieldErrors } from "~/form-errors";
+import { formatNumber, formatVnd } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { PriceStockSchema } from "~/marketplaces/forms";
 import { priceStockRows, setPriceStock } from "~/marketplaces/price-stock.server";
@@ -65,7 +66,10 @@ export default function PriceStockPage() {
                 <CsrfInput />
                 <input type="hidden" name="productId" value={r.id} />
                 <h2 className="price-stock-name" id={`${id}-name`}>
-                  {r.name} <span className="muted">({r.unit})</span>
+                  {r.name}{" "}
+                  <span className="muted">
+                    ({r.unit}) · {formatVnd(r.price)}
+                  </span>
                 </h2>
                 <div className="price-stock-fields">
                   <div className="field">
@@ -74,7 +78,7 @@ export default function PriceStockPage() {
                       id={`${id}-price`}
                       name="price"
                       inputMode="numeric"
-                      defaultValue={mine?.values?.price ?? String(r.price)}
+                      defaultValue={mine?.values?.price ?? formatNumber(r.price)}
                       aria-invalid={e.price ? true : undefined}
                       aria-describedby={e.price ? `${id}-price-error` : undefined}
                     />
@@ -90,7 +94,7 @@ export default function PriceStockPage() {
                       id={`${id}-stock`}
                       name="stock"
                       inputMode="numeric"
-                      defaultValue={mine?.values?.stock ?? String(r.stock)}
+                      defaultValue={mine?.values?.stock ?? formatNumber(r.stock)}
                       aria-invalid={e.stock ? true : undefined}
                       aria-describedby={e.stock ? `${id}-stock-error` : undefined}
                     />

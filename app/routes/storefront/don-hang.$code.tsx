@@ -14,6 +14,9 @@ import { cancelByBuyer } from "~/checkout/order-actions.server";
 import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
 import { readForm } from "~/http/read-form.server";
+import { OrderHistory } from "~/components/order-history";
+import { renderNote } from "~/i18n/notes";
+import { orderHistory, refundNote } from "~/orders/history.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn hàng ${data?.checkoutCode ?? ""} · OCOP Connect` }];
 
@@ -24,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   const page = CODE.test(code) ? await checkoutPage(user.id, code) : null;
   if (!page) throw data({ reason: "not_found" as const }, { status: 404 });
-  return page;
+  const locale = await getLocale(request);
+  const histories = Object.fromEntries(page.orders.map((o) => [o.code, orderHistory(o.id, o.paymentId, locale)]));
+  return { ...page, histories, refunds: Object.fromEntries(Object.entries(histories).map(([code, h]) => [code, refundNote(h)])) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -152,6 +157,12 @@ export default function CheckoutOrders() {
           ) : null}
           {o.payment?.status === "flagged" ? <p className="alert info">{t("orders.flaggedBuyer")}</p> : null}
           {page.transfers[o.code] ? <Transfer details={page.transfers[o.code]!} producer={o.producer.name} qrFile={`/don-hang/${page.checkoutCode}/ma-qr/${o.code}`} fileName={`${o.code}.png`} /> : null}
+          {page.refunds[o.code] ? (
+            <p className="alert info" data-testid="refund-notice">
+              {renderNote(t, page.refunds[o.code])}
+            </p>
+          ) : null}
+          <OrderHistory items={page.histories[o.code] ?? []} showActor={false} headingLevel={3} />
         </section>
       ))}
 
