@@ -6,7 +6,7 @@ import { fill } from "./fill";
 
 const TITLES = {
   app: { vi: "OCOP Connect", en: "OCOP Connect" },
-  // Storefront. The cart, checkout and order pages' entries wait for those pages to use them (issue 13).
+  // Storefront
   signUp: { vi: "Đăng ký", en: "Sign up" },
   logIn: { vi: "Đăng nhập", en: "Log in" },
   cart: { vi: "Giỏ hàng", en: "Cart" },
@@ -26,6 +26,7 @@ const TITLES = {
   newProduct: { vi: "Thêm sản phẩm", en: "Add a product" },
   sellerOrders: { vi: "Đơn hàng", en: "Orders" },
   sellerOrder: { vi: "Đơn {code}", en: "Order {code}" },
+  refundOrder: { vi: "Hoàn tiền đơn {code}", en: "Refund order {code}" },
   importExport: { vi: "Nhập, xuất Excel", en: "Excel import and export" },
   importCheck: { vi: "Kiểm tra tệp nhập", en: "Checking the import file" },
   marketplaces: { vi: "Sàn TMĐT", en: "Marketplaces" },
@@ -37,6 +38,7 @@ const TITLES = {
   verification: { vi: "Xác minh đơn vị", en: "Verify producers" },
   verificationCase: { vi: "Hồ sơ đơn vị", en: "Producer file" },
   registry: { vi: "Sổ bộ OCOP", en: "OCOP registry" },
+  awaitingReconciliation: { vi: "Chờ đối chiếu", en: "Awaiting reconciliation" },
   registryCheck: { vi: "Kiểm tra sổ bộ OCOP", en: "Checking the OCOP registry file" },
   indicators: { vi: "Chỉ số TMĐT", en: "E-commerce indicators" },
   nationwide: { vi: "Toàn quốc", en: "Nationwide" },

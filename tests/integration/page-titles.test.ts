@@ -7,16 +7,8 @@ import { ROUTE_MODULES } from "./route-modules";
 
 type Meta = (args: unknown) => Array<{ title?: string }>;
 
-/** Pages whose titles wait for their owners' changes (cart, checkout and order pages; issue 13). */
-const PENDING = new Set([
-  "storefront/gio-hang",
-  "storefront/thanh-toan",
-  "storefront/don-hang._index",
-  "storefront/don-hang.$code",
-  "seller/kenh-nguoi-ban.don-hang._index",
-  "seller/kenh-nguoi-ban.don-hang.$code",
-  "seller/kenh-nguoi-ban.san-tmdt._index",
-]);
+/** Pages whose titles wait for their owners' changes: none now; a page listed here keeps a Vietnamese title. */
+const PENDING = new Set<string>([]);
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 

@@ -29,15 +29,14 @@ import { decisionKey } from "~/indicators/registry";
 import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
   { rel: "stylesheet", href: sellerCss },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Chờ đối chiếu · Sổ bộ OCOP · OCOP Connect" },
-];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "awaitingReconciliation", "registry")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, provinceId } = await requireVerifier(request);

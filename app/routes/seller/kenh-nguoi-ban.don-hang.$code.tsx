@@ -15,8 +15,9 @@ import { OrderHistory } from "~/components/order-history";
 import { orderHistory } from "~/orders/history.server";
 import { producerOrder } from "~/orders/queries.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn ${data?.order.code ?? ""} · Kênh người bán · OCOP Connect` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, ["sellerOrder", { code: data?.order.code ?? "" }], "seller")];
 
 const CODE = /^OC\d{6,20}$/;
 /** What the refund step did, told when it sends the producer back here (post/redirect/get). */

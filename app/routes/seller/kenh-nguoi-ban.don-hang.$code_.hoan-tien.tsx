@@ -19,8 +19,9 @@ import { RefundAmountSchema, RefundFormSchema, REFUND_TEXT_MAX } from "~/checkou
 import { refundInfo, refundThroughProvider } from "~/checkout/refunds.server";
 import { producerOrder } from "~/orders/queries.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hoàn tiền đơn ${data?.code ?? ""} · Kênh người bán · OCOP Connect` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, ["refundOrder", { code: data?.code ?? "" }], "seller")];
 
 const CODE = /^OC\d{6,20}$/;
 

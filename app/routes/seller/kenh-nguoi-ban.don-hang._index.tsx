@@ -6,8 +6,9 @@ import { useAllT } from "~/i18n/use-all-t";
 import { producerOrderCounts, producerOrders } from "~/orders/queries.server";
 import { formatNumber } from "~/i18n/format";
 import { ORDER_STATUSES, type OrderStatus } from "#db/vocabulary";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Đơn hàng · Kênh người bán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "sellerOrders", "seller")];
 
 // The producer's part of every storefront order, newest first; scoped to the session's producer.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -18,8 +18,9 @@ import { requestOrderImport } from "~/marketplaces/order-schedule.server";
 import { publish, retryListings } from "~/marketplaces/publish.server";
 import type { MarketplaceCode } from "#db/vocabulary";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Sàn TMĐT · Kênh người bán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "marketplaces", "seller")];
 
 const PAGE = "/kenh-nguoi-ban/san-tmdt";
 // What the last action did travels in the address (post/redirect/get): a reload repeats nothing.

@@ -17,8 +17,9 @@ import { readForm } from "~/http/read-form.server";
 import { OrderHistory } from "~/components/order-history";
 import { renderNote } from "~/i18n/notes";
 import { orderHistory, refundNote } from "~/orders/history.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đơn hàng ${data?.checkoutCode ?? ""} · OCOP Connect` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, ["order", { code: data?.checkoutCode ?? "" }])];
 
 const CODE = /^CK\d{6,20}$/;
 

@@ -4,8 +4,9 @@ import { requireUser } from "~/auth/guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
 import { useT } from "~/i18n/use-t";
 import { buyerOrders } from "~/orders/queries.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Đơn hàng của tôi · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "myOrders")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

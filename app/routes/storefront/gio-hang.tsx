@@ -26,10 +26,11 @@ import { AddressFields, type ProvinceChoice } from "~/components/address-fields"
 import { fieldErrors, invalid, submitted, type FieldErrors } from "~/form-errors";
 import { cartProblem, type Problem } from "~/checkout/problems";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle, titleText } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [
-  { title: "Giỏ hàng · OCOP Connect" },
-  { name: "description", content: "Giỏ hàng của bạn trên OCOP Connect: sản phẩm OCOP theo từng nhà sản xuất, số lượng và tạm tính trước khi thanh toán." },
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "cart"),
+  { name: "description", content: titleText(matches, "cartDescription") },
   { name: "robots", content: "noindex" },
 ];
 

@@ -24,8 +24,9 @@ import { methodOrder } from "~/checkout/method-order";
 import { lastCheckout } from "~/orders/queries.server";
 import { startPayment } from "~/payments/sessions.server";
 import { readForm } from "~/http/read-form.server";
+import { pageTitle } from "~/i18n/titles";
 
-export const meta: MetaFunction = () => [{ title: "Thanh toán · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "checkout")];
 
 const KEPT = ["address", "name", "phone", "province", "commune", "street", "note", "method"] as const;
 type Values = Partial<Record<(typeof KEPT)[number], string>>;
