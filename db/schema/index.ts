@@ -14,3 +14,4 @@ export * from "./imports";
 export * from "./registry";
 export * from "./indicators";
 export * from "./notifications";
+export * from "./bank-notifications";

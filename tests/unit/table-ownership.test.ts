@@ -68,6 +68,10 @@ export const OWNERS: Record<string, string | null> = {
   payments: "app/payments/record.server.ts",
   payment_events: "app/payments/record.server.ts",
   payment_sessions: "app/payments/sessions.server.ts",
+  // Each producer's SePay links: created, rotated and proven (a notification arrived, the API refused a token) here.
+  bank_links: "app/payments/bank-links.server.ts",
+  // Every incoming transfer a link reported, and the producer's "cần đối soát" decisions on it.
+  bank_transfers: "app/payments/bank-transfers.server.ts",
   // indicators and notifications
   province_targets: "app/indicators/targets.server.ts",
   sales_daily: null,
