@@ -57,8 +57,11 @@ export function SecretShownOnce({ link, origin, secret, rotated }: { link: BankL
       </p>
       <CopyField value={secret} label={t("bankLink.secret")} />
       <p className="field-hint">{t("bankLink.secret.once")}</p>
-      <p>{t("bankLink.sepaySteps")}</p>
-      <p>{t("bankLink.codeStructure")}</p>
+      <ol className="sepay-steps">
+        {(["bankLink.sepay.1", "bankLink.sepay.2", "bankLink.sepay.3", "bankLink.sepay.4", "bankLink.codeStructure"] as const).map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ol>
       <h2>{t("bankLink.step4")}</h2>
       <p className="field-hint">{t("bankLink.test.hint")}</p>
       <CheckAgain />

@@ -43,8 +43,10 @@ export const vi = {
   "bankLink.webhookUrl": "Địa chỉ webhook (URL nhận thông báo)",
   "bankLink.secret": "Khóa bí mật (chỉ hiện một lần)",
   "bankLink.secret.once": "Sau khi rời trang này, bạn chỉ thấy 4 ký tự cuối. Quên khóa thì tạo khóa mới.",
-  "bankLink.sepaySteps":
-    "Trong SePay: Tích hợp WebHooks → Thêm webhook. Sự kiện: “Có tiền vào”. Tài khoản ngân hàng: tài khoản ở bước 1. Gọi đến URL: địa chỉ webhook ở trên. Kiểu chứng thực: như bước 2, dán khóa bí mật. Bỏ qua nếu không có mã thanh toán: Không. Lưu.",
+  "bankLink.sepay.1": "Trong SePay, mở Tích hợp WebHooks → Thêm webhook.",
+  "bankLink.sepay.2": "Bắn WebHooks khi: Có tiền vào. Tài khoản ngân hàng: tài khoản ở bước 1.",
+  "bankLink.sepay.3": "Gọi đến URL: dán địa chỉ webhook ở trên. Bỏ qua nếu không có mã thanh toán: Không.",
+  "bankLink.sepay.4": "Kiểu chứng thực: như bước 2, dán khóa bí mật ở trên. Lưu.",
   "bankLink.codeStructure":
     "Cấu hình công ty → Cấu hình chung → Cấu trúc mã thanh toán: tiền tố “OC”, hậu tố từ 2 đến 13 ký tự, chỉ chữ số. SePay sẽ nhận ra mã thanh toán (ví dụ OC12347) trong nội dung chuyển khoản.",
   "bankLink.step4": "Bước 4. Gửi thử",
@@ -145,8 +147,10 @@ export const en: Record<keyof typeof vi, string> = {
   "bankLink.webhookUrl": "Webhook address (notification URL)",
   "bankLink.secret": "Secret (shown once)",
   "bankLink.secret.once": "After you leave this page you will only see its last 4 characters. If you lose it, make a new one.",
-  "bankLink.sepaySteps":
-    "In SePay: WebHooks integration → Add webhook. Event: “Money in”. Bank account: the account from step 1. Call URL: the webhook address above. Authentication type: as in step 2, pasting the secret. Skip if no payment code: No. Save.",
+  "bankLink.sepay.1": "In SePay, open WebHooks integration → Add webhook.",
+  "bankLink.sepay.2": "Fire the webhook on: Money in. Bank account: the account from step 1.",
+  "bankLink.sepay.3": "Call URL: paste the webhook address above. Skip when there is no payment code: No.",
+  "bankLink.sepay.4": "Authentication type: as in step 2, pasting the secret above. Save.",
   "bankLink.codeStructure":
     "Company settings → General settings → Payment code structure: prefix “OC”, suffix of 2 to 13 characters, digits only. SePay then recognises the payment code (e.g. OC12347) in the transfer memo.",
   "bankLink.step4": "Step 4. Send a test",

@@ -36,7 +36,7 @@ export default function ProducerConfirmations() {
             <strong>{t("officials.confirm.summary", { automatic: formatNumber(automatic), manual: formatNumber(producers.length - automatic) })}</strong>
           </p>
           <TableWrap label={t("officials.confirm.title")}>
-            <table>
+            <table className="data">
               <thead>
                 <tr>
                   <th scope="col">{t("officials.confirm.producer")}</th>
