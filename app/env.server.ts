@@ -46,8 +46,16 @@ const EnvSchema = z.object({
   MOMO_PARTNER_CODE: z.string().min(1).default("MOMOOCOP2026"),
   MOMO_ACCESS_KEY: z.string().min(4).default("ocop-momo-access"),
   MOMO_SECRET_KEY: z.string().min(8).default("ocop-momo-sandbox-secret"),
-  /** HMAC-SHA256 secret of the bank's VietQR transfer notifications (header X-Signature). */
-  BANK_WEBHOOK_SECRET: z.string().min(8).default("ocop-bank-sandbox-secret"),
+  /**
+   * SePay's API base for the transactions API (reconciliation; …/userapi/transactions/list is
+   * appended): https://my.sepay.vn in production. Each producer's webhook secret and API token
+   * live with its link (bank_links), not here.
+   */
+  SEPAY_API_URL: z.url().optional(),
+  /** How often the worker reads each linked producer's SePay transactions; 0 turns it off. */
+  SEPAY_RECONCILE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  /** How far back each reconciliation pass looks. */
+  SEPAY_RECONCILE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   /** An unpaid VietQR order is cancelled (stock released) after this many minutes. */
   VIETQR_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   /** How often the web process runs the unpaid-order expiry job; 0 turns it off. */
@@ -55,12 +63,13 @@ const EnvSchema = z.object({
 });
 
 type Parsed = z.infer<typeof EnvSchema>;
-export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "VNPAY_API_URL" | "MOMO_API_URL"> & {
+export type Env = Omit<Parsed, "STRIPE_API_URL" | "VNPAY_PAY_URL" | "VNPAY_API_URL" | "MOMO_API_URL" | "SEPAY_API_URL"> & {
   PUBLIC_URL: string;
   STRIPE_API_URL: string;
   VNPAY_PAY_URL: string;
   VNPAY_API_URL: string;
   MOMO_API_URL: string;
+  SEPAY_API_URL: string;
 };
 
 /** Settings read from `source` by a zod shape: defaults applied, every problem listed in one error. */
@@ -83,6 +92,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     VNPAY_PAY_URL: env.VNPAY_PAY_URL ?? `${sandbox}/paymentv2/vpcpay.html`,
     VNPAY_API_URL: env.VNPAY_API_URL ?? `${sandbox}/merchant_webapi/api/transaction`,
     MOMO_API_URL: (env.MOMO_API_URL ?? sandbox).replace(/\/+$/, ""),
+    SEPAY_API_URL: (env.SEPAY_API_URL ?? sandbox).replace(/\/+$/, ""),
   };
 }
 
@@ -103,7 +113,7 @@ export const APP_SECRETS = [
   "MOMO_PARTNER_CODE",
   "MOMO_ACCESS_KEY",
   "MOMO_SECRET_KEY",
-  "BANK_WEBHOOK_SECRET",
+  "SEPAY_API_URL",
 ] as const satisfies readonly (keyof typeof EnvSchema.shape)[];
 
 /**

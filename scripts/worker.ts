@@ -1,5 +1,7 @@
 // The marketplace sync worker: runs the queue in sync_jobs against the marketplaces (or their
-// sandboxes). Started by `npm run demo` and by Playwright beside the web server.
+// sandboxes), and every SEPAY_RECONCILE_MINUTES reads each linked producer's SePay transactions to
+// apply the transfers whose webhook never arrived. Started by `npm run demo` and by Playwright
+// beside the web server.
 //
 //   npx tsx scripts/worker.ts
 //
@@ -11,6 +13,7 @@ import { env } from "~/env.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { queueStats } from "~/marketplaces/queue.server";
 import { startWorker } from "~/marketplaces/worker.server";
+import { reconcileBankTransfers } from "~/payments/reconcile.server";
 import { refusedStart } from "~/start-check.server";
 
 const refused = refusedStart(); // as the web server: production on sandbox secrets does not start
@@ -35,6 +38,23 @@ const worker = startWorker({
 });
 log(`started (pid ${process.pid}, database ${config.DATABASE_URL})`);
 
+// Bank reconciliation: one pass at a time; a pass that finds nothing new says nothing.
+let reconciling = false;
+const reconcile =
+  config.SEPAY_RECONCILE_MINUTES > 0
+    ? setInterval(() => {
+        if (reconciling) return;
+        reconciling = true;
+        reconcileBankTransfers()
+          .then((s) => {
+            if (s.paid || s.review || s.errors.length) log(`reconciliation ${JSON.stringify(s)}`);
+          })
+          .catch((error: unknown) => log(`reconciliation failed: ${(error as Error).message}`))
+          .finally(() => (reconciling = false));
+      }, config.SEPAY_RECONCILE_MINUTES * 60_000)
+    : null;
+reconcile?.unref();
+
 let last = "";
 const report = setInterval(() => {
   const line = JSON.stringify({ queue: queueStats(), ...worker.stats });
@@ -49,6 +69,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing running jobs`);
+    if (reconcile) clearInterval(reconcile);
     void worker.stop(10_000).then(() => {
       log("stopped");
       process.exit(0);

@@ -3,6 +3,7 @@
 import { env } from "~/env.server";
 import { bankName } from "#db/reference/banks";
 import { qrDataUrl } from "~/payments/qr-image.server";
+import { paymentCodeFor } from "~/payments/payment-code";
 import { orderQrPayload } from "~/payments/vietqr-transfer";
 import { buyerCheckout } from "~/orders/queries.server";
 
@@ -23,7 +24,7 @@ export async function checkoutPage(userId: number, checkoutCode: string) {
   for (const o of orders) {
     const open = o.payment?.method === "vietqr" && o.payment.status === "pending" && o.status === "pending_payment";
     if (!open || !o.producer.bankBin || !o.producer.bankAccountNumber) continue;
-    const payload = orderQrPayload({ code: o.code, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
+    const payload = orderQrPayload({ id: o.id, total: o.total, bin: o.producer.bankBin, accountNumber: o.producer.bankAccountNumber });
     transfers[o.code] = {
       payload,
       image: await qrDataUrl(payload),
@@ -31,7 +32,8 @@ export async function checkoutPage(userId: number, checkoutCode: string) {
       accountNumber: o.producer.bankAccountNumber,
       accountName: o.producer.bankAccountName ?? o.producer.name,
       amount: o.total,
-      purpose: o.code,
+      // What the shopper types if they do not scan: short, with a check digit (payment-code.ts).
+      purpose: paymentCodeFor(o.id),
     };
   }
   return { checkoutCode, orders, session, waiting, deadline, method, transfers };

@@ -22,7 +22,7 @@ export function paymentProviders(): Record<StorefrontMethod, PaymentProvider> {
         secretKey: e.MOMO_SECRET_KEY,
         ipnUrl: `${e.PUBLIC_URL}/api/momo/ipn`,
       }),
-      vietqr: vietqrProvider({ webhookSecret: e.BANK_WEBHOOK_SECRET, expiresAfterMinutes: e.VIETQR_EXPIRY_MINUTES }),
+      vietqr: vietqrProvider({ expiresAfterMinutes: e.VIETQR_EXPIRY_MINUTES }),
       cod: codProvider,
     };
   }

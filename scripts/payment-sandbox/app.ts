@@ -1,10 +1,11 @@
 // The payment sandbox as an Express app (scripts/payment-sandbox.ts listens with it; the contract
-// tests run it in-process): Stripe, VNPay, MoMo and a VietQR bank, plus the switches that make it
+// tests run it in-process): Stripe, VNPay, MoMo, a VietQR bank and SePay's notifications, plus the switches that make it
 // misbehave. Nothing here imports the app: it speaks the providers' protocols from their documents.
 import express, { type Express } from "express";
 import { bankRoutes } from "./bank";
 import { DEFAULT_BEHAVIOUR, behaviour, config, deliveries, page, scoped, type Behaviour } from "./common";
 import { momoRoutes } from "./momo";
+import { resetSepay, sepayRoutes } from "./sepay";
 import { stripeRoutes } from "./stripe";
 import { vnpayRoutes } from "./vnpay";
 
@@ -50,6 +51,7 @@ export function createSandboxApp(): Express {
     Object.assign(behaviour, DEFAULT_BEHAVIOUR);
     scoped.length = 0;
     deliveries.length = 0;
+    resetSepay();
     res.json(behaviour);
   });
   app.get("/__sandbox/deliveries", (_req, res) => res.json(deliveries));
@@ -58,5 +60,6 @@ export function createSandboxApp(): Express {
   app.use(vnpayRoutes());
   app.use(momoRoutes());
   app.use(bankRoutes());
+  app.use(sepayRoutes());
   return app;
 }

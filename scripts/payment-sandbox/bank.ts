@@ -1,42 +1,20 @@
-// A "bank": a page (and a JSON endpoint for tests) where a VietQR payload is "scanned" and
-// paid; the receiving bank then posts a transfer notification signed with HMAC-SHA256 over
-// the raw body (X-Signature). The amount can be changed to test short or excess transfers.
+// A "bank": a page (and a JSON endpoint for tests) where a VietQR payload is "scanned" and paid.
+// The transfer is booked into the receiving account at the SePay stand-in (./sepay.ts), which
+// notifies the producer's webhook as SePay does. The memo is mangled as banks do (upper-cased,
+// the bank's own words around the purpose); the amount can be changed to test short or excess
+// transfers.
 import express, { type Router } from "express";
-import { config, deliver, escapeHtml, formatVnd, page, randomDigits } from "./common";
+import { escapeHtml, formatVnd, page, randomDigits } from "./common";
 import { scanVietQr } from "./emv-qr";
-import { bankSign } from "./signing";
+import { bookTransaction, type SepayTransaction } from "./sepay";
 
-type Transfer = { id: string; bin: string; accountNumber: string; amount: number; description: string; transactionTime: string };
-
-function transferFrom(payload: string, amountOverride: number | null): Transfer {
+function transfer(payload: string, amountOverride: number | null, memoOverride: string | null): SepayTransaction {
   const qr = scanVietQr(payload);
   const amount = amountOverride ?? qr.amount;
-  if (!amount || amount <= 0) throw new Error("Nhập số tiền (mã QR tĩnh không có số tiền).");
-  const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, "");
-  return {
-    id: `FT${day}${randomDigits(8)}`,
-    bin: qr.bin,
-    accountNumber: qr.accountNumber,
-    amount,
-    // Banks put the payer's purpose in the memo, often with their own words around it.
-    description: `${qr.purpose ?? ""} CHUYEN TIEN`.trim(),
-    transactionTime: new Date().toISOString(),
-  };
-}
-
-function notify(t: Transfer): void {
-  const body = JSON.stringify(t);
-  const signature = bankSign(body, config.bank.webhookSecret);
-  deliver([
-    {
-      provider: "bank",
-      url: `${config.appUrl}/api/vietqr/bank`,
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Signature": signature },
-      body,
-      ok: (status) => status === 200,
-    },
-  ]);
+  if (!amount || amount <= 0 || !Number.isInteger(amount)) throw new Error("Nhập số tiền (mã QR tĩnh không có số tiền).");
+  // What a Vietcombank app sends for a scanned QR: its own prefix, the purpose, the payer's words.
+  const memo = memoOverride ?? `MBVCB.${randomDigits(10)}.${(qr.purpose ?? "").toUpperCase()}.CT tu 0071000${randomDigits(6)} NGUYEN VAN AN toi ${qr.accountNumber}`;
+  return bookTransaction({ accountNumber: qr.accountNumber, amount, content: memo });
 }
 
 const form = (error = "", payload = "") =>
@@ -58,28 +36,27 @@ export function bankRoutes(): Router {
     const payload = String(req.body.payload ?? "");
     const raw = String(req.body.amount ?? "").replace(/\D/g, "");
     try {
-      const t = transferFrom(payload, raw ? Number(raw) : null);
-      notify(t);
+      const t = transfer(payload, raw ? Number(raw) : null, null);
       res.send(
         page(
           "Đã chuyển khoản",
           "Ngân hàng sandbox · VietQR",
           "#1b6e3a",
-          `<p>Đã chuyển <strong>${formatVnd(t.amount)}</strong> đến tài khoản ${escapeHtml(t.accountNumber)} (BIN ${t.bin}).</p>
-<dl><dt>Mã giao dịch</dt><dd data-testid=transfer-id>${t.id}</dd><dt>Nội dung</dt><dd>${escapeHtml(t.description)}</dd></dl>
-<p class=muted>Ngân hàng đã gửi thông báo biến động số dư cho người nhận.</p><p><a href="/bank">Chuyển khoản khác</a></p>`,
+          `<p>Đã chuyển <strong>${formatVnd(t.transferAmount)}</strong> đến tài khoản ${escapeHtml(t.accountNumber)}.</p>
+<dl><dt>Mã giao dịch</dt><dd data-testid=transfer-id>${t.id}</dd><dt>Mã tham chiếu</dt><dd>${escapeHtml(t.referenceCode)}</dd><dt>Nội dung</dt><dd>${escapeHtml(t.content)}</dd></dl>
+<p class=muted>SePay đã gửi thông báo giao dịch đến webhook của người nhận (nếu đã cấu hình).</p><p><a href="/bank">Chuyển khoản khác</a></p>`,
         ),
       );
     } catch (error) {
       res.status(400).send(form(`Mã không hợp lệ: ${(error as Error).message}`, payload));
     }
   });
+  // {payload, amount?, memo?} → the SePay transaction booked (and notified).
   r.post("/bank/transfer", express.json(), (req, res) => {
     try {
       const amount = req.body?.amount === undefined ? null : Number(req.body.amount);
-      const t = transferFrom(String(req.body?.payload ?? ""), amount);
-      notify(t);
-      res.json(t);
+      const memo = typeof req.body?.memo === "string" ? req.body.memo : null;
+      res.json(transfer(String(req.body?.payload ?? ""), amount, memo));
     } catch (error) {
       res.status(400).json({ error: (error as Error).message });
     }

@@ -15,7 +15,6 @@ const Schema = z.object({
   MOMO_PARTNER_CODE: z.string().min(1).default("MOMOOCOP2026"),
   MOMO_ACCESS_KEY: z.string().min(4).default("ocop-momo-access"),
   MOMO_SECRET_KEY: z.string().min(8).default("ocop-momo-sandbox-secret"),
-  BANK_WEBHOOK_SECRET: z.string().min(8).default("ocop-bank-sandbox-secret"),
 });
 
 export type SandboxConfig = {
@@ -28,7 +27,6 @@ export type SandboxConfig = {
   stripe: { secretKey: string; webhookSecret: string };
   vnpay: { tmnCode: string; hashSecret: string };
   momo: { partnerCode: string; accessKey: string; secretKey: string };
-  bank: { webhookSecret: string };
 };
 
 export function readSandboxConfig(source: Record<string, string | undefined>): SandboxConfig {
@@ -43,6 +41,5 @@ export function readSandboxConfig(source: Record<string, string | undefined>): S
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET },
     vnpay: { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET },
     momo: { partnerCode: e.MOMO_PARTNER_CODE, accessKey: e.MOMO_ACCESS_KEY, secretKey: e.MOMO_SECRET_KEY },
-    bank: { webhookSecret: e.BANK_WEBHOOK_SECRET },
   };
 }

@@ -57,5 +57,6 @@ export function stripeSignatureHeader(payload: string, secret: string, t = Math.
   return `t=${t},v1=${hmac("sha256", secret, `${t}.${payload}`)}`;
 }
 
-// The bank's transfer notification: HMAC-SHA256 of the raw body, hex, in X-Signature.
-export const bankSign = (body: string, secret: string) => hmac("sha256", secret, body);
+// SePay webhooks (developer.sepay.vn/vi/sepay-webhooks/xac-thuc): X-SePay-Timestamp is Unix seconds,
+// X-SePay-Signature is "sha256=" + hex HMAC-SHA256(secret, "<timestamp>.<raw body>").
+export const sepaySign = (body: string, timestamp: number, secret: string) => `sha256=${hmac("sha256", secret, `${timestamp}.${body}`)}`;

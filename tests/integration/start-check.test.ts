@@ -14,15 +14,15 @@ const allSet = Object.fromEntries(
 describe("a production start on sandbox settings", () => {
   it("lists every payment, bank webhook, marketplace and credentials secret left at its default", () => {
     const missing = productionSettingsMissing({ NODE_ENV: "production" });
-    for (const name of ["STRIPE_WEBHOOK_SECRET", "VNPAY_HASH_SECRET", "MOMO_SECRET_KEY", "BANK_WEBHOOK_SECRET", "CREDENTIALS_KEY", "SHOPEE_PARTNER_KEY", "TIKI_CLIENT_SECRET", "PUBLIC_URL"]) {
+    for (const name of ["STRIPE_WEBHOOK_SECRET", "VNPAY_HASH_SECRET", "MOMO_SECRET_KEY", "SEPAY_API_URL", "CREDENTIALS_KEY", "SHOPEE_PARTNER_KEY", "TIKI_CLIENT_SECRET", "PUBLIC_URL"]) {
       expect(missing).toContain(name);
     }
     expect(missing).toEqual([...APP_SECRETS, ...CONNECTOR_SECRETS]);
   });
 
   it("refuses a secret set explicitly to the sandbox's public value, or to nothing", () => {
-    const missing = productionSettingsMissing({ ...allSet, NODE_ENV: "production", STRIPE_WEBHOOK_SECRET: "whsec_ocop_sandbox_secret", BANK_WEBHOOK_SECRET: " ", SHOPEE_PARTNER_KEY: "sandbox-shopee-partner-key" });
-    expect(missing).toEqual(["STRIPE_WEBHOOK_SECRET", "BANK_WEBHOOK_SECRET", "SHOPEE_PARTNER_KEY"]);
+    const missing = productionSettingsMissing({ ...allSet, NODE_ENV: "production", STRIPE_WEBHOOK_SECRET: "whsec_ocop_sandbox_secret", SEPAY_API_URL: " ", SHOPEE_PARTNER_KEY: "sandbox-shopee-partner-key" });
+    expect(missing).toEqual(["STRIPE_WEBHOOK_SECRET", "SEPAY_API_URL", "SHOPEE_PARTNER_KEY"]);
   });
 
   it("starts when every secret is set, in a declared sandbox, and outside production", () => {

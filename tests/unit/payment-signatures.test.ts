@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { signMomoCreate, signMomoIpn } from "~/payments/momo";
-import { signBankNotification } from "~/payments/vietqr-transfer";
 import { signVnpay, verifyVnpay, vnpayDate, vnpayQuery } from "~/payments/vnpay";
 
 // Expected values computed independently (Python: urllib.parse.quote_plus over sorted keys, hmac).
@@ -71,7 +70,7 @@ describe("VNPay 2.1.0 signatures", () => {
   });
 });
 
-describe("MoMo and bank signatures", () => {
+describe("MoMo signatures", () => {
   it("signs a MoMo create request over the documented field order", () => {
     const values = {
       partnerCode: "MOMO",
@@ -90,8 +89,4 @@ describe("MoMo and bank signatures", () => {
     expect(signMomoIpn(values, "K951B6PE1waDMi640xX08PD3vg6EkVlz")).not.toBe(signMomoCreate(values, "K951B6PE1waDMi640xX08PD3vg6EkVlz"));
   });
 
-  it("signs a bank notification's raw body", () => {
-    expect(signBankNotification('{"id":"FT1"}', "secret-key")).toBe("17a80714c1bd9d7bb49ffb2c35f4895c9077bf1c3b99d4389cb082a0f275d72c");
-    expect(signBankNotification('{"id":"FT1"}', "secret-key")).not.toBe(signBankNotification('{"id":"FT2"}', "secret-key"));
-  });
 });
