@@ -48,7 +48,7 @@ export const vi = {
   "bankLink.sepay.3": "Gọi đến URL: dán địa chỉ webhook ở trên. Bỏ qua nếu không có mã thanh toán: Không.",
   "bankLink.sepay.4": "Kiểu chứng thực: như bước 2, dán khóa bí mật ở trên. Lưu.",
   "bankLink.codeStructure":
-    "Cấu hình công ty → Cấu hình chung → Cấu trúc mã thanh toán: tiền tố “OC”, hậu tố từ 2 đến 13 ký tự, chỉ chữ số. SePay sẽ nhận ra mã thanh toán (ví dụ OC12347) trong nội dung chuyển khoản.",
+    "Cấu hình công ty → Cấu hình chung → Cấu trúc mã thanh toán: tiền tố “OC”, hậu tố từ 2 đến 13 ký tự, chỉ chữ số. SePay sẽ nhận ra mã thanh toán (ví dụ OC12344) trong nội dung chuyển khoản.",
   "bankLink.step4": "Bước 4. Gửi thử",
   "bankLink.test.hint":
     "Trong SePay, mở webhook vừa tạo và bấm “Gửi thử” (hoặc chờ khoản chuyển đầu tiên). Khi thông báo tới nơi và đúng chữ ký, liên kết chuyển sang “Đã kết nối”; sai khóa bí mật thì chuyển sang “Lỗi” kèm lý do. Thông báo thử không có mã đơn nên nằm trong danh sách cần đối soát: bấm “Bỏ qua”.",
@@ -152,7 +152,7 @@ export const en: Record<keyof typeof vi, string> = {
   "bankLink.sepay.3": "Call URL: paste the webhook address above. Skip when there is no payment code: No.",
   "bankLink.sepay.4": "Authentication type: as in step 2, pasting the secret above. Save.",
   "bankLink.codeStructure":
-    "Company settings → General settings → Payment code structure: prefix “OC”, suffix of 2 to 13 characters, digits only. SePay then recognises the payment code (e.g. OC12347) in the transfer memo.",
+    "Company settings → General settings → Payment code structure: prefix “OC”, suffix of 2 to 13 characters, digits only. SePay then recognises the payment code (e.g. OC12344) in the transfer memo.",
   "bankLink.step4": "Step 4. Send a test",
   "bankLink.test.hint":
     "In SePay, open the webhook you just made and press “Send test” (or wait for the first transfer). When the notification arrives with a valid signature, the link becomes “Connected”; with a wrong secret it becomes “Error” with the reason. A test notification carries no order code, so it waits in the list to reconcile: press “Dismiss”.",
