@@ -30,6 +30,7 @@ export const BankLinkActionSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("rotate"), linkId }),
     z.object({ intent: z.literal("token"), linkId, apiToken }),
+    z.object({ intent: z.literal("reconcile") }),
   ],
   { error: "bankLink.error.notFound" },
 );

@@ -13,6 +13,7 @@ import { formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { createLink, linkStatus, rotateSecret, setApiToken } from "~/payments/bank-links.server";
 import { reviewCount } from "~/payments/bank-transfers.server";
+import { reconcileBankTransfers } from "~/payments/reconcile.server";
 import { BankLinkActionSchema, LINK_FIELDS } from "~/payments/bank-link-forms";
 import { getProducerProfile } from "~/seller/producer-profile.server";
 import { bankName } from "#db/reference/banks";
@@ -53,6 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!rotated) return invalid({ form: "bankLink.error.notFound" }, none, 404);
       return { errors: {} as FieldErrors, values, shown: { linkId: rotated.link.id, secret: rotated.secret, rotated: true } };
     }
+    case "reconcile": {
+      // SePay's API allows a few calls a second: one pass per producer per half minute is plenty.
+      const links = linkStatus(producerId).filter((l) => l.hasApiToken);
+      if (links.length === 0) return invalid({ form: "bankLink.reconcile.none" }, none);
+      const last = Math.max(...links.map((l) => (l.lastReconciledAt ? Date.parse(l.lastReconciledAt) : 0)));
+      if (Date.now() - last < 30_000) return invalid({ form: "bankLink.reconcile.tooSoon" }, none, 429);
+      const summary = await reconcileBankTransfers({ producerId });
+      throw redirect(`/kenh-nguoi-ban/chuyen-khoan?done=reconciled&paid=${summary.paid}&review=${summary.review}&failed=${summary.errors.length}`);
+    }
     case "token": {
       if (!setApiToken(producerId, input.linkId, input.apiToken || null)) return invalid({ form: "bankLink.error.notFound" }, none, 404);
       throw redirect(`/kenh-nguoi-ban/chuyen-khoan?done=${input.apiToken ? "token" : "untoken"}`);
@@ -75,6 +85,13 @@ export default function BankLinkPage() {
     <>
       <h1>{t("bankLink.title")}</h1>
       <p>{t("bankLink.intro")}</p>
+      {done === "reconciled" ? (
+        <p className={`alert ${params.get("failed") === "0" ? "success" : "error"}`} role="status" data-testid="reconciled">
+          {params.get("failed") === "0"
+            ? t("bankLink.reconcile.done", { paid: formatNumber(Number(params.get("paid")) || 0), review: formatNumber(Number(params.get("review")) || 0) })
+            : t("bankLink.reconcile.failed")}
+        </p>
+      ) : null}
       {done === "token" || done === "untoken" ? (
         <p className="alert success" role="status">
           {t(done === "token" ? "bankLink.token.saved" : "bankLink.token.removed")}
@@ -85,9 +102,18 @@ export default function BankLinkPage() {
           {t(e.form)}
         </p>
       ) : null}
-      <p>
+      <div className="inline-actions">
         <Link to="/kenh-nguoi-ban/chuyen-khoan/doi-soat">{t("bankLink.todo.review", { count: formatNumber(review) })}</Link>
-      </p>
+        {links.some((l) => l.hasApiToken) ? (
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="reconcile" />
+            <button type="submit" className="button secondary" disabled={busy}>
+              {t("bankLink.reconcile.now")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
 
       {result?.shown && shownLink ? <SecretShownOnce link={shownLink} origin={origin} secret={result.shown.secret} rotated={result.shown.rotated} /> : null}
 
