@@ -73,7 +73,8 @@ export default defineConfig({
       env: { SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_APP_URL: `http://127.0.0.1:${PORT}` },
     },
     {
-      command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/serve.ts`,
+      // Every demo producer with a bank account is linked to the sandbox's SePay (scripts/sepay-sandbox-links.ts).
+      command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/sepay-sandbox-links.ts && npx tsx scripts/serve.ts`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,6 +1,6 @@
 // `npm run demo`: from a fresh clone to a running storefront with demo data.
 // Installs dependencies if needed, builds, migrates and seeds the database if it is new, then
-// starts four processes: the payment sandbox (Stripe, VNPay, MoMo and a bank for VietQR) on
+// starts four processes: the payment sandbox (Stripe, VNPay, MoMo, a bank for VietQR and SePay) on
 // $SANDBOX_PORT (default 4100), the marketplace sandboxes (Shopee, Lazada, TikTok Shop, Tiki from
 // $MARKETPLACE_SANDBOX_PORT, default 4201-4204, their state in db/data/sandbox/), the sync
 // worker, and the web server on http://127.0.0.1:$PORT (default 3000). Ctrl-C stops them all.
@@ -44,6 +44,9 @@ const children = [
   start("scripts/serve.ts"),
 ];
 const app = children[3];
+// What each producer does on my.sepay.vn, done for the demo: link the producers to the sandbox's
+// SePay, so a VietQR transfer at the sandbox bank is confirmed (it waits for the sandbox itself).
+start("scripts/sepay-sandbox-links.ts");
 
 let stopping = false;
 function stop(signal) {

@@ -32,7 +32,7 @@ export type BankLinkView = {
 };
 
 /** What the webhook and the reconciliation need: the link with its secrets in clear. */
-export type BankLinkSecrets = { id: number; producerId: number; provider: BankNotifier; accountNumbers: string[]; authMode: BankLinkAuth; secret: string; apiToken: string | null };
+export type BankLinkSecrets = { id: number; publicId: string; producerId: number; provider: BankNotifier; accountNumbers: string[]; authMode: BankLinkAuth; secret: string; apiToken: string | null };
 
 export type LinkInput = {
   authMode: BankLinkAuth;
@@ -72,6 +72,7 @@ function view(r: Row): BankLinkView {
 function secrets(r: Row): BankLinkSecrets {
   return {
     id: r.id,
+    publicId: r.publicId,
     producerId: r.producerId,
     provider: r.provider,
     accountNumbers: JSON.parse(r.accountNumbers) as string[],
@@ -225,6 +226,11 @@ export function linkByPublicId(publicId: string): BankLinkSecrets | null {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(publicId)) return null;
   const row = db().select().from(bankLinks).where(eq(bankLinks.publicId, publicId)).get();
   return row ? secrets(row) : null;
+}
+
+/** Every link with its secrets (the sandbox script registers them with the sandbox's SePay). */
+export function allLinkSecrets(): BankLinkSecrets[] {
+  return db().select().from(bankLinks).orderBy(bankLinks.id).all().map(secrets);
 }
 
 /** Links with an API token: the reconciliation pass reads their transactions. */

@@ -249,11 +249,11 @@ describe("reconciliation through SePay's transactions API", () => {
     const booked = (await sandboxPost("/__sandbox/sepay/transactions", { accountNumber: ACCOUNT, amount: o.total, content: `${paymentCodeFor(o.id)} CHUYEN TIEN` })) as Record<string, unknown>;
     expect(stateOf(o.id)).toBe("pending_payment/pending");
 
-    const first = await reconcileBankTransfers({ hours: 2 });
+    const first = await reconcileBankTransfers({ hours: 2, pauseMs: 0 });
     expect(first).toMatchObject({ paid: 1, errors: [] });
     expect(stateOf(o.id)).toBe("placed/paid");
     const after = snapshot();
-    expect(await reconcileBankTransfers({ hours: 2 })).toMatchObject({ paid: 0, errors: [] });
+    expect(await reconcileBankTransfers({ hours: 2, pauseMs: 0 })).toMatchObject({ paid: 0, errors: [] });
     expect(await send(booked)).toEqual({ status: 200, body: { success: true } }); // SePay's retry, finally
     expect(snapshot()).toEqual(after);
     expect(db().select().from(bankTransfers).where(eq(bankTransfers.transferId, String(booked.id))).all()).toMatchObject([{ outcome: "paid", via: "reconciliation" }]);
@@ -266,7 +266,7 @@ describe("reconciliation through SePay's transactions API", () => {
     const link = createLink(shop.tanThuan, { authMode: "hmac", accountNumbers: [ACCOUNT], apiToken: "NOT-A-SANDBOX-TOKEN" });
     if (!link.ok) throw new Error(link.message);
     await sandboxPost("/__sandbox/sepay/transactions", { accountNumber: ACCOUNT, amount: o.total, content: paymentCodeFor(o.id), send: false });
-    const summary = await reconcileBankTransfers({ hours: 2 });
+    const summary = await reconcileBankTransfers({ hours: 2, pauseMs: 0 });
     expect(summary.errors).toEqual([{ linkId: link.link.id, message: expect.stringMatching(/401/) }]);
     expect(stateOf(o.id)).toBe("pending_payment/pending");
     expect(linkStatus(shop.tanThuan).find((l) => l.id === link.link.id)).toMatchObject({ state: "failing" });
