@@ -2,9 +2,8 @@
 // on SePay (here its stand-in in the payment sandbox) what my.sepay.vn asks: "Thêm webhooks" with
 // the URL and secret the seller centre showed once, the payment-code structure, an API token.
 import Database from "better-sqlite3";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { SANDBOX } from "./checkout-helpers";
-import { logIn } from "./helpers";
 
 export type SepayLink = { url: string; secret: string; account: string; apiToken: string };
 
@@ -26,7 +25,7 @@ export function producerLoginOf(productSlug: string): string {
 export async function createLinkInSellerCentre(page: Page, apiToken: string): Promise<SepayLink> {
   await page.goto("/kenh-nguoi-ban/chuyen-khoan");
   const create = page.locator("form").filter({ has: page.locator('input[name=intent][value="create"]') });
-  const profileAccount = await create.getByText(/Tài khoản VietQR trong hồ sơ/).textContent();
+  const profileAccount = await create.getByText(/Tài khoản VietQR trong hồ sơ:/).textContent();
   const account = /(\w+)\s*$/.exec(profileAccount ?? "")![1]!;
   await create.getByLabel("Chữ ký HMAC-SHA256 (khuyên dùng)").check();
   await create.getByLabel("API Token của SePay (không bắt buộc)").fill(apiToken);
@@ -48,20 +47,6 @@ export async function registerAtSepay(page: Page, link: SepayLink) {
   expect(hook.ok()).toBe(true);
   const paycode = await page.request.post(`${SANDBOX}/__sandbox/sepay/paycode`, { data: { prefix: "OC", suffixFrom: 2, suffixTo: 13 } });
   expect(paycode.ok()).toBe(true);
-}
-
-/** Connects the producer of this product to SePay in a context of its own (the shopper's page is untouched). */
-export async function connectSepay(browser: Browser, productSlug: string, tag: string): Promise<SepayLink> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await logIn(page, producerLoginOf(productSlug));
-    const link = await createLinkInSellerCentre(page, `e2e-token-${tag}-${Date.now()}`);
-    await registerAtSepay(page, link);
-    return link;
-  } finally {
-    await context.close();
-  }
 }
 
 /** The sandbox's log of notifications it sent whose transaction content holds `text`, with the app's answers. */

@@ -86,10 +86,9 @@ test("SePay's signed notification pays the order; a duplicate changes nothing", 
   expect((await deliveriesFor(page, `.${code}.`)).slice(before).every((d) => d.status === 200)).toBe(true);
   await page.reload();
   await expect(page.getByText("Đã nhận thanh toán. Cảm ơn bạn!")).toBeVisible();
-  await expect(page.getByText(/cần đối soát/)).toHaveCount(0);
 });
 
-test("forged and stale notifications are refused; with the webhook dropped, the reconciliation pass pays the order", async ({ page, browser }) => {
+test("forged and stale notifications are refused; with the webhook dropped, the reconciliation pass pays the order", async ({ page, browser, baseURL }) => {
   const payload = await vietqrOrder(page, "sepay-dropped");
   const code = paymentCodeIn(payload);
   // SePay's notification of this transfer never arrives.
@@ -109,7 +108,7 @@ test("forged and stale notifications are refused; with the webhook dropped, the 
   await expect(page.getByTestId("payment-state")).toContainText(WAITING);
 
   // The producer sees the link refused something, and reads SePay's statement now.
-  const producer = await (await browser.newContext()).newPage();
+  const producer = await (await browser.newContext({ baseURL })).newPage();
   await logIn(producer, producerLoginOf(PRODUCTS.tanThuan.slug));
   await producer.goto("/kenh-nguoi-ban/chuyen-khoan");
   const card = producer.getByTestId("bank-link").filter({ has: producer.locator(`input[value="${link.url}"]`) });
