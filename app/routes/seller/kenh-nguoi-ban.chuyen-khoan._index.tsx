@@ -77,7 +77,10 @@ export default function BankLinkPage() {
   const t = useAllT();
   const busy = useNavigation().state === "submitting";
   const e = result?.errors ?? {};
-  const v: Partial<Record<(typeof LINK_FIELDS)[number], string>> = result?.shown ? {} : (result?.values ?? {});
+  // The create form shows what was typed into it and its own errors; a link card's token form, its own.
+  const forCreate = !result?.shown && result?.values.intent === "create";
+  const v: Partial<Record<(typeof LINK_FIELDS)[number], string>> = forCreate ? result.values : {};
+  const ce = forCreate ? e : {};
   const shownLink = result?.shown ? links.find((l) => l.id === result.shown!.linkId) : undefined;
   const done = params.get("done");
   const chooseOther = v.account === "other" || !account;
@@ -121,7 +124,7 @@ export default function BankLinkPage() {
         <section className="section" aria-labelledby="links-heading">
           <h2 id="links-heading">{t("bankLink.links")}</h2>
           {links.map((l) => (
-            <BankLinkCard key={l.id} link={l} origin={origin} busy={busy} tokenError={result?.values.linkId === String(l.id) ? e.apiToken : undefined} />
+            <BankLinkCard key={l.id} link={l} origin={origin} busy={busy} tokenError={result?.values.intent === "token" && result.values.linkId === String(l.id) ? e.apiToken : undefined} />
           ))}
         </section>
       ) : null}
@@ -150,8 +153,8 @@ export default function BankLinkPage() {
               <input type="radio" name="account" value="other" defaultChecked={chooseOther} />
               <span>{t("bankLink.account.other")}</span>
             </label>
-            {e.account ? <p className="field-error">{t(e.account)}</p> : null}
-            <Field name="otherAccount" label={t("bankLink.account.otherLabel")} inputMode="numeric" autoComplete="off" defaultValue={v.otherAccount ?? ""} error={e.otherAccount} />
+            {ce.account ? <p className="field-error">{t(ce.account)}</p> : null}
+            <Field name="otherAccount" label={t("bankLink.account.otherLabel")} inputMode="numeric" autoComplete="off" defaultValue={v.otherAccount ?? ""} error={ce.otherAccount} />
           </fieldset>
           <fieldset>
             <legend>{t("bankLink.step2")}</legend>
@@ -162,8 +165,8 @@ export default function BankLinkPage() {
                 <span>{t(`bankLink.auth.${mode}`)}</span>
               </label>
             ))}
-            {e.authMode ? <p className="field-error">{t(e.authMode)}</p> : null}
-            <Field name="apiToken" label={t("bankLink.apiToken")} autoComplete="off" defaultValue={v.apiToken ?? ""} error={e.apiToken} hint={t("bankLink.apiToken.hint")} />
+            {ce.authMode ? <p className="field-error">{t(ce.authMode)}</p> : null}
+            <Field name="apiToken" label={t("bankLink.apiToken")} autoComplete="off" defaultValue={v.apiToken ?? ""} error={ce.apiToken} hint={t("bankLink.apiToken.hint")} />
           </fieldset>
           <button type="submit" className="button" disabled={busy}>
             {t("bankLink.create")}
