@@ -191,6 +191,8 @@ export function recordNotification(tx: Tx, linkId: number, paid: boolean, now: D
   tx.update(bankLinks)
     .set({
       lastNotificationAt: at,
+      // The first authenticated notification of a new (or repaired) link is its test: SePay's "gửi thử" or a first transfer.
+      lastTestAt: sql`CASE WHEN ${bankLinks.state} IN ('pending', 'failing') THEN ${at} ELSE ${bankLinks.lastTestAt} END`,
       state: paid ? "working" : sql`CASE WHEN ${bankLinks.state} = 'working' THEN 'working' ELSE 'verified' END`,
       lastError: null,
       lastErrorAt: null,

@@ -12,6 +12,7 @@ import { action as sellerAction, loader as sellerLoader } from "~/routes/seller/
 import { loader as outboxLoader } from "~/routes/admin/quan-tri.hop-thu";
 import { loader as overviewLoader } from "~/routes/seller/kenh-nguoi-ban._index";
 import { loader as sellerListLoader } from "~/routes/seller/kenh-nguoi-ban.don-hang._index";
+import { paymentCodeFor } from "~/payments/payment-code";
 import { orders, users } from "#db/schema";
 import { call, dataOf, fillCart, get, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
@@ -138,7 +139,9 @@ describe("the buyer's order page", () => {
     const placedAt = new Date(o!.placedAt).getTime();
     expect(new Date(page.deadline).getTime() - placedAt).toBe(env().VIETQR_EXPIRY_MINUTES * 60_000);
     const t = page.transfers[o!.code]!;
-    expect(parseVietQr(t.payload)).toEqual({ bin: "970436", accountNumber: "0071000123456", amount: o!.total, purpose: o!.code, service: "account" });
+    // The purpose is the short payment code (issue 15: OC + id + check digit), what the shopper types too.
+    expect(parseVietQr(t.payload)).toEqual({ bin: "970436", accountNumber: "0071000123456", amount: o!.total, purpose: paymentCodeFor(o!.id), service: "account" });
+    expect(t.purpose).toBe(paymentCodeFor(o!.id));
     expect(t.image).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(t.image.split(",")[1]!, "base64").toString()).toMatch(/^<svg/);
   });

@@ -122,7 +122,7 @@ describe("a producer's SePay link", () => {
     expect(res).toEqual({ status: 200, body: { success: true } });
     expect(stateOf(o.id)).toBe("placed/paid");
     expect(db().select().from(payments).where(eq(payments.orderId, o.id)).get()).toMatchObject({ providerRef: `FT${nextId}`, channel: "cashless_direct" });
-    expect(linkStatus(shop.tanThuan).find((l) => l.id === hmac.id)).toMatchObject({ state: "working", lastError: null });
+    expect(linkStatus(shop.tanThuan).find((l) => l.id === hmac.id)).toMatchObject({ state: "working", lastError: null, lastTestAt: expect.any(String) });
   });
 
   it("an API Key notification pays too; SePay's own code is read first", async () => {
