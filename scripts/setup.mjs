@@ -30,3 +30,14 @@ export function ensureChromium() {
   }
   run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium");
 }
+
+/** The QR-image test reads the order page's QR with ZBar (Debian zbar-tools), installed as root if missing. */
+export function ensureZbar() {
+  try {
+    execSync("zbarimg --version", { stdio: "ignore" });
+    return;
+  } catch {
+    if (process.getuid?.() !== 0) throw new Error("zbarimg not found. Install it (apt-get install -y zbar-tools).");
+  }
+  run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools");
+}

@@ -7,6 +7,7 @@ export const OFFICIAL_SECTIONS: { to: string; label: MessageKey }[] = [
   { to: "/can-bo/xac-minh", label: "verify.nav" },
   { to: "/can-bo/so-bo-ocop", label: "registry.nav" },
   { to: "/can-bo/doi-chieu", label: "reconcile.nav" },
+  { to: "/can-bo/chuyen-khoan", label: "officials.confirm.nav" },
 ];
 
 export function OfficialNav() {

@@ -10,6 +10,7 @@ export const SELLER_SECTIONS: { to: string; label: MessageKey; end?: boolean }[]
   { to: "/kenh-nguoi-ban/ho-so", label: "profile.nav" },
   { to: "/kenh-nguoi-ban/thanh-vien", label: "members.nav" },
   { to: "/kenh-nguoi-ban/don-hang", label: "seller.orders" },
+  { to: "/kenh-nguoi-ban/chuyen-khoan", label: "bankLink.nav" },
   { to: "/kenh-nguoi-ban/san-tmdt", label: "connector.nav" },
 ];
 

@@ -3,6 +3,7 @@
 // t(key, { name }). A new area adds its file and one line to each list below.
 import { fill } from "./fill";
 import * as auth from "./messages/auth";
+import * as bankLinks from "./messages/bank-links";
 import * as catalog from "./messages/catalog";
 import * as common from "./messages/common";
 import * as importExport from "./messages/import";
@@ -36,6 +37,7 @@ export const vi = {
   ...indicatorDefinitions.vi,
   ...marketplaces.vi,
   ...traceability.vi,
+  ...bankLinks.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
@@ -55,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   ...indicatorDefinitions.en,
   ...marketplaces.en,
   ...traceability.en,
+  ...bankLinks.en,
 };
 
 export type Locale = "vi" | "en";

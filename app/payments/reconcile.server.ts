@@ -22,6 +22,8 @@ export type ReconcileOptions = {
   protocol?: BankNotifierProtocol;
   /** Pause between two API calls: SePay allows 3 requests per second per IP (429 beyond). */
   pauseMs?: number;
+  /** Only this producer's links (the seller centre's "Đối chiếu sao kê ngay"). */
+  producerId?: number;
 };
 
 export async function reconcileBankTransfers(opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
@@ -32,7 +34,7 @@ export async function reconcileBankTransfers(opts: ReconcileOptions = {}): Promi
   const summary: ReconcileSummary = { links: 0, read: 0, paid: 0, review: 0, duplicates: 0, errors: [] };
   let links: BankLinkSecrets[];
   try {
-    links = linksWithApiToken();
+    links = linksWithApiToken().filter((l) => opts.producerId === undefined || l.producerId === opts.producerId);
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
     summary.errors.push({ linkId: 0, message: error.message });

@@ -50,7 +50,7 @@ export async function placeOrder(page: Page, method: keyof typeof METHOD_LABELS)
   await page.getByRole("button", { name: /^Đặt hàng/ }).click();
 }
 
-/** Pays every VietQR of the order page at the sandbox bank, as a banking app that scanned it would. */
+/** Pays every VietQR of the order page at the sandbox bank, as a banking app that scanned it would; SePay (its stand-in) notifies each producer's link. */
 export async function payVietQrAtBank(page: Page, amountOverride?: number) {
   await expect(page.getByTestId("vietqr-payload").first()).toBeAttached();
   await page.waitForLoadState("load"); // every producer's code, not only those parsed so far

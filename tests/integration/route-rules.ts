@@ -57,6 +57,8 @@ export const RULES: Record<string, Rule> = {
 
   "seller/kenh-nguoi-ban": { who: SELLER },
   "seller/kenh-nguoi-ban._index": { who: SELLER },
+  "seller/kenh-nguoi-ban.chuyen-khoan._index": { who: SELLER },
+  "seller/kenh-nguoi-ban.chuyen-khoan.doi-soat": { who: SELLER },
   "seller/kenh-nguoi-ban.don-hang.$code": { who: SELLER, scope: "producer", params: (w, side) => ({ code: w.orders[side] }) },
   "seller/kenh-nguoi-ban.don-hang.$code_.hoan-tien": { who: SELLER, scope: "producer", params: (w, side) => ({ code: w.orders[side] }) },
   "seller/kenh-nguoi-ban.don-hang._index": { who: SELLER },
@@ -83,6 +85,7 @@ export const RULES: Record<string, Rule> = {
   "seller/kenh-nguoi-ban.thanh-vien": { who: SELLER },
 
   "officials/layout": { who: VERIFIERS },
+  "officials/can-bo.chuyen-khoan": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop.$importId": { who: VERIFIERS, scope: "province", params: (w, side) => ({ importId: String(w.registryImports[side]) }) },
   "officials/can-bo.doi-chieu._index": { who: VERIFIERS },
   "officials/can-bo.so-bo-ocop._index": { who: VERIFIERS },

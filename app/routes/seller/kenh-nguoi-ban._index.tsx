@@ -8,6 +8,9 @@ import { producerFigures } from "~/indicators/producer-figures.server";
 import { useAllT } from "~/i18n/use-all-t";
 import { PRODUCT_STATUSES } from "#db/vocabulary";
 import { pageTitle } from "~/i18n/titles";
+import { LinkStateBadge, overallState } from "~/components/bank-link-card";
+import { linkStatus } from "~/payments/bank-links.server";
+import { reviewCount } from "~/payments/bank-transfers.server";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "seller")];
 
@@ -15,11 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
   const summary = workspaceSummary(producerId);
   if (!summary) throw data({ reason: "not_found" as const }, { status: 404 });
-  return { summary, figures: producerFigures(producerId, summary.provinceId) };
+  return { summary, figures: producerFigures(producerId, summary.provinceId), transfers: { state: overallState(linkStatus(producerId)), review: reviewCount(producerId) } };
 }
 
 export default function SellerOverview() {
-  const { summary, figures } = useLoaderData<typeof loader>();
+  const { summary, figures, transfers } = useLoaderData<typeof loader>();
   const t = useAllT();
   return (
     <>
@@ -34,7 +37,14 @@ export default function SellerOverview() {
         <li className={summary.expiringShops > 0 ? "due" : undefined}>
           <Link to="/kenh-nguoi-ban/san-tmdt">{t("workspace.todo.shops", { count: formatNumber(summary.expiringShops) })}</Link>
         </li>
+        <li className={transfers.review > 0 ? "due" : undefined}>
+          <Link to="/kenh-nguoi-ban/chuyen-khoan/doi-soat">{t("bankLink.todo.review", { count: formatNumber(transfers.review) })}</Link>
+        </li>
       </ul>
+      <p data-testid="auto-confirm">
+        {t("bankLink.dashboard")}{" "}
+        <LinkStateBadge state={transfers.state} /> <Link to="/kenh-nguoi-ban/chuyen-khoan">{t("bankLink.dashboard.open")}</Link>
+      </p>
       <p>
         <span className={`badge ${summary.status === "verified" ? "ok" : "expired"}`}>{t(`workspace.status.${summary.status}`)}</span>
       </p>
