@@ -7,10 +7,11 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { linksForProvince } from "~/payments/bank-links.server";
 import sellerCss from "~/styles/seller-products.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sellerCss }];
 
-export const meta: MetaFunction = () => [{ title: "Xác nhận chuyển khoản · Cán bộ · OCOP Connect" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "transferConfirmation")];
 
 // Which producers of the official's province confirm VietQR transfers automatically (a SePay
 // link that proved itself) and which by hand.

@@ -18,10 +18,11 @@ import { BankLinkActionSchema, LINK_FIELDS } from "~/payments/bank-link-forms";
 import { getProducerProfile } from "~/seller/producer-profile.server";
 import { bankName } from "#db/reference/banks";
 import bankLinksCss from "~/styles/bank-links.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bankLinksCss }];
 
-export const meta: MetaFunction = () => [{ title: "Xác nhận chuyển khoản tự động · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "bankLinks", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);

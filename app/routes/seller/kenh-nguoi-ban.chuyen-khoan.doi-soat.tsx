@@ -13,10 +13,11 @@ import { ReviewActionSchema, REVIEW_FIELDS } from "~/payments/bank-link-forms";
 import { dismissTransfer, matchTransfer, transfersToReview } from "~/payments/bank-transfers.server";
 import { suggestionsByAmount } from "~/payments/review-suggestions.server";
 import bankLinksCss from "~/styles/bank-links.css?url";
+import { pageTitle } from "~/i18n/titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bankLinksCss }];
 
-export const meta: MetaFunction = () => [{ title: "Giao dịch cần đối soát · Kênh người bán" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "transfersToReview", "seller")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producerId } = await requireProducer(request);
