@@ -2,9 +2,12 @@
 // holds the web server's event loop (requests, /healthz, other imports' progress keep being answered).
 // Each thread has a heap ceiling and a time limit: a file that would need more is refused with
 // "import.file.tooHeavy" and only that thread dies. At most MAX_READERS threads read at once; later
-// uploads wait their turn, so memory stays bounded however many producers upload together.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+// uploads wait their turn, so memory stays bounded however many producers upload together. ExcelJS's
+// streaming reader parks a worksheet that comes before the shared strings in a temporary file: each
+// thread gets a folder of its own for that, removed when the thread ends, however it ends.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { unguardFormula } from "~/formula-safe";
@@ -67,7 +70,10 @@ export async function readRows(format: "csv" | "xlsx", bytes: Uint8Array, option
 
 function readInWorker(format: "csv" | "xlsx", bytes: Uint8Array, options: ReadOptions): Promise<SheetRow[] | ReadProblem> {
   const heapMb = options.heapMb ?? READER_HEAP_MB;
-  const worker = new Worker(workerFile(), {
+  const file = workerFile();
+  const scratch = mkdtempSync(join(tmpdir(), "ocop-import-"));
+  const worker = new Worker(file, {
+    env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
     workerData: {
       format,
       bytes,
@@ -84,7 +90,7 @@ function readInWorker(format: "csv" | "xlsx", bytes: Uint8Array, options: ReadOp
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      void worker.terminate().finally(() => rmSync(scratch, { recursive: true, force: true }));
       settle(outcome);
     };
     const timer = setTimeout(() => finish("import.file.tooHeavy"), options.timeoutMs ?? READER_TIMEOUT_MS);

@@ -3,6 +3,9 @@
 // abandoned at the row cap while they are read (in a worker thread), and the server keeps answering
 // /healthz during them and during the largest CSV and XLSX imports allowed; a cell over the cap is
 // refused; a reader past its heap ceiling or its time is stopped with a message, not a 500.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -228,6 +231,21 @@ describe("XLSX, read in a worker thread", () => {
 });
 
 describe("a reader's ceilings", () => {
+  it("leaves no temporary file behind, even when it stops at a cap", async () => {
+    const own = mkdtempSync(join(tmpdir(), "ocop-limits-tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own; // where the readers' own folders go, for this test alone
+    try {
+      expect(await readRows("xlsx", await workbook(MAX_IMPORT_ROWS + 100, 0), { headerRows: 15 })).toBe("import.file.tooManyRows");
+      expect(Array.isArray(await readRows("xlsx", await workbook(10, 20), { headerRows: 15 }))).toBe(true);
+      await expect.poll(() => readdirSync(own), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("stops a reader past its heap or its time, with a message in Vietnamese, and the next reader works", async () => {
     const rows = [HEADER.join(",")];
     for (let i = 1; i <= MAX_IMPORT_ROWS; i++) rows.push([`T-${i}`, `Mật ong ${i}`, "Mật ong", "hũ", "650", "150000", "5", "Đang bán", "x".repeat(400)].join(","));
