@@ -100,8 +100,11 @@ function readInWorker(format: "csv" | "xlsx", bytes: Uint8Array, options: ReadOp
       else if (message.done) finish(rows);
     });
     worker.on("error", (error: Error & { code?: string }) => {
-      // Past the heap ceiling Node ends the thread with ERR_WORKER_OUT_OF_MEMORY.
-      finish(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "import.file.tooHeavy" : "import.file.corrupt");
+      // The thread itself failed (the file's own faults are answered from inside it): past the heap
+      // ceiling Node ends it with ERR_WORKER_OUT_OF_MEMORY; anything else (no thread to be had, a bug)
+      // is logged. Either way the uploader is told to try a smaller file, never shown a 500.
+      if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") console.warn("import reader failed:", error);
+      finish("import.file.tooHeavy");
     });
     worker.on("exit", () => finish("import.file.tooHeavy"));
   });

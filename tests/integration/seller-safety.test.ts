@@ -135,5 +135,5 @@ describe("formula-safe exports", () => {
       if (!read.ok) throw new Error(read.problem);
       expect(read.rows[0]!.cells.slice(0, 2), format).toEqual(["-SKU-1", FORMULA]);
     }
-  });
+  }, 30_000); // each file is read in a worker thread that loads its parser first
 });
