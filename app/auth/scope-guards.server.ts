@@ -10,12 +10,13 @@ export type ProducerScope = { user: SessionUser; producerId: number };
  * A producer member, with the producer every query is scoped to: every seller-centre loader and action
  * starts here. A suspended producer's seller centre is read-only: any change (a product created,
  * edited, published, a photo, an import…) is a 403 whose page says why. Only what a sale already
- * promised goes on (`whileSuspended`: the seller's order actions).
+ * promised goes on (`whileSuspended`: the seller's order actions). A GET that changes something (a
+ * marketplace's OAuth return storing the shop) says so with `changes`.
  */
-export async function requireProducer(request: Request, opts: { whileSuspended?: boolean } = {}): Promise<ProducerScope> {
+export async function requireProducer(request: Request, opts: { whileSuspended?: boolean; changes?: boolean } = {}): Promise<ProducerScope> {
   const user = await requireRole(request, ["producer"]);
   if (user.producerId === null) throw data({ reason: "forbidden" as const }, { status: 403 });
-  const reads = request.method === "GET" || request.method === "HEAD";
+  const reads = (request.method === "GET" || request.method === "HEAD") && !opts.changes;
   if (user.producerStatus === "suspended" && !reads && !opts.whileSuspended) throw data({ reason: "suspended" as const }, { status: 403 });
   return { user, producerId: user.producerId };
 }

@@ -22,9 +22,13 @@ const RULES: { path: RegExp; limit: BodyLimit }[] = [
   { path: /^\/(kenh-nguoi-ban\/nhap-xuat|can-bo\/so-bo-ocop)\/?$/, limit: { bytes: MAX_IMPORT_BYTES + MULTIPART_SLACK, answer: "page" } },
 ];
 
-/** The cap for a request's path (the URL's path, undecoded). */
+/**
+ * The cap for a request's path (the URL's path, undecoded). With JavaScript, Remix posts a form to the
+ * route's path plus ".data" (single fetch: "/kenh-nguoi-ban/nhap-xuat.data?index"): the same route.
+ */
 export function bodyLimitFor(path: string): BodyLimit {
-  return RULES.find((r) => r.path.test(path))?.limit ?? { bytes: FORM_MAX_BYTES, answer: "page" };
+  const route = path.replace(/\.data$/, "");
+  return RULES.find((r) => r.path.test(route))?.limit ?? { bytes: FORM_MAX_BYTES, answer: "page" };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

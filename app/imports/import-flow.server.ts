@@ -37,6 +37,7 @@ async function readAndCheck<K extends string, Row, C extends CheckedRows<Row>, R
   const sheet = await readSpreadsheet(bytes, kind.columns);
   if (!sheet.ok) return sheet;
   if (sheet.missing.length > 0) return { ok: true as const, sheet, checked: null };
+  report({ phase: "checking", done: 0, total: sheet.rows.length }); // read: the checking begins
   const checked = await drive(kind.check(sheet, owner), sheet.rows.length, report);
   return { ok: true as const, sheet, checked };
 }

@@ -126,6 +126,11 @@ describe("request body limits", () => {
     expect(bodyLimitFor("/can-bo/so-bo-ocop").bytes).toBeGreaterThan(MAX_IMPORT_BYTES);
     expect(bodyLimitFor("/kenh-nguoi-ban/san-pham/12/anh").bytes).toBeGreaterThan(100 * MB);
     expect(bodyLimitFor("/kenh-nguoi-ban/san-pham/12").bytes).toBe(FORM_MAX_BYTES);
+    // With JavaScript the same forms post to the route's ".data" URL (Remix's single fetch).
+    expect(bodyLimitFor("/kenh-nguoi-ban/nhap-xuat.data")).toEqual(bodyLimitFor("/kenh-nguoi-ban/nhap-xuat"));
+    expect(bodyLimitFor("/can-bo/so-bo-ocop.data")).toEqual(bodyLimitFor("/can-bo/so-bo-ocop"));
+    expect(bodyLimitFor("/kenh-nguoi-ban/san-pham/12/anh.data")).toEqual(bodyLimitFor("/kenh-nguoi-ban/san-pham/12/anh"));
+    expect(bodyLimitFor("/kenh-nguoi-ban/san-pham/12.data").bytes).toBe(FORM_MAX_BYTES);
     expect(bodyLimitFor("/api/momo/ipn")).toEqual({ bytes: WEBHOOK_MAX_BYTES, answer: "json" });
     expect(bodyLimitFor("/thanh-toan")).toEqual({ bytes: FORM_MAX_BYTES, answer: "page" });
   });

@@ -43,7 +43,7 @@ describe("the import preview", () => {
       expect(productCount()).toBe(0);
       expect(certCount()).toBe(0);
     }
-  });
+  }, 30_000); // each file is read in a worker thread that loads its parser first
 
   it("says which rows create, update or leave a product alone", async () => {
     makeProduct(a.producerId, "Mật ong hoa nhãn", { sku: "MO-1", unit: "hũ 500 g", price: 150_000, stock: 10, description: "Nguyên chất." });

@@ -14,7 +14,8 @@ export type Rule = {
   who: "public" | "signed-in" | readonly Actor[];
   /**
    * Whose rows the ids belong to: a shopper's purchases ("buyer"), a producer's rows ("producer"), a
-   * province's ("province": an official's own only; national officials and admins see every one).
+   * province's ("province": an official's own only, A's for the official of A and B's for the official
+   * of B; national officials and admins see every one).
    */
   scope?: "buyer" | "producer" | "province";
   params?: (w: RouteWorld, side: Side) => Record<string, string>;
@@ -23,8 +24,8 @@ export type Rule = {
 };
 
 const SELLER: readonly Actor[] = ["producer"];
-const VERIFIERS: readonly Actor[] = ["official", "admin"];
-const INDICATORS: readonly Actor[] = ["official", "national_official", "admin"];
+const VERIFIERS: readonly Actor[] = ["official", "official_b", "admin"];
+const INDICATORS: readonly Actor[] = ["official", "official_b", "national_official", "admin"];
 const ADMIN: readonly Actor[] = ["admin"];
 const market = () => ({ code: MARKETPLACE_CODES[0] });
 const product = (w: RouteWorld, side: Side) => ({ id: String(w.products[side]) });
@@ -117,6 +118,14 @@ export const RULES: Record<string, Rule> = {
   "api/healthz": { who: "public" },
 };
 
+/** Route modules without a rule, and rules without a route module: both must be empty. */
+export function unmatched(modules: Record<string, unknown>, rules: Record<string, Rule>): { withoutRule: string[]; withoutModule: string[] } {
+  return {
+    withoutRule: Object.keys(modules).filter((id) => !(id in rules)).sort(),
+    withoutModule: Object.keys(rules).filter((id) => !(id in modules)).sort(),
+  };
+}
+
 /** The URL of a route id with its params filled in (Remix's flat-routes file naming). */
 export function urlOf(routeId: string, params: Record<string, string>): string {
   const file = routeId.split("/").pop()!;
@@ -144,6 +153,8 @@ export function inScope(rule: Rule, actor: Actor, side: Side): boolean {
     case "producer":
       return side === "own";
     case "province":
-      return actor !== "official" || side === "own";
+      if (actor === "official") return side === "own";
+      if (actor === "official_b") return side === "other";
+      return true;
   }
 }

@@ -9,13 +9,14 @@ import { toCsv as indicatorCsv, toXlsx as indicatorXlsx } from "~/indicators/exp
 import { productCsv, productXlsx } from "~/imports/export.server";
 import { readSpreadsheet } from "~/imports/read-file.server";
 import { PRODUCT_COLUMNS } from "~/imports/columns";
-import { saveAccount } from "~/marketplaces/connect.server";
+import { saveAccount, startConnect } from "~/marketplaces/connect.server";
 import { publish } from "~/marketplaces/publish.server";
 import { translator } from "~/i18n/messages";
 import { action as newProductAction, loader as newProductLoader } from "~/routes/seller/kenh-nguoi-ban.san-pham.moi";
 import { action as listAction } from "~/routes/seller/kenh-nguoi-ban.san-pham._index";
 import { action as downloadAction } from "~/routes/seller/kenh-nguoi-ban.san-tmdt.xuat.$code.tai-ve";
 import { loader as exportPageLoader } from "~/routes/seller/kenh-nguoi-ban.san-tmdt.xuat.$code";
+import { loader as connectReturnLoader } from "~/routes/seller/kenh-nguoi-ban.san-tmdt.ket-noi.$code";
 import { listings, producers, products } from "#db/schema";
 import { seedConnectorProducer } from "../../scripts/fixtures/connector";
 import { call, dataOf, get, makeProducer, makeProduct, makeUser, post, statusOf } from "../../scripts/fixtures/workspace";
@@ -47,6 +48,23 @@ describe("a suspended producer", () => {
     expect(statusOf(published)).toBe(403);
     expect(db().select().from(products).where(eq(products.producerId, producerId)).all()).toEqual(before);
     expect(translator("vi")("seller.suspended")).toContain("Không thể thêm, sửa hay đăng sản phẩm");
+  });
+
+  it("cannot finish connecting a marketplace shop: the OAuth return (a GET) is 403 and changes nothing", async () => {
+    // Consent asked before the suspension; the marketplace sends the producer back after it.
+    const state = new URL(startConnect(producerId, "shopee")).searchParams.get("state")!;
+    const states = () => db().$client.prepare(`SELECT * FROM marketplace_connect_states WHERE producer_id = ?`).all(producerId);
+    const accounts = () => db().$client.prepare(`SELECT * FROM marketplace_accounts WHERE producer_id = ?`).all(producerId);
+    const [statesBefore, accountsBefore] = [states(), accounts()];
+    expect(statesBefore).toHaveLength(1);
+    const url = `/kenh-nguoi-ban/san-tmdt/ket-noi/shopee?code=ma-uy-quyen&state=${state}&shop_id=123`;
+    const back = await call(connectReturnLoader, get(url, member.cookie), { code: "shopee" });
+    expect(statusOf(back)).toBe(403);
+    expect(dataOf<{ reason: string }>(back).reason).toBe("suspended");
+    expect(states()).toEqual(statesBefore); // the state is not even spent
+    expect(accounts()).toEqual(accountsBefore);
+    // Visiting the page without a marketplace's answer is a read, and goes on to the marketplaces page.
+    expect(statusOf(await call(connectReturnLoader, get("/kenh-nguoi-ban/san-tmdt/ket-noi/shopee", member.cookie), { code: "shopee" }))).toBe(302);
   });
 });
 
@@ -117,5 +135,5 @@ describe("formula-safe exports", () => {
       if (!read.ok) throw new Error(read.problem);
       expect(read.rows[0]!.cells.slice(0, 2), format).toEqual(["-SKU-1", FORMULA]);
     }
-  });
+  }, 30_000); // each file is read in a worker thread that loads its parser first
 });

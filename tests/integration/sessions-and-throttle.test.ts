@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSessionUser } from "~/auth/session.server";
-import { Throttle } from "~/auth/throttle.server";
+import { Throttle, throttleKey } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 import { translator } from "~/i18n/messages";
 import { action as loginAction } from "~/routes/storefront/dang-nhap";
@@ -64,6 +64,28 @@ describe("log-in throttling", () => {
     expect(statusOf(await run(loginAction, post("/dang-nhap", { email: "nguoi-khac@example.vn", password: PASSWORD }), "10.2.0.2"))).toBe(302);
   });
 
+  it("counts an IPv6 /64 as one address: a fresh address in the same /64 is refused, another /64 is not", async () => {
+    // One subscriber or VM holds a whole /64; 30 wrong passwords, each from a different address in it.
+    for (let i = 0; i < 30; i++) await run(loginAction, post("/dang-nhap", { email: `v6-${i}@example.vn`, password: "doan-mo-mat-khau" }), `2001:db8:aa:1::${(i + 1).toString(16)}`);
+    const sameNetwork = await run(loginAction, post("/dang-nhap", { email: "nguoi-khac@example.vn", password: PASSWORD }), "2001:0db8:00aa:0001:ffff:1:2:3");
+    expect(statusOf(sameNetwork)).toBe(429);
+    expect(dataOf<Result>(sameNetwork).errors.form).toBe("auth.throttled");
+    expect(statusOf(await run(loginAction, post("/dang-nhap", { email: "nguoi-khac@example.vn", password: PASSWORD }), "2001:db8:aa:2::1"))).toBe(302);
+  }, 30_000);
+
+  it("counts an IPv4 client of a dual-stack socket (::ffff:a.b.c.d) as its IPv4 address, and each IPv4 address apart", async () => {
+    for (let i = 0; i < 30; i++) await run(loginAction, post("/dang-nhap", { email: `v4-${i}@example.vn`, password: "doan-mo-mat-khau" }), i % 2 ? "::ffff:198.51.100.7" : "198.51.100.7");
+    expect(statusOf(await run(loginAction, post("/dang-nhap", { email: "nguoi-khac@example.vn", password: PASSWORD }), "::FFFF:198.51.100.7"))).toBe(429);
+    expect(statusOf(await run(loginAction, post("/dang-nhap", { email: "nguoi-khac@example.vn", password: PASSWORD }), "198.51.100.8"))).toBe(302);
+  }, 30_000);
+
+  it("sign-up: 30 accounts per /64 an hour, whatever address of it they come from", async () => {
+    for (let i = 0; i < 30; i++) expect(statusOf(await run(signupAction, post("/dang-ky", account(`v6-hang-loat-${i}@example.vn`)), `2001:db8:bb:7:${i + 1}::1`))).toBe(302);
+    const r = await run(signupAction, post("/dang-ky", account("v6-hang-loat-30@example.vn")), "2001:db8:bb:7:abcd:ef01:2345:6789");
+    expect(statusOf(r)).toBe(429);
+    expect(dataOf<Result>(r).errors.form).toBe("auth.signupThrottled");
+  }, 30_000);
+
   it("sign-up: 5 attempts per e-mail, then a message and no account", async () => {
     for (let i = 0; i < 5; i++) await run(signupAction, post("/dang-ky", account("nan-nhan@example.vn")), `10.3.0.${i}`);
     const r = await run(signupAction, post("/dang-ky", account("nan-nhan@example.vn")), "10.3.1.1");
@@ -76,6 +98,20 @@ describe("log-in throttling", () => {
     const r = await run(signupAction, post("/dang-ky", account("hang-loat-30@example.vn")), "10.4.0.1");
     expect(statusOf(r)).toBe(429);
     expect(db().select().from(users).where(eq(users.email, "hang-loat-30@example.vn")).get()).toBeUndefined();
+  });
+});
+
+describe("the throttle's key for an address", () => {
+  it("keeps an IPv4 address, reduces an IPv6 one to its /64 in one spelling, and unwraps IPv4-mapped ones", () => {
+    expect(throttleKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleKey("2001:DB8:0:0:1:2:3:4")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("2001:0db8:0000:0000:ffff::")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(throttleKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleKey("::ffff:cb00:7107")).toBe("203.0.113.7");
+    expect(throttleKey("::1")).toBe("0:0:0:0::/64");
+    expect(throttleKey("2001:db8:1:2::")).not.toBe(throttleKey("2001:db8:1:3::"));
   });
 });
 

@@ -29,11 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(startConnect(producerId, code));
 }
 
-// GET: the marketplace sends the producer back here with a code and our state.
+// GET: the marketplace sends the producer back here with a code and our state. Storing the shop is a
+// change, so a suspended producer is refused here as by every other seller-centre change.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { producerId } = await requireProducer(request);
-  const code = marketplace(params);
   const query = new URL(request.url).searchParams;
+  const { producerId } = await requireProducer(request, { changes: query.has("state") });
+  const code = marketplace(params);
   if (!query.has("state")) throw redirect(PAGE);
   const result = await finishConnect(producerId, code, query);
   if (!result.ok) throw redirect(`${PAGE}?loi-ket-noi=${result.error}`);
