@@ -1,11 +1,9 @@
 // Remix's default Node entry, plus a handleError that keeps the log for real errors: a 4xx thrown
 // on purpose (403 from a guard, 404 for an unknown slug) is an answer, not an error; and a
 // Content-Security-Policy with a nonce made for each document, which its scripts carry (NonceContext).
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
 import { env } from "~/env.server";
@@ -25,37 +23,51 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  // Crawlers get the whole document at once; browsers get it streamed.
-  const waitFor = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Every document is rendered to the end, then sent as one body. No page streams (none has deferred
+  // data), and one body costs the server far less than React's chunks passed through a Node stream, a
+  // web stream and the response (README, "Benchmarks"). A page that defers data would need
+  // renderToPipeableStream's onShellReady and the streamed body back.
   const nonce = newNonce();
   // Vite's dev server injects scripts of its own and talks over a WebSocket: the policy is production's.
   if (env().NODE_ENV !== "development") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        [waitFor]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
+        },
+        onAllReady() {
+          // Rendered to the end: nothing left to abort (the timer would keep the render alive for the GC).
+          clearTimeout(timer);
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              responseHeaders.set("Content-Type", "text/html");
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(error); // before, it is the shell's: Remix reports it
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -27,7 +27,8 @@ async function guestToken(request: Request): Promise<string | null> {
   return typeof token === "string" && token.length >= 32 ? token : null;
 }
 
-// The header's badge reads these on every page: prepared once (db() is one client per process).
+// The header's badge, the cart page and checkout read these on every request: prepared once (db() is
+// one client per process).
 const prepareQueries = () => ({
   ofUser: db().select({ id: carts.id }).from(carts).where(eq(carts.userId, sql.placeholder("userId"))).prepare(),
   ofToken: db().select({ id: carts.id }).from(carts).where(eq(carts.tokenHash, sql.placeholder("hash"))).prepare(),
@@ -35,6 +36,28 @@ const prepareQueries = () => ({
     .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
     .from(cartItems)
     .where(eq(cartItems.cartId, sql.placeholder("cartId")))
+    .prepare(),
+  lines: db()
+    .select({
+      productId: products.id,
+      slug: products.slug,
+      name: products.name,
+      unit: products.unit,
+      price: products.price,
+      quantity: cartItems.quantity,
+      stock: products.stock,
+      available: products.visible,
+      producerId: producers.id,
+      producerName: producers.name,
+      producerSlug: producers.slug,
+      provinceId: producers.provinceId,
+      ocopGroup: products.ocopGroup,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(eq(cartItems.cartId, sql.placeholder("cartId")))
+    .orderBy(producers.id, cartItems.addedAt, products.id)
     .prepare(),
 });
 let prepared: ReturnType<typeof prepareQueries> | undefined;
@@ -210,28 +233,8 @@ export type CartLine = {
 
 /** The cart's lines with today's prices and stock, grouped by producer in the order they were added. */
 export function cartLines(cartId: number): CartLine[] {
-  return db()
-    .select({
-      productId: products.id,
-      slug: products.slug,
-      name: products.name,
-      unit: products.unit,
-      price: products.price,
-      quantity: cartItems.quantity,
-      stock: products.stock,
-      available: products.visible,
-      producerId: producers.id,
-      producerName: producers.name,
-      producerSlug: producers.slug,
-      provinceId: producers.provinceId,
-      ocopGroup: products.ocopGroup,
-    })
-    .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
-    .innerJoin(producers, eq(producers.id, products.producerId))
-    .where(eq(cartItems.cartId, cartId))
-    .orderBy(producers.id, cartItems.addedAt, products.id)
-    .all()
+  return queries()
+    .lines.all({ cartId })
     .map(({ ocopGroup, ...l }) => ({ ...l, tourism: ocopGroup === "tourism" }));
 }
 

@@ -7,7 +7,8 @@
 // Set-Cookie (see ./public-cache.ts). Memory is bounded: least recently used pages go first, counted
 // in bytes. Each answer gets a nonce of its own: the kept page's nonce is swapped, in the document and
 // in its Content-Security-Policy, for a fresh one (so a nonce is never shared between two answers);
-// the server's compression middleware then compresses it like any page.
+// the server's compression middleware then compresses it like any page. Requests that miss the same
+// key while it is being rendered wait for that render instead of rendering it again.
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
 // Not in the package's typings, but exported by its server module: the adapter's own conversions.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
@@ -105,6 +106,29 @@ export type PageCacheOptions = {
 /** Express middleware: answers anonymous GETs of catalogue pages from memory, or 304. */
 export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
   const cache = new ByteLru<Entry>(maxBytes);
+  // Pages being rendered: the requests that miss the same key meanwhile (a campaign's first second,
+  // every visitor right after a price change moved the version) wait for that one render.
+  const rendering = new Map<string, Promise<Entry | null>>();
+
+  /** Renders the page; keeps and returns it, or answers the request itself with what may not be kept (null). */
+  async function render(req: ExpressRequest, res: ExpressResponse, key: string, etag: string, version: number): Promise<Entry | null> {
+    const response = await handle(createRemixRequest(req, res));
+    if (!keepable(response)) {
+      await sendRemixResponse(res, response);
+      return null;
+    }
+    const html = await response.text();
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1] ?? null;
+    const headers: [string, string][] = [];
+    response.headers.forEach((value, name) => {
+      if (name !== "content-length" && name !== "etag" && name !== "last-modified" && name !== "vary") headers.push([name, value]);
+    });
+    headers.push(["ETag", etag], ["Last-Modified", lastModified(version)], ["Vary", "Accept-Encoding, Cookie"]);
+    const entry = { status: response.status, headers, html, nonce, bytes: Buffer.byteLength(html) + 512 };
+    cache.set(key, entry);
+    return entry;
+  }
+
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       if ((req.method !== "GET" && req.method !== "HEAD") || !CATALOGUE_PATH.test(req.path)) return next();
@@ -114,17 +138,23 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
       const key = `${etag} ${req.originalUrl}`;
       let entry = cache.get(key);
       if (entry === undefined) {
-        const response = await handle(createRemixRequest(req, res));
-        if (!keepable(response)) return await sendRemixResponse(res, response);
-        const html = await response.text();
-        const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1] ?? null;
-        const headers: [string, string][] = [];
-        response.headers.forEach((value, name) => {
-          if (name !== "content-length" && name !== "etag" && name !== "last-modified" && name !== "vary") headers.push([name, value]);
-        });
-        headers.push(["ETag", etag], ["Last-Modified", lastModified(version)], ["Vary", "Accept-Encoding, Cookie"]);
-        entry = { status: response.status, headers, html, nonce, bytes: Buffer.byteLength(html) + 512 };
-        cache.set(key, entry);
+        const other = rendering.get(key);
+        // Another request's render failed or could not be kept: this one renders (and answers) for itself.
+        const waited = other ? await other.catch(() => null) : null;
+        if (waited) entry = waited;
+        else {
+          const mine = render(req, res, key, etag, version);
+          if (!other) {
+            rendering.set(key, mine);
+            void mine.then(
+              () => rendering.delete(key),
+              () => rendering.delete(key),
+            );
+          }
+          const rendered = await mine;
+          if (rendered === null) return; // answered already
+          entry = rendered;
+        }
       }
       const fresh = entry.nonce === null ? null : newNonce();
       const swap = (text: string) => (entry!.nonce === null ? text : text.replaceAll(entry!.nonce, fresh!));

@@ -5,6 +5,7 @@ import { benchDashboard } from "./dashboard";
 import { benchImages } from "./images";
 import { benchImports } from "./imports";
 import { benchPayments } from "./payments";
+import { benchSeller } from "./seller";
 import { benchSync } from "./sync";
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   imports: benchImports,
   payments: benchPayments,
   dashboard: benchDashboard,
+  seller: benchSeller,
   sync: benchSync,
 };
 

@@ -24,12 +24,15 @@ let shop: Shop;
 let server: Server;
 let base = "";
 let renders = 0;
+/** A render that takes a while (a real page's does), so that requests arrive during it. */
+let slowRender: Promise<void> | null = null;
 
 type LoaderReply = { data: { product: { name: string; price: number } }; init: { headers?: HeadersInit } | null };
 
 /** Stands for Remix: the real root CSRF token and product loader, a page that shows the price. */
 async function handle(request: Request): Promise<Response> {
   renders++;
+  await slowRender;
   const csrf = await csrfToken(request);
   const slug = new URL(request.url).pathname.split("/").pop()!;
   const reply = (await call(productLoader, request, { slug })) as LoaderReply;
@@ -106,6 +109,24 @@ describe("an anonymous catalogue page", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("ETag")).not.toBe(etag);
     expect(await after.text()).toContain("<p>99000</p>");
+  });
+
+  it("is rendered once when many visitors ask for it at once right after a change", async () => {
+    expect(updatePriceStock(shop.tanThuan, shop.sen, 98_000, 10)).toBe(true);
+    const before = renders;
+    let finish = () => {};
+    slowRender = new Promise<void>((r) => (finish = r));
+    const pending = Array.from({ length: 10 }, () => page());
+    while (renders === before) await new Promise((r) => setTimeout(r, 5)); // the first request is rendering
+    await new Promise((r) => setTimeout(r, 50)); // the others arrive meanwhile
+    slowRender = null;
+    finish();
+    const answers = await Promise.all(pending);
+    expect(renders - before).toBe(1);
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+    for (const body of bodies) expect(body).toContain("<p>98000</p>");
+    expect(new Set(answers.map((r) => r.headers.get("Content-Security-Policy"))).size).toBe(10); // a nonce each still
   });
 
   it("tells every cache that it differs by cookie, data requests included, and says nothing for a visitor with state", () => {
