@@ -16,6 +16,24 @@ test("the seller centre's pages have no serious accessibility violations", async
   }
 });
 
+test("a file over 10 MB is refused next to the field before it is sent, and nothing is posted", async ({ page }) => {
+  await logIn(page, "htx@ocop.vn");
+  await page.goto("/kenh-nguoi-ban/nhap-xuat");
+  const posted: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posted.push(r.url());
+  });
+  const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+  // The check runs once the page is hydrated: choose the file again until it has.
+  await expect(async () => {
+    await page.getByLabel("Chọn tệp").setInputFiles({ name: "lon.csv", mimeType: "text/csv", buffer: big });
+    await expect(page.getByRole("alert").filter({ hasText: "Tệp lớn hơn 10 MB. Hãy chia thành nhiều tệp." })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+  await expect(page.getByLabel("Chọn tệp")).toHaveAttribute("aria-invalid", "true");
+  expect(posted).toEqual([]);
+});
+
 test("a spreadsheet is checked, its bad rows explained, and only the good rows imported", async ({ page }, info) => {
   await logIn(page, "htx@ocop.vn");
   await page.goto("/kenh-nguoi-ban/nhap-xuat");

@@ -21,6 +21,7 @@ import { useAllT } from "~/i18n/use-all-t";
 import sellerCss from "~/styles/seller-products.css?url";
 import workspaceCss from "~/styles/workspace.css?url";
 import { pageTitle } from "~/i18n/titles";
+import { BoundedFileInput } from "~/components/bounded-file-input";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workspaceCss },
@@ -119,7 +120,7 @@ export default function RegistryPage() {
             </SelectField>
           ) : null}
           <label htmlFor="registry-file">{t("import.file")}</label>
-          <input id="registry-file" type="file" name="file" accept=".xlsx,.csv" required />
+          <BoundedFileInput id="registry-file" name="file" accept=".xlsx,.csv" required maxBytes={MAX_IMPORT_BYTES} message={t("import.file.tooLarge")} />
           <button type="submit" className="button">
             {t("import.check")}
           </button>

@@ -14,6 +14,7 @@ import { ProgressForm } from "~/components/progress-form";
 import type { MessageKey } from "~/i18n/messages";
 import { useAllT } from "~/i18n/use-all-t";
 import { pageTitle } from "~/i18n/titles";
+import { BoundedFileInput } from "~/components/bounded-file-input";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "importExport", "seller")];
 
@@ -76,7 +77,7 @@ export default function ImportExport() {
         <ProgressForm progressUrl="/kenh-nguoi-ban/nhap-xuat/tien-do" encType="multipart/form-data" className="upload-form">
           <CsrfInput />
           <label htmlFor="import-file">{t("import.file")}</label>
-          <input id="import-file" type="file" name="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <BoundedFileInput id="import-file" name="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required maxBytes={MAX_IMPORT_BYTES} message={t("import.file.tooLarge")} />
           <button type="submit" className="button">
             {t("import.check")}
           </button>
