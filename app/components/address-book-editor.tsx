@@ -2,7 +2,8 @@
 // "Xóa", then "Thêm địa chỉ". Plain forms: the same without JavaScript.
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
-import { useAnyT, useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { AddressFields, type ProvinceChoice } from "./address-fields";
 import { CsrfInput } from "./csrf-input";
 
@@ -26,7 +27,7 @@ export type BookResult = {
 } | null;
 
 export function AddressBookEditor({ book, provinces, max, result }: { book: BookEntry[]; provinces: ProvinceChoice[]; max: number; result: BookResult }) {
-  const t = useT();
+  const t = useOrderT();
   const tAny = useAnyT();
   const locale = useLocale();
   const echo = (form: string) => (result?.form === form ? result : null);

@@ -1,7 +1,8 @@
 // The fields of a delivery address (name, phone, province, commune, street), each labelled with its
 // error next to it. `prefix` keeps ids unique when a page holds several (the account's address book).
 import type { MessageKey } from "~/i18n/messages";
-import { useAnyT, useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 
 export type ProvinceChoice = { slug: string; name: string; nameEn: string };
 type Values = Partial<Record<"name" | "phone" | "province" | "commune" | "street", string>>;
@@ -27,7 +28,7 @@ export function AddressFields({
   only?: readonly (keyof Values)[];
   optional?: readonly (keyof Values)[];
 }) {
-  const t = useT();
+  const t = useOrderT();
   const tAny = useAnyT();
   const locale = useLocale();
   const shown = (k: keyof Values) => !only || only.includes(k);

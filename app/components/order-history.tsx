@@ -1,6 +1,6 @@
 import { formatInstant, formatTime } from "~/i18n/format";
 import { renderNote } from "~/i18n/notes";
-import { useT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import type { HistoryItem } from "~/orders/history.server";
 
 /**
@@ -8,7 +8,7 @@ import type { HistoryItem } from "~/orders/history.server";
  * when, then a small details line with the provider's reference (and, for the seller, who did it).
  */
 export function OrderHistory({ items, showActor, headingLevel = 2 }: { items: HistoryItem[]; showActor: boolean; headingLevel?: 2 | 3 }) {
-  const t = useT();
+  const t = useOrderT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (items.length === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import type { OrderStatus, PaymentStatus } from "#db/vocabulary";
-import { useT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 
 const TONE: Record<string, string> = {
   paid: "ok",
@@ -20,7 +20,7 @@ const TONE: Record<string, string> = {
 
 /** An order's or a payment's status as a coloured label (the word carries the meaning, not the colour). */
 export function StatusBadge(props: { kind: "order"; status: OrderStatus } | { kind: "payment"; status: PaymentStatus }) {
-  const t = useT();
+  const t = useOrderT();
   const label = props.kind === "order" ? t(`orderStatus.${props.status}`) : t(`paymentStatus.${props.status}`);
   return <span className={`status-badge ${TONE[props.status] ?? ""}`}>{label}</span>;
 }

@@ -1,12 +1,12 @@
 import { Link } from "@remix-run/react";
 import type { OrderListRow } from "~/orders/queries.server";
 import { formatInstant, formatVnd } from "~/i18n/format";
-import { useT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { StatusBadge } from "./order-status";
 
 /** Orders as a table (a stack of cards on phones): the buyer's list and the seller's. */
 export function OrderTable({ rows, href, who }: { rows: OrderListRow[]; href: (row: OrderListRow) => string; who: "producer" | "buyer" }) {
-  const t = useT();
+  const t = useOrderT();
   return (
     <div className="table-wrap">
     <table className="data stack-on-phone order-table">
@@ -50,7 +50,7 @@ export function OrderTable({ rows, href, who }: { rows: OrderListRow[]; href: (r
 
 /** Previous/next links that keep the other query parameters. */
 export function Pager({ page, hasNext, params }: { page: number; hasNext: boolean; params: URLSearchParams }) {
-  const t = useT();
+  const t = useOrderT();
   if (page === 1 && !hasNext) return null;
   const to = (p: number) => {
     const next = new URLSearchParams(params);

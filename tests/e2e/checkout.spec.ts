@@ -68,7 +68,7 @@ test("pays cash on delivery; the producer marks it delivered and paid", async ({
   await placeOrder(page, "cod");
   await expect(page.getByTestId("payment-state")).toContainText("Bạn thanh toán khi nhận hàng");
   const part = page.getByTestId("order-part").filter({ hasText: PRODUCTS.tanThuan.name });
-  const code = (await part.getByRole("heading").innerText()).match(/OC\d+/)![0];
+  const code = (await part.getByRole("heading", { level: 2 }).innerText()).match(/OC\d+/)![0];
 
   const producer = await browser.newPage();
   await logIn(producer, "htx@ocop.vn");

@@ -41,6 +41,7 @@ type Seeded = {
   productId: string;
   checkoutCode: string;
   orderCode: string;
+  paidOrderCode: string;
   producerToVerify: string;
 };
 
@@ -73,6 +74,11 @@ function readSeeded(): Seeded {
          ORDER BY coalesce((SELECT max(length(e.type) + length(e.event_id)) FROM payment_events e JOIN payments p ON p.id = e.payment_id WHERE p.order_id = o.id), 0) DESC,
            (SELECT count(*) FROM order_items i WHERE i.order_id = o.id) DESC, o.id LIMIT 1`,
       ),
+      // A paid order: the refund step opens only on one.
+      paidOrderCode: one(
+        `SELECT o.code AS v FROM orders o JOIN payments p ON p.order_id = o.id
+         WHERE o.producer_id = ${htx} AND p.status = 'paid' ORDER BY o.id LIMIT 1`,
+      ),
       producerToVerify: one(
         `SELECT p.id AS v FROM producers p JOIN provinces v ON v.id = p.province_id
          WHERE v.slug = 'dong-thap' ORDER BY p.status = 'pending' DESC, p.id LIMIT 1`,
@@ -93,6 +99,7 @@ const PARAMS: Record<string, (s: Seeded, page: Page) => Params | Promise<Params>
   "storefront/nha-san-xuat.$slug": () => ({ slug: "htx-nong-nghiep-tan-thuan" }),
   "storefront/san-pham.$slug": (s) => ({ slug: s.productSlug }),
   "seller/kenh-nguoi-ban.don-hang.$code": (s) => ({ code: s.orderCode }),
+  "seller/kenh-nguoi-ban.don-hang.$code_.hoan-tien": (s) => ({ code: s.paidOrderCode }),
   "seller/kenh-nguoi-ban.nhap-xuat.$importId": async (_s, page) => ({
     importId: await checkTemplate(page, "/kenh-nguoi-ban/nhap-xuat", "/kenh-nguoi-ban/nhap-xuat/tai-ve?noi-dung=mau&dinh-dang=csv"),
   }),

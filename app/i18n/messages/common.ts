@@ -1,5 +1,16 @@
 // Site chrome, errors and form validation. Vietnamese is the source; English must have every key.
 export const vi = {
+  "cart.unknownProduct": "Sản phẩm không tồn tại hoặc đã ngừng bán.",
+  "cart.outOfStock": "\"{name}\" đã hết hàng.",
+  "cart.onlyLeft": "\"{name}\" chỉ còn {count} trong kho: không đủ cho số lượng bạn chọn.",
+  "cart.quantityInvalid": "Số lượng phải là số nguyên từ 1 đến 999.",
+  "cart.link": "Giỏ hàng",
+  "cart.linkCount": "Giỏ hàng, {count} sản phẩm",
+  "cart.quantity": "Số lượng",
+  "cart.add": "Thêm vào giỏ",
+  "cart.added": "Đã thêm vào giỏ hàng.",
+  "cart.view": "Xem giỏ hàng",
+  "orders.link": "Đơn hàng",
   // The header's links for producers and officials, on every page.
   "workspace.title": "Kênh người bán",
   "verify.nav": "Xác minh đơn vị",
@@ -43,6 +54,17 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
+  "cart.unknownProduct": "This product does not exist or is no longer sold.",
+  "cart.outOfStock": "\"{name}\" is out of stock (hết hàng).",
+  "cart.onlyLeft": "Only {count} of \"{name}\" left: not enough for the quantity you chose.",
+  "cart.quantityInvalid": "The quantity must be a whole number from 1 to 999.",
+  "cart.link": "Cart",
+  "cart.linkCount": "Cart, {count} items",
+  "cart.quantity": "Quantity",
+  "cart.add": "Add to cart",
+  "cart.added": "Added to your cart.",
+  "cart.view": "View cart",
+  "orders.link": "Orders",
   "workspace.title": "Seller centre",
   "verify.nav": "Verify producers",
   "app.name": "OCOP Connect",

@@ -1,15 +1,9 @@
 // Cart, checkout and the shopper's orders (the seller centre's are in ./seller-orders).
 export const vi = {
   "cart.title": "Giỏ hàng",
-  "cart.link": "Giỏ hàng",
-  "cart.linkCount": "Giỏ hàng, {count} sản phẩm",
   "cart.empty": "Giỏ hàng của bạn đang trống.",
   "cart.browse": "Xem sản phẩm",
-  "cart.quantity": "Số lượng",
   "cart.quantityOf": "Số lượng {name}",
-  "cart.add": "Thêm vào giỏ",
-  "cart.added": "Đã thêm vào giỏ hàng.",
-  "cart.view": "Xem giỏ hàng",
   "cart.update": "Cập nhật",
   "cart.remove": "Xóa",
   "cart.removeItem": "Xóa {name} khỏi giỏ",
@@ -24,10 +18,6 @@ export const vi = {
   "cart.fromProducer": "Từ {producer}",
   "cart.inStock": "Còn {count}",
   "cart.noLongerSold": "Sản phẩm này đã ngừng bán. Hãy xóa khỏi giỏ để thanh toán.",
-  "cart.unknownProduct": "Sản phẩm không tồn tại hoặc đã ngừng bán.",
-  "cart.outOfStock": "\"{name}\" đã hết hàng.",
-  "cart.onlyLeft": "\"{name}\" chỉ còn {count} trong kho: không đủ cho số lượng bạn chọn.",
-  "cart.quantityInvalid": "Số lượng phải là số nguyên từ 1 đến 999.",
   "cart.updated": "Đã cập nhật giỏ hàng.",
 
   "checkout.title": "Thanh toán",
@@ -96,7 +86,6 @@ export const vi = {
   "paymentStatus.flagged": "Cần kiểm tra",
 
   "orders.title": "Đơn hàng của tôi",
-  "orders.link": "Đơn hàng",
   "orders.none": "Bạn chưa có đơn hàng nào.",
   "orders.code": "Mã đơn",
   "orders.date": "Ngày đặt",
@@ -171,15 +160,9 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "cart.title": "Cart",
-  "cart.link": "Cart",
-  "cart.linkCount": "Cart, {count} items",
   "cart.empty": "Your cart is empty.",
   "cart.browse": "Browse products",
-  "cart.quantity": "Quantity",
   "cart.quantityOf": "Quantity of {name}",
-  "cart.add": "Add to cart",
-  "cart.added": "Added to your cart.",
-  "cart.view": "View cart",
   "cart.update": "Update",
   "cart.remove": "Remove",
   "cart.removeItem": "Remove {name} from the cart",
@@ -194,10 +177,6 @@ export const en: Record<keyof typeof vi, string> = {
   "cart.fromProducer": "From {producer}",
   "cart.inStock": "{count} left",
   "cart.noLongerSold": "This product is no longer sold. Remove it to check out.",
-  "cart.unknownProduct": "This product does not exist or is no longer sold.",
-  "cart.outOfStock": "\"{name}\" is out of stock (hết hàng).",
-  "cart.onlyLeft": "Only {count} of \"{name}\" left: not enough for the quantity you chose.",
-  "cart.quantityInvalid": "The quantity must be a whole number from 1 to 999.",
   "cart.updated": "Cart updated.",
 
   "checkout.title": "Checkout",
@@ -266,7 +245,6 @@ export const en: Record<keyof typeof vi, string> = {
   "paymentStatus.flagged": "Needs checking",
 
   "orders.title": "My orders",
-  "orders.link": "Orders",
   "orders.none": "You have no orders yet.",
   "orders.code": "Order",
   "orders.date": "Date",

@@ -9,7 +9,8 @@ import { StatusBadge } from "~/components/order-status";
 import { formatInstant, formatTime, formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
-import { useAnyT, useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { cancelByBuyer } from "~/checkout/order-actions.server";
 import { checkoutPage, type TransferDetails } from "~/checkout/checkout-view.server";
 import { startPayment } from "~/payments/sessions.server";
@@ -69,7 +70,7 @@ function usePolling(active: boolean) {
 export default function CheckoutOrders() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useOrderT();
   const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   usePolling(page.waiting);
@@ -183,7 +184,7 @@ export default function CheckoutOrders() {
 }
 
 function Transfer({ details, producer, qrFile, fileName }: { details: TransferDetails; producer: string; qrFile: string; fileName: string }) {
-  const t = useT();
+  const t = useOrderT();
   return (
     <div className="transfer">
       <h3>{t("orders.qrTitle", { producer })}</h3>
@@ -230,7 +231,7 @@ function Transfer({ details, producer, qrFile, fileName }: { details: TransferDe
 
 /** The text (selectable), and once hydrated a button that copies it, named for what it copies. */
 function Copyable({ text, shown, what }: { text: string; shown?: string; what: string }) {
-  const t = useT();
+  const t = useOrderT();
   const [hydrated, setHydrated] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setHydrated(true), []);

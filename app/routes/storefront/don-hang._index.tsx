@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { OrderTable, Pager } from "~/components/order-table";
-import { useT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { buyerOrders } from "~/orders/queries.server";
 import { pageTitle } from "~/i18n/titles";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyOrders() {
   const { rows, page, hasNext } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const t = useT();
+  const t = useOrderT();
   return (
     <div className="orders-page">
       <h1>{t("orders.title")}</h1>

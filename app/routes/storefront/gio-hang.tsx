@@ -5,7 +5,8 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatVnd } from "~/i18n/format";
-import { useAnyT, useT } from "~/i18n/use-t";
+import { useAnyT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import {
   addToCart,
   cartLines,
@@ -106,7 +107,7 @@ function byProducer(lines: CartLine[]) {
 export default function CartPage() {
   const { lines, loggedIn, provinces, address, shipping, total } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useOrderT();
   const tAny = useAnyT(); // keys that come with the data
   const subtotal = lines.reduce((a, l) => a + l.price * l.quantity, 0);
   const blocked = lines.some((l) => !l.available || l.quantity > l.stock);
@@ -216,7 +217,7 @@ function GuestDelivery({
   total: number | null;
   result: { values?: Record<string, string>; errors?: FieldErrors } | undefined;
 }) {
-  const t = useT();
+  const t = useOrderT();
   const values = result?.values ?? address ?? {};
   return (
     <>

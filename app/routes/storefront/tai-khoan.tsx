@@ -11,7 +11,7 @@ import { readForm } from "~/http/read-form.server";
 import { requireUser } from "~/auth/guards.server";
 import { destroyAllSessions, sessionCount } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
-import { useT } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { pageTitle } from "~/i18n/titles";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "account")];
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { user, sessions, book, provinces, max } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useOrderT();
   const role =
     user.role === "official"
       ? t("auth.role.official", { province: user.provinceName ?? "" })

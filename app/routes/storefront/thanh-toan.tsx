@@ -11,7 +11,8 @@ import { env } from "~/env.server";
 import { fieldErrors, invalid, submitted, type FieldErrors } from "~/form-errors";
 import { formatVnd } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import { useAnyT, useLocale, useT } from "~/i18n/use-t";
+import { useAnyT, useLocale } from "~/i18n/use-t";
+import { useOrderT } from "~/i18n/use-order-t";
 import { planCheckout } from "~/checkout/checkout-plan";
 import { buyerPhone, checkoutPreview, placeCheckout } from "~/checkout/checkout.server";
 import { CheckoutSchema } from "~/checkout/forms";
@@ -102,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Checkout() {
   const { provinces, lines, rates, book, defaults, methods, vietqrMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
+  const t = useOrderT();
   const tAny = useAnyT(); // keys that come with the data
   const locale = useLocale();
   const hydrated = useHydrated();
