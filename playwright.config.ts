@@ -77,7 +77,7 @@ export default defineConfig({
       command: `npx tsx scripts/seed.ts --reset && npx tsx scripts/sepay-sandbox-links.ts && npx tsx scripts/serve.ts`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 300_000, // seeding draws photos: about 40 s on a quiet 2-core machine, minutes when it is shared
       stdout: "ignore",
       stderr: "pipe",
       env: APP_ENV,
