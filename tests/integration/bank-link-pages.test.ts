@@ -1,10 +1,9 @@
 // The seller centre's "Xác nhận chuyển khoản tự động" and "Giao dịch cần đối soát" pages, the
 // dashboard's link state and the officials' list, through their loaders and actions: the secret
 // is shown once, every form is scoped to the producer and answers zod's message by its field.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { placeCheckout } from "~/checkout/checkout.server";
 import { linkByPublicId, linkStatus, recordTest } from "~/payments/bank-links.server";
 import { applyBankTransfer } from "~/payments/bank-transfers.server";
 import type { BankTransfer } from "~/payments/bank-notification";
@@ -12,9 +11,9 @@ import { loader as officialsLoader } from "~/routes/officials/can-bo.chuyen-khoa
 import { loader as dashboardLoader } from "~/routes/seller/kenh-nguoi-ban._index";
 import { action as linkAction, loader as linkLoader } from "~/routes/seller/kenh-nguoi-ban.chuyen-khoan._index";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/seller/kenh-nguoi-ban.chuyen-khoan.doi-soat";
-import { bankTransfers, orders, payments } from "#db/schema";
+import { bankTransfers, payments } from "#db/schema";
 import { makeUser } from "../../scripts/fixtures/workspace";
-import { call, dataOf, fillCart, get, locationOf, newShopper, post, seedShop, sessionCookie, statusOf, type Shop } from "../../scripts/fixtures/shop";
+import { call, dataOf, get, locationOf, post, seedShop, sessionCookie, statusOf, vietqrOrder, type Shop } from "../../scripts/fixtures/shop";
 
 let shop: Shop;
 let htx: string; // a member of HTX Tân Thuận (has a VietQR account)
@@ -31,24 +30,6 @@ type LinkResult = { errors: Record<string, string>; shown: { linkId: number; sec
 /** What an action answered: its data(…) payload, or the plain object it returned. */
 const answer = <T,>(r: unknown) => (r && typeof r === "object" && "init" in r ? dataOf<T>(r) : (r as T));
 const act = async (fields: Record<string, string>, cookie = htx) => call(linkAction as never, post(PAGE, fields, cookie));
-
-async function vietqrOrder(quantity: number) {
-  const buyer = await newShopper(`sepay-ui-${Math.random()}@example.vn`);
-  fillCart(buyer.id, [[shop.xoai, quantity]]);
-  const r = placeCheckout({
-    userId: buyer.id,
-    buyerName: "Trần Minh Khách",
-    buyerPhone: "0912345678",
-    buyerEmail: "khach@example.vn",
-    shipProvinceId: db().get<{ id: number }>(sql`SELECT id FROM provinces WHERE slug = 'ha-noi'`)!.id,
-    shipCommune: "Phường Ba Đình",
-    shipStreet: "Số 1 Kim Mã",
-    note: "",
-    method: "vietqr",
-  });
-  if (!r.ok) throw new Error(r.problem.kind);
-  return db().select().from(orders).where(eq(orders.checkoutCode, r.placed.checkoutCode)).get()!;
-}
 
 let n = 0;
 const transfer = (amount: number, memo: string): BankTransfer => ({
@@ -133,8 +114,8 @@ describe("the 'cần đối soát' list", () => {
   };
 
   it("lists a transfer without an order code, offers the orders awaiting that amount, and one click pays it", async () => {
-    const order = await vietqrOrder(2);
-    const other = await vietqrOrder(3);
+    const order = await vietqrOrder(shop, 2);
+    const other = await vietqrOrder(shop, 3);
     expect(applyBankTransfer(linkOf(), transfer(order.total, "CHUYEN TIEN MUA XOAI"), "webhook")).toMatchObject({ kind: "review", reason: "no_code" });
     const listed = (await review()).transfers;
     expect(listed).toHaveLength(1);
@@ -152,7 +133,7 @@ describe("the 'cần đối soát' list", () => {
   });
 
   it("answers a mistyped or unknown order code next to the field", async () => {
-    const order = await vietqrOrder(1);
+    const order = await vietqrOrder(shop, 1);
     applyBankTransfer(linkOf(), transfer(order.total + 5000, `${order.code} CHUYEN THUA`), "webhook");
     const [row] = (await review()).transfers;
     expect(row).toMatchObject({ reason: "wrong_amount", choices: [order.code] });

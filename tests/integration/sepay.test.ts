@@ -5,7 +5,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
-import { placeCheckout } from "~/checkout/checkout.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import { createLink, linkStatus, linksForProvince, rotateSecret, setApiToken } from "~/payments/bank-links.server";
 import { dismissTransfer, matchTransfer, transfersToReview } from "~/payments/bank-transfers.server";
@@ -14,7 +13,7 @@ import { reconcileBankTransfers } from "~/payments/reconcile.server";
 import { action as sepayWebhook } from "~/routes/api/api.ngan-hang.sepay.$linkId";
 import { bankLinks, bankTransfers, emailOutbox, orders, paymentEvents, payments, products } from "#db/schema";
 import { sepaySign } from "../../scripts/payment-sandbox/signing";
-import { ORIGIN, fillCart, newShopper, seedShop, type Shop } from "../../scripts/fixtures/shop";
+import { ORIGIN, seedShop, vietqrOrder, type Shop } from "../../scripts/fixtures/shop";
 
 const { server, sandbox } = await vi.hoisted(async () => {
   const { startPaymentSandbox } = await import("../../scripts/fixtures/payment-sandbox");
@@ -40,24 +39,6 @@ beforeEach(async () => {
   await sandboxPost("/__sandbox/behaviour", { drop: true }); // the tests deliver webhooks themselves
 });
 const sandboxPost = (path: string, body: unknown) => fetch(`${sandbox}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
-
-async function vietqrOrder(quantity = 2) {
-  const buyer = await newShopper(`buyer-${Math.random().toString(36).slice(2)}@example.vn`);
-  fillCart(buyer.id, [[shop.xoai, quantity]]);
-  const r = placeCheckout({
-    userId: buyer.id,
-    buyerName: "Trần Minh Khách",
-    buyerPhone: "0912345678",
-    buyerEmail: "khach@example.vn",
-    shipProvinceId: db().get<{ id: number }>(sql`SELECT id FROM provinces WHERE slug = 'ha-noi'`)!.id,
-    shipCommune: "Phường Ba Đình",
-    shipStreet: "Số 1 Kim Mã",
-    note: "",
-    method: "vietqr",
-  });
-  if (!r.ok) throw new Error(r.problem.kind);
-  return db().select().from(orders).where(eq(orders.checkoutCode, r.placed.checkoutCode)).get()!;
-}
 
 let nextId = 500_000;
 const vnNow = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
@@ -117,7 +98,7 @@ describe("a producer's SePay link", () => {
   });
 
   it("a signed notification pays the order; SePay is answered 200 {success: true}; the link is working", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const res = await send(paying(o));
     expect(res).toEqual({ status: 200, body: { success: true } });
     expect(stateOf(o.id)).toBe("placed/paid");
@@ -126,13 +107,13 @@ describe("a producer's SePay link", () => {
   });
 
   it("an API Key notification pays too; SePay's own code is read first", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     expect((await send(paying(o, { content: "CHUYEN TIEN", code: paymentCodeFor(o.id) }), { kind: "apikey" })).status).toBe(200);
     expect(stateOf(o.id)).toBe("placed/paid");
   });
 
   it("a duplicate changes nothing: the same id ten times, or the same bank reference under another id", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const body = paying(o);
     expect((await send(body)).body).toEqual({ success: true });
     const after = snapshot();
@@ -143,7 +124,7 @@ describe("a producer's SePay link", () => {
   });
 
   it("refuses a stale timestamp, a bad HMAC, a wrong or missing API key with 401 JSON, and nothing changes", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const body = paying(o);
     const before = snapshot();
     const now = Math.floor(Date.now() / 1000);
@@ -168,7 +149,7 @@ describe("a producer's SePay link", () => {
   });
 
   it("answers an unknown link 404 and a malformed body 400, changing nothing", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const before = snapshot();
     expect((await send(paying(o), { kind: "hmac" }, "AAAAAAAAAAAAAAAAAAAAAA")).status).toBe(404);
     expect((await send(paying(o, { transferAmount: -5 }))).status).toBe(400);
@@ -178,7 +159,7 @@ describe("a producer's SePay link", () => {
   });
 
   it("ignores money going out (answered success so SePay stops retrying)", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const before = snapshot();
     expect(await send(paying(o, { transferType: "out" }))).toEqual({ status: 200, body: { success: true } });
     expect(snapshot()).toEqual(before);
@@ -187,7 +168,7 @@ describe("a producer's SePay link", () => {
 
 describe("cần đối soát", () => {
   it("a wrong amount waits for the producer (flagged, e-mailed); matchTransfer then pays it, once", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     expect((await send(paying(o, { transferAmount: o.total - 10_000 }))).body).toEqual({ success: true });
     expect(stateOf(o.id)).toBe("pending_payment/flagged");
     expect(db().select().from(emailOutbox).where(eq(emailOutbox.kind, "payment_flagged")).all().at(-1)!.bodyText).toMatch(/thay vì/);
@@ -203,7 +184,7 @@ describe("cần đối soát", () => {
   });
 
   it("no code, an unknown order or a paid order: kept with the memo and the reason; dismissTransfer takes one off", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     await send(notification({ content: "NGUYEN THI NGOC chuyen tien hang", transferAmount: 50_000 }));
     await send(notification({ content: "OC99999999999994 thanh toan", transferAmount: 50_000 }));
     await send(paying(o));
@@ -219,7 +200,7 @@ describe("cần đối soát", () => {
   });
 
   it("money for an expired order is flagged for a refund, not taken", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     expireUnpaidPayments(new Date(Date.now() + 31 * 60_000));
     expect(stateOf(o.id)).toBe("cancelled/expired");
     await send(paying(o));
@@ -228,7 +209,7 @@ describe("cần đối soát", () => {
   });
 
   it("another producer's link cannot pay this producer's order, even naming its account", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     const other = createLink(shop.phuQuoc, { authMode: "hmac", accountNumbers: [ACCOUNT] });
     if (!other.ok) throw new Error(other.message);
     const res = await send(paying(o), { kind: "hmac", secret: other.secret }, other.link.publicId);
@@ -242,7 +223,7 @@ describe("cần đối soát", () => {
 
 describe("reconciliation through SePay's transactions API", () => {
   it("pays an order whose webhook was dropped, once; a second pass and the late webhook change nothing", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     expect(setApiToken(shop.tanThuan, hmac.id, "SEPAY-API-TOKEN-TAN-THUAN")).toBe(true);
     await sandboxPost("/__sandbox/sepay/webhooks", { url: `${ORIGIN}/api/ngan-hang/sepay/${hmac.publicId}`, accountNumbers: [ACCOUNT], auth: "hmac", secret: hmac.secret, apiToken: "SEPAY-API-TOKEN-TAN-THUAN" });
     // The shopper pays at the sandbox bank; SePay's webhook never arrives (drop).
@@ -261,7 +242,7 @@ describe("reconciliation through SePay's transactions API", () => {
   });
 
   it("a refused API token marks the link failing and changes nothing", async () => {
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     setApiToken(shop.tanThuan, hmac.id, null); // only the new link is read
     const link = createLink(shop.tanThuan, { authMode: "hmac", accountNumbers: [ACCOUNT], apiToken: "NOT-A-SANDBOX-TOKEN" });
     if (!link.ok) throw new Error(link.message);
@@ -287,7 +268,7 @@ describe("officials' view and secret rotation", () => {
     expect(rotateSecret(shop.phuQuoc, hmac.id)).toBeNull();
     const rotated = rotateSecret(shop.tanThuan, hmac.id)!;
     expect(rotated.link.state).toBe("pending");
-    const o = await vietqrOrder();
+    const o = await vietqrOrder(shop);
     expect((await send(paying(o))).status).toBe(401);
     expect(await send(paying(o), { kind: "hmac", secret: rotated.secret })).toEqual({ status: 200, body: { success: true } });
     expect(stateOf(o.id)).toBe("placed/paid");
