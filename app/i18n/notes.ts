@@ -23,6 +23,7 @@ export const NOTE_CODES = [
   "gateway_refund_confirmed",
   "amount_mismatch",
   "paid_after_close",
+  "transfer_matched",
   // listings
   "relist_requested",
   "moved_to_other_shop",

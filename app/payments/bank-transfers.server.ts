@@ -8,7 +8,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "~/db.server";
 import { bankTransfers, type BankTransferOutcome, type BankTransferReason, type PaymentStatus } from "#db/schema";
-import { formatVnd } from "~/i18n/format";
+import { note } from "~/i18n/notes";
 import type { BankTransfer } from "./bank-notification";
 import { recordNotification } from "./bank-links.server";
 import { orderRefInMemo, orderRefInTransfer, type OrderRef } from "./payment-code";
@@ -119,12 +119,12 @@ export function applyBankTransfer(link: LinkForTransfers, t: BankTransfer, via: 
       const providerRef = t.reference ?? t.transferId;
 
       if (CLOSED_UNPAID.has(order.status)) {
-        movePayment(tx, order.paymentId, "flagged", { cause, providerRef, note: `Nhận ${formatVnd(t.amount)} sau khi đơn đã đóng (${providerRef})`, now });
+        movePayment(tx, order.paymentId, "flagged", { cause, providerRef, note: note("paid_after_close", { received: t.amount, ref: providerRef }), now });
         return review("order_closed", order.orderId);
       }
       if (!OPEN.has(order.status)) return review("already_paid", order.orderId);
       if (t.amount !== order.amount) {
-        movePayment(tx, order.paymentId, "flagged", { cause, providerRef, note: `Nhận ${formatVnd(t.amount)} thay vì ${formatVnd(order.amount)} (${providerRef})`, now });
+        movePayment(tx, order.paymentId, "flagged", { cause, providerRef, note: note("amount_mismatch", { received: t.amount, expected: order.amount, ref: providerRef }), now });
         return review("wrong_amount", order.orderId);
       }
       recordProviderEvent(tx, { provider: t.provider, eventId: t.transferId, type: "transfer.received", paymentId: order.paymentId, status: "paid", payload: t, at });
@@ -184,7 +184,15 @@ export function reviewCount(producerId: number): number {
   return db().get<{ n: number }>(sql`SELECT count(*) AS n FROM bank_transfers WHERE producer_id = ${producerId} AND outcome = 'review'`)?.n ?? 0;
 }
 
-export type ResolveResult = { ok: true; orderCode?: string } | { ok: false; field?: "orderCode"; message: string };
+/** Why a match or dismissal was refused: a message key (bank-links area), by the field it concerns. */
+export type ResolveProblem =
+  | "review.error.transfer"
+  | "review.error.order"
+  | "review.error.orderNotFound"
+  | "review.error.alreadyPaid"
+  | "review.error.closed"
+  | "review.error.failed";
+export type ResolveResult = { ok: true; orderCode?: string } | { ok: false; field?: "orderCode"; problem: ResolveProblem };
 
 /**
  * The producer says a transfer in their list pays one of their orders (by its order code or
@@ -197,13 +205,13 @@ export function matchTransfer(producerId: number, transferId: number, orderCode:
   return db().transaction(
     (tx): ResolveResult => {
       const row = tx.select().from(bankTransfers).where(and(eq(bankTransfers.id, transferId), eq(bankTransfers.producerId, producerId))).get();
-      if (!row || row.outcome !== "review") return { ok: false, message: "Giao dịch này không còn trong danh sách cần đối soát." };
+      if (!row || row.outcome !== "review") return { ok: false, problem: "review.error.transfer" };
       const ref: OrderRef | null = /^OC\d{13,20}$/.test(typed) ? { kind: "code", code: typed } : orderRefInMemo(typed);
-      if (!ref) return { ok: false, field: "orderCode", message: "Nhập mã đơn (OC…) hoặc mã thanh toán đúng." };
+      if (!ref) return { ok: false, field: "orderCode", problem: "review.error.order" };
       const order = findOrder(tx, producerId, ref);
-      if (!order || order.paymentId === null || order.status === null) return { ok: false, field: "orderCode", message: "Không có đơn chuyển khoản VietQR nào của cơ sở với mã này." };
+      if (!order || order.paymentId === null || order.status === null) return { ok: false, field: "orderCode", problem: "review.error.orderNotFound" };
       if (order.status !== "pending" && order.status !== "authorized" && order.status !== "flagged") {
-        return { ok: false, field: "orderCode", message: order.status === "paid" || order.status === "refunded" ? "Đơn này đã được thanh toán." : "Đơn này đã hủy hoặc quá hạn: hãy hoàn tiền cho người mua." };
+        return { ok: false, field: "orderCode", problem: order.status === "paid" || order.status === "refunded" ? "review.error.alreadyPaid" : "review.error.closed" };
       }
       const at = now.toISOString();
       const cause = `${row.provider}:${row.transferId}`;
@@ -212,11 +220,11 @@ export function matchTransfer(producerId: number, transferId: number, orderCode:
         cause,
         providerRef: row.reference ?? row.transferId,
         actorUserId: by.userId,
-        note: `Người bán đối chiếu chuyển khoản ${formatVnd(row.amount)} (${row.reference ?? row.transferId})`,
+        note: note("transfer_matched", { amount: row.amount, ref: row.reference ?? row.transferId }),
         at: new Date(row.transferredAt),
         now,
       });
-      if (!moved) return { ok: false, message: "Không thể ghi nhận thanh toán cho đơn này." };
+      if (!moved) return { ok: false, problem: "review.error.failed" };
       tx.update(bankTransfers)
         .set({ outcome: "matched", orderId: order.orderId, resolvedAt: at, resolvedBy: by.userId, updatedAt: at })
         .where(eq(bankTransfers.id, row.id))
@@ -235,5 +243,5 @@ export function dismissTransfer(producerId: number, transferId: number, by: { us
     .set({ outcome: "dismissed", resolvedAt: at, resolvedBy: by.userId, updatedAt: at })
     .where(and(eq(bankTransfers.id, transferId), eq(bankTransfers.producerId, producerId), eq(bankTransfers.outcome, "review")))
     .run().changes;
-  return changed === 1 ? { ok: true } : { ok: false, message: "Giao dịch này không còn trong danh sách cần đối soát." };
+  return changed === 1 ? { ok: true } : { ok: false, problem: "review.error.transfer" };
 }

@@ -7,7 +7,6 @@ import { CsrfInput } from "~/components/csrf-input";
 import { invalid, submitted } from "~/form-errors";
 import { readForm } from "~/http/read-form.server";
 import { formatDateTime, formatVnd } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages";
 import { useAllT } from "~/i18n/use-all-t";
 import { ReviewActionSchema, REVIEW_FIELDS } from "~/payments/bank-link-forms";
 import { dismissTransfer, matchTransfer, transfersToReview } from "~/payments/bank-transfers.server";
@@ -43,15 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The domain's refusals (Vietnamese sentences) as message keys, by the field they concern. */
-const REFUSALS: Record<string, MessageKey> = {
-  "Giao dịch này không còn trong danh sách cần đối soát.": "review.error.transfer",
-  "Nhập mã đơn (OC…) hoặc mã thanh toán đúng.": "review.error.order",
-  "Không có đơn chuyển khoản VietQR nào của cơ sở với mã này.": "review.error.orderNotFound",
-  "Đơn này đã được thanh toán.": "review.error.alreadyPaid",
-  "Đơn này đã hủy hoặc quá hạn: hãy hoàn tiền cho người mua.": "review.error.closed",
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, producerId } = await requireProducer(request);
   const form = await readForm(request);
@@ -65,8 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? dismissTransfer(producerId, input.transferId, { userId: user.id })
       : matchTransfer(producerId, input.transferId, input.orderCode, { userId: user.id });
   if (!done.ok) {
-    const message = REFUSALS[done.message] ?? "review.error.failed";
-    return invalid({ [done.field ?? "form"]: message }, { values }, done.field ? 400 : 409);
+    return invalid({ [done.field ?? "form"]: done.problem }, { values }, done.field ? 400 : 409);
   }
   throw redirect(
     input.intent === "dismiss"
