@@ -23,6 +23,17 @@ async function cookieToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length >= 32 ? value : null;
 }
 
+/**
+ * The Set-Cookie header of the secret a visitor needs from now on, for the response that gives them
+ * state (a new guest cart): minted there, once, and not by whichever of the next requests comes first.
+ * Two requests minting two secrets race (a revalidation and a navigation in flight together), and the
+ * page keeps the token of one while the browser keeps the cookie of the other: the next form is a 403.
+ * Null when the visitor already has a secret.
+ */
+export async function csrfCookieForNewState(request: Request): Promise<string | null> {
+  return (await cookieToken(request)) ? null : rotatedCsrfCookie();
+}
+
 /** A new secret's Set-Cookie header: at log-in and log-out the visitor's secret is replaced. */
 export async function rotatedCsrfCookie(): Promise<string> {
   return csrfCookie.serialize(randomBytes(32).toString("base64url"));

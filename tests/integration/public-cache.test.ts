@@ -176,6 +176,17 @@ describe("CSRF on forms of pages without a cookie", () => {
     expect(statusOf(await add({ Origin: ORIGIN, Cookie: mine }, "m".repeat(43)))).toBe(302);
   });
 
+  it("mints the secret in the answer that creates the guest's cart, so no two later requests race to mint two", async () => {
+    const first = (await add({ Origin: ORIGIN })) as Response;
+    const cookies = first.headers.getSetCookie();
+    expect(cookies.some((c) => c.startsWith("ocop_cart="))).toBe(true);
+    expect(cookies.some((c) => /^ocop_csrf=[^;]{20,}/.test(c))).toBe(true);
+    const mine = `ocop_csrf=${Buffer.from(JSON.stringify("m".repeat(43))).toString("base64")}`;
+    const kept = (await add({ Origin: ORIGIN, Cookie: mine }, "m".repeat(43))) as Response;
+    expect(kept.headers.getSetCookie().some((c) => c.startsWith("ocop_cart="))).toBe(true);
+    expect(kept.headers.getSetCookie().some((c) => c.startsWith("ocop_csrf="))).toBe(false); // a secret already held stays
+  });
+
   it("gives a new secret at log-in", async () => {
     db().update(users).set({ passwordHash: await hashPassword("mat-khau-du-dai") }).where(eq(users.id, shop.shopper)).run();
     const body = new URLSearchParams({ csrf: ANONYMOUS_TOKEN, email: "khach@example.vn", password: "mat-khau-du-dai" });

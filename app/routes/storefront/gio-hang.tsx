@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf } from "~/auth/csrf.server";
+import { csrfCookieForNewState, requireCsrf } from "~/auth/csrf.server";
 import { getSessionUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatVnd } from "~/i18n/format";
@@ -83,7 +83,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data;
   const user = await getSessionUser(request);
   const { cartId, setCookie } = await ensureCart(request, user?.id ?? null);
-  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  const headers = new Headers();
+  if (setCookie) {
+    headers.append("Set-Cookie", setCookie);
+    const secret = await csrfCookieForNewState(request); // the guest's state begins here, and its secret with it
+    if (secret) headers.append("Set-Cookie", secret);
+  }
   let refusal = null;
   if (input.intent === "add") refusal = addToCart(cartId, input.productId, input.quantity);
   else if (input.intent === "update") refusal = setCartQuantity(cartId, input.productId, input.quantity);
