@@ -3,7 +3,7 @@
 // chunked body (no length) is counted as it streams and cut at the cap, so the server's memory does
 // not grow with what a client sends. Bodies under the caps reach their routes as before.
 import { request } from "node:http";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,9 +13,10 @@ import { peakMemory, startAppServer, type AppServer } from "../../scripts/fixtur
 
 const MB = 1024 * 1024;
 let server: AppServer;
+let dir = "";
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "ocop-limits-"));
+  dir = mkdtempSync(join(tmpdir(), "ocop-limits-"));
   server = await startAppServer({ DATABASE_URL: join(dir, "app.sqlite"), MEDIA_DIR: join(dir, "media") });
   // The first request to a route compiles it (development mode): not what is measured here.
   await fetch(`${server.url}/dang-nhap`);
@@ -24,6 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 // A refused body is an answer, not an error: nothing is logged for it (no "TypeError: …" from a

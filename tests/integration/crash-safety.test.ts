@@ -5,7 +5,7 @@
 // copies the database while checkouts keep coming, and the copy, restored with `npm run db:restore`,
 // passes the same checks: a consistent moment, not a torn one.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -36,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function stockByProduct(file: string): Map<number, number> {

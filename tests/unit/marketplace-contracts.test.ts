@@ -1,10 +1,10 @@
 // The adapters against the marketplaces' documented answers (tests/contracts/): each documented example
 // fits its endpoint's schema, and each adapter reads the documented shapes and sends the documented
 // requests. Written from the providers' documents, not from our sandboxes.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lazada } from "~/marketplaces/lazada.server";
 import { shopee } from "~/marketplaces/shopee.server";
 import { tiki } from "~/marketplaces/tiki.server";
@@ -49,11 +49,11 @@ describe("documented examples", () => {
   }
 });
 
-function photo(): string {
-  const file = join(mkdtempSync(join(tmpdir(), "contract-")), "p.jpg");
-  writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
-  return file;
-}
+// One tiny JPEG for every listing of this file, in a folder removed at the end.
+const photoDir = mkdtempSync(join(tmpdir(), "contract-"));
+const photoFile = join(photoDir, "p.jpg");
+writeFileSync(photoFile, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+afterAll(() => rmSync(photoDir, { recursive: true, force: true }));
 
 const listing = (): ListingSnapshot => ({
   productId: 1,
@@ -64,7 +64,7 @@ const listing = (): ListingSnapshot => ({
   stock: 10,
   weightGrams: 500,
   category: { externalId: "100703", name: "Mật ong", attributes: { brand: "No brand", origin_100037: "Việt Nam", volume_100999: "12:500 ml" } },
-  images: [{ file: photo(), url: "https://example.vn/p.jpg" }],
+  images: [{ file: photoFile, url: "https://example.vn/p.jpg" }],
   ocopStars: 4,
   producerName: "HTX",
 });
