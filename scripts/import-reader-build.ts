@@ -8,8 +8,8 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
-export const IMPORT_READER_SOURCE = fileURLToPath(new URL("../app/imports/sheet-reader.worker.mjs", import.meta.url));
-export const IMPORT_READER_FILE = "sheet-reader.worker.mjs";
+const IMPORT_READER_SOURCE = fileURLToPath(new URL("../app/imports/sheet-reader.worker.mjs", import.meta.url));
+const IMPORT_READER_FILE = "sheet-reader.worker.mjs";
 
 export function importReaderWorker(): Plugin {
   let serverBuild = false;
