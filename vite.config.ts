@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { importReaderWorker } from "./scripts/import-reader-build";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -32,5 +33,6 @@ export default defineConfig({
         v3_routeConfig: true,
       },
     }),
+    importReaderWorker(), // build/server/sheet-reader.worker.mjs, the import reader's thread
   ],
 });

@@ -9,4 +9,5 @@ ensureZbar();
 run("npx tsc --noEmit");
 run("npx vitest run");
 run("npx remix vite:build");
+run("node scripts/check-build.mjs");
 run("npx playwright test");

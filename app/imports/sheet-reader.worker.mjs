@@ -1,17 +1,19 @@
 // @ts-check
-// Reads an uploaded sheet's rows in a worker thread, off the web server's event loop, so requests keep
+// Reads uploaded sheets' rows in a worker thread, off the web server's event loop, so requests keep
 // being served while a 10 MB file is parsed; the thread has its own heap ceiling (sheet-reader.server.ts
 // starts it with resourceLimits), so a file that would need too much memory kills only this thread.
-// Plain JavaScript on purpose: Node runs it as it is, under Vite's dev server, tsx, vitest and the
-// production build alike (the build does not bundle it; sheet-reader.server.ts finds it in app/).
+// Plain JavaScript on purpose: Node runs it as it is under Vite's dev server, tsx and vitest; the
+// production build emits it beside the server bundle (build/server/, scripts/import-reader-build.ts).
 //
-// In: workerData = { format: "csv" | "xlsx", bytes: Uint8Array, limits }. Out: messages
-// { rows: [line, cells][] } a batch at a time, then { done: true } or { problem }. The caps are
-// enforced row by row while reading: the first row over one stops the reading.
+// The thread stays alive between files (sheet-reader.server.ts keeps it warm, so ExcelJS is loaded
+// once) and reads one file at a time. In: a message { job, format: "csv" | "xlsx", bytes: Uint8Array,
+// limits, scratch } (scratch: the job's own folder for temporary files). Out: messages
+// { job, rows: [line, cells][] } a batch at a time, then { job, done: true } or { job, problem }. The
+// caps are enforced row by row while reading: the first row over one stops the reading.
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { parse } from "csv-parse";
 
 const require = createRequire(import.meta.url);
@@ -24,10 +26,47 @@ const require = createRequire(import.meta.url);
  * @returns {typeof import("exceljs")}
  */
 function loadExcelJS() {
+  if (excelJS) return excelJS;
   require.cache[require.resolve("exceljs/lib/utils/parse-sax.js")] = /** @type {NodeJS.Module} */ (
     /** @type {unknown} */ ({ loaded: true, exports: parseSax })
   );
-  return require("exceljs");
+  trackTemporaryFiles();
+  excelJS = /** @type {typeof import("exceljs")} */ (require("exceljs"));
+  return excelJS;
+}
+/** @type {typeof import("exceljs") | null} */
+let excelJS = null;
+
+/** What removes each temporary file of the current job (the file, and the descriptor tmp keeps open). */
+/** @type {(() => void)[]} */
+let temporaryFiles = [];
+
+/**
+ * ExcelJS parks a worksheet in a file from the `tmp` package and, when it reads only the first sheet,
+ * neither closes its descriptor nor removes it until the thread exits: a warm thread would keep one
+ * open descriptor per file it read. Each file `tmp` makes is noted, and removed at the job's end.
+ */
+function trackTemporaryFiles() {
+  const tmp = createRequire(require.resolve("exceljs"))("tmp");
+  const file = tmp.file;
+  tmp.file = (/** @type {unknown[]} */ ...args) => {
+    const callback = /** @type {(err: Error | null, path: string, fd: number, cleanup: () => void) => void} */ (args.pop());
+    file(...args, (/** @type {Error | null} */ err, /** @type {string} */ path, /** @type {number} */ fd, /** @type {() => void} */ cleanup) => {
+      if (!err) temporaryFiles.push(cleanup);
+      callback(err, path, fd, cleanup);
+    });
+  };
+}
+
+function removeTemporaryFiles() {
+  for (const cleanup of temporaryFiles) {
+    try {
+      cleanup();
+    } catch {
+      // already gone
+    }
+  }
+  temporaryFiles = [];
 }
 
 /** ExcelJS's parse-sax, with the chunks decoded as one UTF-8 stream. */
@@ -62,8 +101,8 @@ async function* parseSax(/** @type {AsyncIterable<Buffer | string>} */ iterable)
 }
 
 /** @typedef {"import.file.tooManyRows" | "import.file.tooMuchContent" | "import.file.corrupt" | "import.file.encoding" | "import.file.unknown"} Problem */
-/** @type {{ format: "csv" | "xlsx"; bytes: Uint8Array; limits: { rows: number; cells: number; cellChars: number; recordBytes: number } }} */
-const { format, bytes, limits } = workerData;
+/** @typedef {{ rows: number; cells: number; cellChars: number; recordBytes: number }} Limits */
+/** @typedef {{ job: number; format: "csv" | "xlsx"; bytes: Uint8Array; limits: Limits; scratch: string }} Job */
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
 
 /** Rows sent in one message: small messages keep the web thread's share of the copying short. */
@@ -71,29 +110,40 @@ const BATCH_ROWS = 500;
 /** Bytes of CSV decoded and handed to the parser at a time. */
 const CSV_SLICE_BYTES = 64 * 1024;
 
-let nonEmpty = 0;
-let cellCount = 0;
-/** @type {[number, string[]][]} */
-let batch = [];
+/** One file's reading: its caps, its counts, the rows not sent yet. */
+class Reading {
+  /** @param {Job} job */
+  constructor(job) {
+    this.job = job.job;
+    this.bytes = job.bytes;
+    this.limits = job.limits;
+    this.nonEmpty = 0;
+    this.cellCount = 0;
+    /** @type {[number, string[]][]} */
+    this.batch = [];
+  }
 
-/** Keeps a row, or says which cap it passes. @returns {Problem | null} */
-function keep(/** @type {number} */ line, /** @type {string[]} */ cells) {
-  cellCount += cells.length;
-  if (cells.some((c) => c.trim() !== "")) nonEmpty += 1;
-  if (nonEmpty > limits.rows) return "import.file.tooManyRows";
-  if (cellCount > limits.cells || cells.some((c) => c.length > limits.cellChars)) return "import.file.tooMuchContent";
-  batch.push([line, cells]);
-  if (batch.length >= BATCH_ROWS) flush();
-  return null;
-}
+  /** Keeps a row, or says which cap it passes. @returns {Problem | null} */
+  keep(/** @type {number} */ line, /** @type {string[]} */ cells) {
+    const limits = this.limits;
+    this.cellCount += cells.length;
+    if (cells.some((c) => c.trim() !== "")) this.nonEmpty += 1;
+    if (this.nonEmpty > limits.rows) return "import.file.tooManyRows";
+    if (this.cellCount > limits.cells || cells.some((c) => c.length > limits.cellChars)) return "import.file.tooMuchContent";
+    this.batch.push([line, cells]);
+    if (this.batch.length >= BATCH_ROWS) this.flush();
+    return null;
+  }
 
-function flush() {
-  if (batch.length > 0) port.postMessage({ rows: batch });
-  batch = [];
+  flush() {
+    if (this.batch.length > 0) port.postMessage({ job: this.job, rows: this.batch });
+    this.batch = [];
+  }
 }
 
 /** @returns {Promise<Problem | null>} */
-async function readCsv() {
+async function readCsv(/** @type {Reading} */ reading) {
+  const { bytes, limits } = reading;
   const decoder = new TextDecoder("utf-8", { fatal: true }); // drops a leading BOM
   /** @type {import("csv-parse").Parser | null} */
   let parser = null;
@@ -108,7 +158,7 @@ async function readCsv() {
     const delimiter = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
     const p = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: false, max_record_size: limits.recordBytes });
     p.on("data", (/** @type {string[]} */ cells) => {
-      if (!problem) problem = keep(++line, cells);
+      if (!problem) problem = reading.keep(++line, cells);
     });
     finished = new Promise((resolve) => {
       p.on("end", resolve);
@@ -140,7 +190,8 @@ async function readCsv() {
 }
 
 /** The first worksheet, row by row as the zip is inflated (ExcelJS's streaming reader). @returns {Promise<Problem | null>} */
-async function readXlsx() {
+async function readXlsx(/** @type {Reading} */ reading) {
+  const { bytes } = reading;
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const ExcelJS = loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -156,7 +207,7 @@ async function readXlsx() {
       const cells = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
       if (!cells.some((c) => c !== "")) continue; // as the in-memory reader skipped empty rows
-      const problem = keep(row.number, cells);
+      const problem = reading.keep(row.number, cells);
       if (problem) return problem;
     }
     return null; // the first sheet only
@@ -186,14 +237,28 @@ function cellText(/** @type {unknown} */ value) {
   return String(value);
 }
 
-let problem;
-try {
-  problem = format === "xlsx" ? await readXlsx() : await readCsv();
-} catch {
-  problem = "import.file.corrupt";
+/** Reads one file and answers for it; the thread then waits for the next. */
+async function run(/** @type {Job} */ job) {
+  // The job's temporary files (ExcelJS's parked worksheets) go in its own folder (os.tmpdir() reads these).
+  process.env.TMPDIR = process.env.TMP = process.env.TEMP = job.scratch;
+  const reading = new Reading(job);
+  let problem;
+  try {
+    problem = job.format === "xlsx" ? await readXlsx(reading) : await readCsv(reading);
+  } catch {
+    problem = "import.file.corrupt";
+  } finally {
+    removeTemporaryFiles();
+  }
+  if (problem) port.postMessage({ job: job.job, problem });
+  else {
+    reading.flush();
+    port.postMessage({ job: job.job, done: true });
+  }
 }
-if (problem) port.postMessage({ problem });
-else {
-  flush();
-  port.postMessage({ done: true });
-}
+
+/** Files are read one after another, in the order they come. */
+let queue = Promise.resolve();
+port.on("message", (/** @type {Job} */ job) => {
+  queue = queue.then(() => run(job));
+});

@@ -1,5 +1,7 @@
 // Bulk import and export of 5,000 products through the running server: upload and preview
-// (read + check every row), import (one transaction), and export, as CSV and as XLSX.
+// (read + check every row), import (one transaction), and export, as CSV and as XLSX; a small XLSX
+// previewed again and again (the warm reader); and the largest files allowed, with how long the server's
+// event loop was held meanwhile (import-stalls.ts).
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -7,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { toCsv } from "../../app/imports/csv";
 import { PRODUCT_COLUMNS } from "../../app/imports/columns";
+import { benchLargestImports, benchSmallXlsx } from "./import-stalls";
 import { ensureBuild, startServer } from "./server";
 import { logInAs, postForm, type BenchSession } from "./session";
 
@@ -53,10 +56,17 @@ export async function benchImports(): Promise<void> {
     stdio: "ignore",
     env: { ...process.env, DATABASE_URL: dbFile, MEDIA_DIR: join(dir, "media") },
   });
-  const server = await startServer(dbFile, Number(process.env.BENCH_PORT ?? 3400) + 3);
+  const loopFile = join(dir, "loop-delay.json");
+  const server = await startServer(dbFile, Number(process.env.BENCH_PORT ?? 3400) + 3, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ./scripts/bench/loop-delay.mjs`.trim(),
+    LOOP_DELAY_FILE: loopFile,
+  });
   const table: Record<string, string>[] = [];
+  let small: Record<string, string>;
+  let largest: Record<string, string>[];
   try {
     const s = await logInAs(server.url, "htx@ocop.vn");
+    small = await benchSmallXlsx(s);
     const csv = toCsv(sheet("CSV"));
     const book = await xlsx(sheet("XLSX"));
     for (const [label, bytes, name] of [
@@ -70,10 +80,15 @@ export async function benchImports(): Promise<void> {
       const [res, ms] = await timed(() => fetch(`${server.url}/kenh-nguoi-ban/nhap-xuat/tai-ve?noi-dung=san-pham&dinh-dang=${format}`, { headers: { Cookie: s.cookie } }).then((r) => r.arrayBuffer()));
       table.push({ file: `export ${format.toUpperCase()} (${(res.byteLength / 1024).toFixed(0)} kB)`, "upload + check (s)": "", "import (s)": (ms / 1000).toFixed(2) });
     }
+    largest = await benchLargestImports(server, s, loopFile);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\nBulk import through the server (HTTP, one producer with ~${2 * ROWS} products by the end):`);
   console.table(table);
+  console.log("\nA small XLSX previewed again and again (the import reader's thread kept warm between files):");
+  console.table([small]);
+  console.log("\nThe largest files allowed: the server's event loop (monitorEventLoopDelay) and /healthz asked every 10 ms meanwhile:");
+  console.table(largest);
 }

@@ -6,19 +6,16 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { createDeflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PRODUCT_COLUMNS } from "~/imports/columns";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "~/imports/import-limits";
-import { readProgress } from "~/imports/progress.server";
 import { readSpreadsheet } from "~/imports/read-file.server";
 import { readRows } from "~/imports/sheet-reader.server";
 import { translator } from "~/i18n/messages";
-import { loader as healthz } from "~/routes/api/healthz";
 import { action as previewAction } from "~/routes/seller/kenh-nguoi-ban.nhap-xuat._index";
+import { expectLive, PROBE_TOKEN, withHealthProbe } from "../../scripts/fixtures/health-probe";
 import { call, dataOf, makeProducer, post, statusOf } from "../../scripts/fixtures/workspace";
 
 const HEADER = ["Mã sản phẩm", "Tên sản phẩm", "Danh mục", "Đơn vị tính", "Khối lượng (g)", "Giá bán (đồng)", "Tồn kho", "Trạng thái", "Mô tả"];
@@ -84,56 +81,9 @@ const uploadForm = (bytes: Buffer, name: string) => {
   return form;
 };
 
-const TOKEN = "healthprobe01";
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
-/**
- * The slowest /healthz answer allowed while a file is read. Generous on purpose (the test machine may be
- * busy): an answer takes well under a millisecond when the event loop is free, and parsing on the loop
- * held it for 10 s (250,000 CSV rows) to 48 s (a million), so 1 s tells a free loop from a held one.
- */
-const HEALTHZ_BOUND_MS = 1_000;
-/** Answers that must have come while the file was read: a held loop answers none or one. */
-const MIN_ANSWERS = 10;
-
-/** The liveness a probe must show: every answer within the bound, and enough of them while reading. */
-function expectLive(probe: { answeredWhileReading: number; slowestMs: number }) {
-  expect(probe.slowestMs).toBeLessThan(HEALTHZ_BOUND_MS);
-  expect(probe.answeredWhileReading).toBeGreaterThanOrEqual(MIN_ANSWERS);
-}
-
-/**
- * Runs `work` while /healthz is probed at every turn of the event loop (as requests arriving would be
- * served, in the same process, so a blocked loop shows): how many probes were answered while the file
- * was being read (the import's "reading" phase: unpacking and parsing it, the work that held the loop
- * for seconds before it moved to a worker thread), and the slowest of those answers.
- */
-async function withHealthProbe<T>(userId: number, work: () => Promise<T>): Promise<{ result: T; answeredWhileReading: number; slowestMs: number }> {
-  collectGarbage(); // the test's own (the file it just built), so its collection does not fall in the measure
-  let running = true;
-  let answeredWhileReading = 0;
-  let slowestMs = 0;
-  const probe = async () => {
-    while (running) {
-      const phase = readProgress(userId, TOKEN)?.phase;
-      const sent = performance.now();
-      await new Promise((r) => setImmediate(r));
-      const response = await healthz();
-      expect(response.status).toBe(200);
-      if (phase === "reading") slowestMs = Math.max(slowestMs, performance.now() - sent);
-      if (readProgress(userId, TOKEN)?.phase === "reading") answeredWhileReading += 1;
-    }
-  };
-  const probing = probe();
-  const result = await work();
-  running = false;
-  await probing;
-  return { result, answeredWhileReading, slowestMs };
-}
-
 const upload = (bytes: Buffer, name: string) => {
   const form = uploadForm(bytes, name);
-  form.set("progress", TOKEN);
+  form.set("progress", PROBE_TOKEN);
   return call(previewAction, post("/kenh-nguoi-ban/nhap-xuat", form, { cookie: producer.member!.cookie }));
 };
 

@@ -22,6 +22,9 @@ export type ImportProduct = {
   description: string;
 };
 
+/** The producer's products by code (ids, and what they hold now), and the producer's province. */
+export type CheckContext = { existingSkus: Map<string, number>; existing: Map<string, ImportProduct>; producerProvince: ProvinceRef };
+
 /** A good row: the product it describes (or continues, by code) and at most one certificate. */
 export type GoodRow = { line: number; group: string; product: ImportProduct | null; certificate: CertificateInput | null };
 
@@ -66,7 +69,7 @@ const PRODUCT_KEYS: ProductColumnKey[] = ["name", "category", "unit", "weightGra
 /** Checks row after row, yielding how many are done every few hundred (see progress.server.ts `drive`). */
 export function* checkProductRows(
   sheet: ReadSheet<ProductColumnKey>,
-  context: { existingSkus: Map<string, number>; existing: Map<string, ImportProduct>; producerProvince: ProvinceRef },
+  context: CheckContext,
 ): Generator<number, CheckedProducts> {
   const categories = categoryLookup();
   const provinces = provinceLookup();

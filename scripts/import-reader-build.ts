@@ -1,0 +1,26 @@
+// A Vite plugin for the production build: the import reader's worker thread
+// (app/imports/sheet-reader.worker.mjs) is started by file name, so Vite would not see it. The server
+// build emits it as an entry of its own beside index.js (build/server/sheet-reader.worker.mjs), built by
+// Rollup like the rest of the server: an app/ module it imported would be bundled in, and npm packages
+// stay external (node_modules is there at run time). sheet-reader.server.ts finds it with
+// `new URL("./sheet-reader.worker.mjs", import.meta.url)`, which is app/imports/ in the source tree and
+// build/server/ once bundled, so a deployment needs build/, not app/.
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
+
+const IMPORT_READER_SOURCE = fileURLToPath(new URL("../app/imports/sheet-reader.worker.mjs", import.meta.url));
+const IMPORT_READER_FILE = "sheet-reader.worker.mjs";
+
+export function importReaderWorker(): Plugin {
+  let serverBuild = false;
+  return {
+    name: "ocop:import-reader-worker",
+    apply: "build",
+    configResolved(config) {
+      serverBuild = Boolean(config.build.ssr);
+    },
+    buildStart() {
+      if (serverBuild) this.emitFile({ type: "chunk", id: IMPORT_READER_SOURCE, fileName: IMPORT_READER_FILE });
+    },
+  };
+}
