@@ -4,10 +4,12 @@
 import { vietnamToday } from "~/i18n/format";
 import type { Indicator } from "#db/vocabulary";
 import { cashlessFigures, monthlyCashless, salesBuckets, type CashlessFigures } from "./cashless.server";
-import { headlineShares, listingFigures, type ListingFigures } from "./listing-figures";
+import { headlineShares, listingFigures, type HeadlineFigures } from "./listing-figures";
 import { asOfDay, monthsEnding, type Period } from "./periods";
 import { gapPoints, projection, ratio, type Ratio } from "./ratios";
+import type { RegistryCounts } from "./registry";
 import { registryCountsOn, registrySnapshots } from "./registry-cache.server";
+import { nationalRegistry, type Freshness } from "./registry-store.server";
 import { targetsFor, type Target } from "./targets.server";
 
 export const TREND_MONTHS = 12;
@@ -42,10 +44,26 @@ export type Overview = {
   period: Period;
   asOf: string;
   cards: IndicatorCard[];
-  listing: ListingFigures;
+  listing: HeadlineFigures;
+  /** The country's answer: each province's registry and listing figures as of `asOf`. */
+  provinces: { provinceId: number; figures: HeadlineFigures }[] | null;
+  /** Whether the registry and listing figures are current (the country's may be a moment behind). */
+  freshness: Freshness;
   cashless: CashlessFigures;
   trend: TrendPoint[];
 };
+
+/** A province's registry from its cache (current by construction), the country's as the sum of its provinces'. */
+function registryFigures(provinceId: number | null, days: string[], asOf: string) {
+  if (provinceId === null) {
+    const n = nationalRegistry(days, asOf);
+    return { listing: n.figures, counts: n.counts, provinces: n.provinces, freshness: n.freshness };
+  }
+  const [snapshot] = registrySnapshots(provinceId, [asOf]);
+  const counts: RegistryCounts[] = registryCountsOn(provinceId, days);
+  const freshness: Freshness = { current: true, computedAt: new Date().toISOString(), staleProvinceIds: [] };
+  return { listing: listingFigures(snapshot!), counts, provinces: null, freshness };
+}
 
 /**
  * The figures of a period (sales) as of a day (registry and listings). `asOf` defaults to the
@@ -55,9 +73,7 @@ export function overview(provinceId: number | null, period: Period, today = viet
   const asOf = asOfParam ?? asOfDay(period, today);
   const months = monthsEnding(asOf, TREND_MONTHS);
   const days = months.map((m) => (m.to < asOf ? m.to : asOf));
-  const [snapshot] = registrySnapshots(provinceId, [asOf]);
-  const listing = listingFigures(snapshot!);
-  const counts = registryCountsOn(provinceId, days);
+  const { listing, counts, provinces, freshness } = registryFigures(provinceId, days, asOf);
   const salesTo = period.to < today ? period.to : today;
   const cashless = cashlessFigures(salesBuckets(provinceId, period.from, salesTo));
   const monthly = monthlyCashless(provinceId, months[0]!.from, asOf);
@@ -117,6 +133,8 @@ export function overview(provinceId: number | null, period: Period, today = viet
       card("intermediary_share", cashless.intermediaryShare),
     ],
     listing,
+    provinces,
+    freshness,
     cashless,
     trend,
   };

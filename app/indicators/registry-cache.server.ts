@@ -49,7 +49,7 @@ const addProducers = (to: ProducerCounts, c: ProducerCounts) => {
   to.outsideOnline += c.outsideOnline;
 };
 
-function sumCounts(day: string, parts: RegistryCounts[]): RegistryCounts {
+export function sumCounts(day: string, parts: RegistryCounts[]): RegistryCounts {
   const sum: RegistryCounts = {
     day,
     entries: 0,
