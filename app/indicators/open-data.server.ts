@@ -58,6 +58,7 @@ function provinceBreakdown(o: Overview): OpenData["provinces"] {
 }
 
 export function openDataJson(province: ProvinceOption | null, o: Overview): OpenData {
+  const slugs = new Map(o.freshness.staleProvinceIds.length > 0 ? currentProvinces().map((p) => [p.id, p.slug]) : []);
   return {
     version: OPEN_DATA_VERSION,
     province: province ? { slug: province.slug, name: province.name } : null,
@@ -102,5 +103,10 @@ export function openDataJson(province: ProvinceOption | null, o: Overview): Open
       intermediaryShare: share(p.intermediaryCount),
       intermediaryShareValue: share(p.intermediaryValue),
     })),
+    freshness: {
+      current: o.freshness.current,
+      computedAt: o.freshness.computedAt,
+      staleProvinces: o.freshness.staleProvinceIds.map((id) => slugs.get(id) ?? String(id)),
+    },
   };
 }
