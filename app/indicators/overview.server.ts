@@ -53,8 +53,16 @@ export type Overview = {
   trend: TrendPoint[];
 };
 
+/** The registry and listing figures an overview reads: on `asOf`, and the counts of each trend day. */
+export type RegistryFigures = {
+  listing: HeadlineFigures;
+  counts: RegistryCounts[];
+  provinces: Overview["provinces"];
+  freshness: Freshness;
+};
+
 /** A province's registry from its cache (current by construction), the country's as the sum of its provinces'. */
-function registryFigures(provinceId: number | null, days: string[], asOf: string) {
+function registryFigures(provinceId: number | null, days: string[], asOf: string): RegistryFigures {
   if (provinceId === null) {
     const n = nationalRegistry(days, asOf);
     return { listing: n.figures, counts: n.counts, provinces: n.provinces, freshness: n.freshness };
@@ -70,10 +78,21 @@ function registryFigures(provinceId: number | null, days: string[], asOf: string
  * period's last day that has happened; the API may set it apart from the period.
  */
 export function overview(provinceId: number | null, period: Period, today = vietnamToday(), asOfParam?: string): Overview {
+  return overviewFrom(registryFigures, provinceId, period, today, asOfParam);
+}
+
+/** The overview with its registry figures from `source` (scripts/bench/dashboard-read.ts passes the pre-issue-12 one). */
+export function overviewFrom(
+  source: (provinceId: number | null, days: string[], asOf: string) => RegistryFigures,
+  provinceId: number | null,
+  period: Period,
+  today = vietnamToday(),
+  asOfParam?: string,
+): Overview {
   const asOf = asOfParam ?? asOfDay(period, today);
   const months = monthsEnding(asOf, TREND_MONTHS);
   const days = months.map((m) => (m.to < asOf ? m.to : asOf));
-  const { listing, counts, provinces, freshness } = registryFigures(provinceId, days, asOf);
+  const { listing, counts, provinces, freshness } = source(provinceId, days, asOf);
   const salesTo = period.to < today ? period.to : today;
   const cashless = cashlessFigures(salesBuckets(provinceId, period.from, salesTo));
   const monthly = monthlyCashless(provinceId, months[0]!.from, asOf);
