@@ -15,8 +15,13 @@ import { prepareRegistry, registryAsOf, type RegistryCounts } from "./registry";
 import { registryCountsOn, registrySnapshots, sumCounts } from "./registry-cache.server";
 import { loadRegistryHistory } from "./registry-history.server";
 
-/** How many changed provinces a national read recomputes itself (~10-20 ms of CPU each). */
+/**
+ * How many changed provinces a national read recomputes itself (~10-25 ms of CPU each). A process
+ * that has computed none yet recomputes none (the first costs 50-90 ms, the code not compiled yet):
+ * it answers with their kept figures, said to be stale, and computes them right after.
+ */
 export const SYNC_LIMIT = 2;
+let computedOnce = false;
 /** Month ends the worker keeps besides today: the default month, the current one and their trends. */
 export const KEPT_MONTHS = 13;
 
@@ -79,6 +84,7 @@ const usable = (h: Held | undefined, full: boolean) => !!h && (!full || h.figure
 
 /** Computes a province's days in this process (its registry cache), at `version` read beforehand. */
 function computeNow(provinceId: number, version: number, days: string[], fullDay: string) {
+  computedOnce = true;
   const computedAt = new Date().toISOString();
   const [snapshot] = registrySnapshots(provinceId, [fullDay]);
   hold(provinceId, fullDay, { version, computedAt, counts: countsOnly(snapshot!), figures: headline(listingFigures(snapshot!)) });
@@ -138,7 +144,7 @@ export function nationalRegistry(days: string[], fullDay: string): NationalRegis
   readKept(ids.filter((id) => !current(id)), allDays, fullDay);
   const changed = ids.filter((id) => !current(id));
   const missing = changed.filter((id) => !allDays.every((d) => usable(held.get(id)?.get(d), d === fullDay)));
-  const now = changed.length <= SYNC_LIMIT ? changed : missing;
+  const now = changed.length <= (computedOnce ? SYNC_LIMIT : 0) ? changed : missing;
   for (const id of now) computeNow(id, v.get(id) ?? 0, allDays, fullDay);
   const stale = changed.filter((id) => !now.includes(id));
   refreshLater(stale, allDays, fullDay);

@@ -117,4 +117,18 @@ describe("the national figures from the provinces' kept figures", () => {
     expect(current.freshness).toMatchObject({ current: true, staleProvinces: [] });
     expect(current.indicators.ocop_listing_share).toMatchObject({ numerator: 2 + changed.filter((s) => s !== "dong-thap").length, denominator: 4 });
   });
+
+  it("answers a change seen by a process that has computed nothing yet with the kept figures, said to be stale, then recomputes it", async () => {
+    await refreshRegistryFigures(TODAY);
+    vi.resetModules();
+    const fresh = await import("~/indicators/overview.server");
+    goLive("vinh-long", "lazada"); // live on Shopee already: the figures stay, its counter moves
+    const first = fresh.overview(null, nov, TODAY);
+    expect(first.freshness).toMatchObject({ current: false, staleProvinceIds: [provinceId("vinh-long")] });
+    expect(first.listing.ocopListing).toMatchObject({ num: 4, den: 4 });
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    const next = fresh.overview(null, nov, TODAY);
+    expect(next.freshness).toMatchObject({ current: true, staleProvinceIds: [] });
+    expect(next.listing.ocopListing).toMatchObject({ num: 4, den: 4 });
+  });
 });
