@@ -26,16 +26,18 @@ export async function nationalReads() {
   const { openDataJson } = await import("~/indicators/open-data.server");
   const { monthPeriod } = await import("~/indicators/periods");
   const { listingFigures } = await import("~/indicators/listing-figures");
-  const { registryCountsOn, registrySnapshots } = await import("~/indicators/registry-cache.server");
+  const { registryCountsOn, registrySnapshots, sumCounts } = await import("~/indicators/registry-cache.server");
   const { db } = await import("~/db.server");
   db();
   const period = monthPeriod(PERIOD.year, PERIOD.month);
   /** The national registry figures as computed before issue 12: the snapshot of every province, merged. */
   const previous = (_: number | null, days: string[], asOf: string) => {
     const [snapshot] = registrySnapshots(null, [asOf]);
+    const perProvince = snapshot!.parts!.map((p) => registryCountsOn(p.provinceId, days));
     return {
       listing: listingFigures(snapshot!),
-      counts: registryCountsOn(null, days),
+      // The trend's counts, summed over the provinces' cache entries as registryCountsOn(null, …) did.
+      counts: days.map((day, i) => sumCounts(day, perProvince.map((c) => c[i]!))),
       provinces: snapshot!.parts!.map((p) => ({ provinceId: p.provinceId, figures: listingFigures(p.snapshot) })),
       freshness: { current: true, computedAt: new Date().toISOString(), staleProvinceIds: [] },
     };
