@@ -9,6 +9,8 @@ import { overview } from "~/indicators/overview.server";
 import { monthPeriod } from "~/indicators/periods";
 import { keptDays, refreshRegistryFigures, SYNC_LIMIT } from "~/indicators/registry-store.server";
 import { loader as apiLoader } from "~/routes/api/api.chi-so.$province";
+import { loader as overviewLoader } from "~/routes/indicators/chi-so.$province._index";
+import { loader as compareLoader } from "~/routes/indicators/chi-so.$province.so-sanh";
 import { call, get, makeUser } from "../../scripts/fixtures/workspace";
 
 const TODAY = "2026-11-20";
@@ -130,5 +132,21 @@ describe("the national figures from the provinces' kept figures", () => {
     const next = fresh.overview(null, nov, TODAY);
     expect(next.freshness).toMatchObject({ current: true, staleProvinceIds: [] });
     expect(next.listing.ocopListing).toMatchObject({ num: 4, den: 4 });
+  });
+
+  it("says so on the national pages too, with the figures' time", async () => {
+    await refreshRegistryFigures(TODAY);
+    const official = await makeUser("national_official");
+    for (const slug of ["ha-noi", "an-giang", "dong-thap"]) goLive(slug, "tiki");
+    const compare = (await call(compareLoader as never, get("/chi-so/toan-quoc/so-sanh?ky=2026-10", official.cookie), { province: "toan-quoc" })) as {
+      freshness: { current: boolean; staleProvinceIds: number[]; computedAt: string };
+    };
+    expect(compare.freshness.current).toBe(false);
+    expect(compare.freshness.staleProvinceIds).toHaveLength(3);
+    const page = (await call(overviewLoader as never, get("/chi-so/toan-quoc?ky=2026-10", official.cookie), { province: "toan-quoc" })) as {
+      overview: { freshness: { current: boolean }; provinces?: unknown };
+    };
+    expect(page.overview).not.toHaveProperty("provinces"); // the API's per-province figures stay off the page
+    expect(typeof page.overview.freshness.current).toBe("boolean");
   });
 });
