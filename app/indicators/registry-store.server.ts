@@ -52,7 +52,7 @@ function hold(provinceId: number, day: string, h: Held) {
   let days = held.get(provinceId);
   if (!days) held.set(provinceId, (days = new Map()));
   const known = days.get(day);
-  if (known && (known.version > h.version || (known.version === h.version && known.figures && !h.figures))) return;
+  if (known && known.version === h.version && known.figures && !h.figures) return;
   days.delete(day);
   days.set(day, h);
   if (days.size > MAX_DAYS_HELD) days.delete(days.keys().next().value!);
@@ -201,8 +201,9 @@ export async function refreshRegistryFigures(today: string, yieldTurn: () => Pro
        counts = excluded.counts, figures = excluded.figures
      WHERE excluded.version >= indicator_registry_figures.version`,
   );
-  const dropOutdated = statement<unknown[], never>(
-    `DELETE FROM indicator_registry_figures WHERE province_id = @provinceId AND version < @version AND day NOT IN (SELECT value FROM json_each(@days))`,
+  // Yesterday's "today" (not a month end) is no longer kept: a read of it computes it again.
+  const dropUnkept = statement<unknown[], never>(
+    `DELETE FROM indicator_registry_figures WHERE province_id = @provinceId AND day NOT IN (SELECT value FROM json_each(@days))`,
   );
   for (const id of todo) {
     // The counter is read before the data: a change in between leaves an older version, computed again.
@@ -216,7 +217,7 @@ export async function refreshRegistryFigures(today: string, yieldTurn: () => Pro
     db()
       .$client.transaction(() => {
         for (const r of rows) upsert.run(r);
-        dropOutdated.run({ provinceId: id, version, days: JSON.stringify(days) });
+        dropUnkept.run({ provinceId: id, days: JSON.stringify(days) });
       })
       .immediate();
     await yieldTurn();
