@@ -6,7 +6,7 @@
 // 370 ms of CPU (loading and walking every registry entry, certificate and listing event), so a
 // national read never does it for more than SYNC_LIMIT provinces: the others, when they changed,
 // are answered with their last figures and said to be stale (`Freshness`), and recomputed in the
-// background here and by the worker. A day that no province has figures for is computed at once.
+// background here and by the worker. A province without any figures of a day asked is computed at once.
 import { db, statement } from "~/db.server";
 import { currentProvinces } from "~/places/provinces.server";
 import { mergeHeadline, listingFigures, type HeadlineFigures } from "./listing-figures";
@@ -21,9 +21,10 @@ import { loadRegistryHistory } from "./registry-history.server";
  * it answers with their kept figures, said to be stale, and computes them right after.
  */
 export const SYNC_LIMIT = 2;
-let computedOnce = false;
 /** Month ends the worker keeps besides today: the default month, the current one and their trends. */
 export const KEPT_MONTHS = 13;
+
+let computedOnce = false;
 
 export type Freshness = {
   /** True when no province's registry or listing data changed since its figures were computed. */
