@@ -1,6 +1,8 @@
 // The marketplace sync worker: runs the queue in sync_jobs against the marketplaces (or their
 // sandboxes), and every SEPAY_RECONCILE_MINUTES reads each linked producer's SePay transactions to
-// apply the transfers whose webhook never arrived. Started by `npm run demo` and by Playwright
+// apply the transfers whose webhook never arrived. Every 2 s it also recomputes the registry
+// figures of the provinces whose data changed (app/indicators/registry-store.server.ts), so the
+// national indicators are a sum of kept figures and no request computes them. Started by `npm run demo` and by Playwright
 // beside the web server.
 //
 //   npx tsx scripts/worker.ts
@@ -13,6 +15,8 @@ import { env } from "~/env.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { queueStats } from "~/marketplaces/queue.server";
 import { startWorker } from "~/marketplaces/worker.server";
+import { vietnamToday } from "~/i18n/format";
+import { refreshRegistryFigures } from "~/indicators/registry-store.server";
 import { reconcileBankTransfers } from "~/payments/reconcile.server";
 import { refusedStart } from "~/start-check.server";
 
@@ -55,6 +59,21 @@ const reconcile =
     : null;
 reconcile?.unref();
 
+// The provinces' registry figures: recomputed within ~2 s of a change, one province per turn.
+let refreshing = false;
+const registryFigures = setInterval(() => {
+  if (refreshing) return;
+  refreshing = true;
+  const started = Date.now();
+  refreshRegistryFigures(vietnamToday())
+    .then((provinces) => {
+      if (provinces.length > 0) log(`registry figures of ${provinces.length} province(s) recomputed in ${Date.now() - started} ms`);
+    })
+    .catch((error: unknown) => log(`registry figures failed: ${(error as Error).message}`))
+    .finally(() => (refreshing = false));
+}, 2_000);
+registryFigures.unref();
+
 let last = "";
 const report = setInterval(() => {
   const line = JSON.stringify({ queue: queueStats(), ...worker.stats });
@@ -70,6 +89,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     log(`${signal}: finishing running jobs`);
     if (reconcile) clearInterval(reconcile);
+    clearInterval(registryFigures);
     void worker.stop(10_000).then(() => {
       log("stopped");
       process.exit(0);

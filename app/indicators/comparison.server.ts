@@ -6,6 +6,7 @@ import { listingFigures } from "./listing-figures";
 import { asOfDay, type Period } from "./periods";
 import { gapPoints, ratio, type Ratio } from "./ratios";
 import { registrySnapshots } from "./registry-cache.server";
+import { nationalRegistry } from "./registry-store.server";
 import { targetsFor } from "./targets.server";
 
 export type RankedRow = {
@@ -42,34 +43,29 @@ export function provinceRankings(provinceId: number, period: Period, today = vie
   return { asOf, target: t, communes: rank(figures.byCommune), producers: rank(figures.byProducer) };
 }
 
-/** The 34 provinces, furthest behind their own listing target first, with their cashless rate. */
+/**
+ * The 34 provinces, furthest behind their own listing target first, with their cashless rate: each
+ * province's kept figures (registry-store.server.ts), with how fresh they are.
+ */
 export function provinceComparison(period: Period, today = vietnamToday()) {
   const asOf = asOfDay(period, today);
-  const [national] = registrySnapshots(null, [asOf]);
-  const byProvince = new Map<number, { total: number; listed: number; claimed: number }>();
-  for (const r of national!.rows) {
-    if (r.stars === null) continue;
-    const g = byProvince.get(r.provinceId) ?? { total: 0, listed: 0, claimed: 0 };
-    g.total++;
-    if (r.liveOn.length > 0) g.listed++;
-    if (r.producerVerified) g.claimed++;
-    byProvince.set(r.provinceId, g);
-  }
+  const national = nationalRegistry([asOf], asOf);
+  const byProvince = new Map(national.provinces.map((p) => [p.provinceId, p.figures]));
   const sales = cashlessByProvince(period.from, asOf);
   const year = Number(asOf.slice(0, 4));
   const rows: (RankedRow & { slug: string })[] = currentProvinces().map((p) => {
-    const g = byProvince.get(p.id) ?? { total: 0, listed: 0, claimed: 0 };
+    const f = byProvince.get(p.id);
     const target = targetsFor(p.id, year).ocop_listing_share;
-    const listed = ratio(g.listed, g.total);
+    const listed = f?.ocopListing ?? ratio(0, 0);
     return {
       key: String(p.id),
       slug: p.slug,
       label: p.name,
       listed,
-      onboarded: ratio(g.claimed, g.total),
+      onboarded: f?.ocopOnboarding ?? ratio(0, 0),
       gap: gapPoints(listed.value, target ? target.bp / 10_000 : null),
       cashless: sales.get(p.id)?.cashlessCount ?? ratio(0, 0),
     };
   });
-  return { asOf, rows: rows.sort(byGap) };
+  return { asOf, rows: rows.sort(byGap), freshness: national.freshness };
 }

@@ -23,6 +23,9 @@ export type ListingFigures = {
   byProvince: Breakdown<number>;
 };
 
+/** The figures the overview, the report and the API read: all but the long breakdowns. */
+export type HeadlineFigures = Omit<ListingFigures, "byCommune" | "byProducer" | "byProvince">;
+
 /** What a reader needs to rebuild every registry denominator. */
 export type Reconciliation = {
   /** Registry entries valid on the day (a product with two valid decisions has two). */
@@ -98,27 +101,38 @@ const byGap = (a: { listed: Ratio }, b: { listed: Ratio }) => (a.listed.value ??
 
 function mergeFigures(snapshot: RegistrySnapshot, parts: ListingFigures[]): ListingFigures {
   return {
-    ...headlineShares(snapshot),
-    gapOnboarding: sumRatios(parts.map((p) => p.gapOnboarding)),
-    producers: snapshot.producers,
-    reconciliation: reconciliationOf(snapshot),
-    byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: sumRatios(parts.map((p) => p.byMarketplace.find((x) => x.key === m)!.listed)) })),
-    byStars: mergeBreakdowns(parts.map((p) => p.byStars)).sort((a, b) => a.key - b.key),
-    byGroup: mergeBreakdowns(parts.map((p) => p.byGroup)).sort((a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key)),
+    ...mergeHeadline(snapshot, snapshot.awaiting.length, parts),
     byCommune: mergeBreakdowns(parts.map((p) => p.byCommune)).sort(byGap),
     byProducer: parts.flatMap((p) => p.byProducer).sort(byGap),
     byProvince: parts.flatMap((p) => p.byProvince),
   };
 }
 
-function reconciliationOf(snapshot: RegistrySnapshot): Reconciliation {
+/**
+ * The headline figures of several provinces together: `counts` are their summed counts, `awaiting`
+ * their products awaiting reconciliation. The national snapshot and the stored per-province
+ * figures (registry-store.server.ts) both add up this way, so they agree by construction.
+ */
+export function mergeHeadline(counts: RegistryCounts, awaiting: number, parts: HeadlineFigures[]): HeadlineFigures {
   return {
-    entries: snapshot.entries,
-    products: snapshot.products,
-    producersJoined: snapshot.producers.registryJoined,
-    producersNotJoined: snapshot.producers.registry - snapshot.producers.registryJoined,
-    matched: snapshot.onboarded,
-    awaitingReconciliation: snapshot.awaiting.length,
+    ...headlineShares(counts),
+    gapOnboarding: sumRatios(parts.map((p) => p.gapOnboarding)),
+    producers: counts.producers,
+    reconciliation: reconciliationOf(counts, awaiting),
+    byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: sumRatios(parts.map((p) => p.byMarketplace.find((x) => x.key === m)!.listed)) })),
+    byStars: mergeBreakdowns(parts.map((p) => p.byStars)).sort((a, b) => a.key - b.key),
+    byGroup: mergeBreakdowns(parts.map((p) => p.byGroup)).sort((a, b) => OCOP_GROUPS.indexOf(a.key) - OCOP_GROUPS.indexOf(b.key)),
+  };
+}
+
+function reconciliationOf(counts: RegistryCounts, awaiting: number): Reconciliation {
+  return {
+    entries: counts.entries,
+    products: counts.products,
+    producersJoined: counts.producers.registryJoined,
+    producersNotJoined: counts.producers.registry - counts.producers.registryJoined,
+    matched: counts.onboarded,
+    awaitingReconciliation: awaiting,
   };
 }
 
@@ -135,7 +149,7 @@ function computeFigures(snapshot: RegistrySnapshot): ListingFigures {
     ...headline,
     gapOnboarding: ratio(count(gap, (r) => r.producerVerified), gap.length),
     producers: snapshot.producers,
-    reconciliation: reconciliationOf(snapshot),
+    reconciliation: reconciliationOf(snapshot, snapshot.awaiting.length),
     byMarketplace: MARKETPLACE_CODES.map((m) => ({ key: m, listed: ratio(count(ocop, (r) => r.liveOn.includes(m)), ocop.length) })),
     byStars,
     byGroup,

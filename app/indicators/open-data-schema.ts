@@ -112,6 +112,13 @@ export const openDataSchema = z
     }),
     provinces: z.array(provinceRowSchema).nullable().describe("The national answer's per-province breakdown (34 provinces); null for a province."),
     trend: z.array(trendPointSchema).describe("Twelve months ending with asOf's month, oldest first, every indicator."),
+    freshness: z
+      .object({
+        current: z.boolean().describe("true when no registry or listing data changed since the registry and listing figures were computed; false for a moment after changes in several provinces (the answer then carries each province's last figures and is not cached)."),
+        computedAt: z.string().datetime().describe("When the oldest registry and listing figure of the answer was computed (ISO 8601, UTC)."),
+        staleProvinces: z.array(z.string()).describe("Slugs of the provinces whose figures predate a change; empty when current."),
+      })
+      .describe("How fresh the registry and listing figures are. Sales figures are always current."),
   })
   .describe("OCOP Connect indicators of a province or of the country, as open data.");
 

@@ -3,12 +3,11 @@
 // field names are part of the contract, add, never rename.
 import { currentProvinces, type ProvinceOption } from "~/places/provinces.server";
 import { cashlessByProvince } from "./cashless.server";
-import { listingFigures, type ListingFigures } from "./listing-figures";
+import type { ListingFigures } from "./listing-figures";
 import { OPEN_DATA_VERSION, type OpenData } from "./open-data-schema";
 import type { Overview } from "./overview.server";
 import { ratio, type Ratio } from "./ratios";
 import type { ProducerCounts } from "./registry";
-import { registrySnapshots } from "./registry-cache.server";
 
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
 export const share = (r: Ratio) => ({ numerator: r.num, denominator: r.den, value: r.value === null ? null : round(r.value) });
@@ -28,16 +27,14 @@ function registryCounts(r: ListingFigures["reconciliation"], p: ProducerCounts):
   };
 }
 
-/** The 34 provinces' figures from the national snapshot's provinces and the period's sales, for the national answer. */
+/** The 34 provinces' figures from the national overview's provinces and the period's sales, for the national answer. */
 function provinceBreakdown(o: Overview): OpenData["provinces"] {
-  const [national] = registrySnapshots(null, [o.asOf]);
-  const parts = new Map((national!.parts ?? []).map((p) => [p.provinceId, p.snapshot]));
+  const parts = new Map((o.provinces ?? []).map((p) => [p.provinceId, p.figures]));
   const sales = cashlessByProvince(o.period.from, o.period.to < o.asOf ? o.period.to : o.asOf);
   const none = ratio(0, 0);
   const noProducers: ProducerCounts = { registry: 0, registryJoined: 0, registryOnline: 0, outside: 0, outsideOnline: 0 };
   return currentProvinces().map((p) => {
-    const snapshot = parts.get(p.id);
-    const f = snapshot ? listingFigures(snapshot) : null;
+    const f = parts.get(p.id) ?? null;
     const producers = f?.producers ?? noProducers;
     const c = sales.get(p.id);
     return {
@@ -61,6 +58,7 @@ function provinceBreakdown(o: Overview): OpenData["provinces"] {
 }
 
 export function openDataJson(province: ProvinceOption | null, o: Overview): OpenData {
+  const slugs = new Map(o.freshness.staleProvinceIds.length > 0 ? currentProvinces().map((p) => [p.id, p.slug]) : []);
   return {
     version: OPEN_DATA_VERSION,
     province: province ? { slug: province.slug, name: province.name } : null,
@@ -105,5 +103,10 @@ export function openDataJson(province: ProvinceOption | null, o: Overview): Open
       intermediaryShare: share(p.intermediaryCount),
       intermediaryShareValue: share(p.intermediaryValue),
     })),
+    freshness: {
+      current: o.freshness.current,
+      computedAt: o.freshness.computedAt,
+      staleProvinces: o.freshness.staleProvinceIds.map((id) => slugs.get(id) ?? String(id)),
+    },
   };
 }

@@ -4,10 +4,12 @@
 import { vietnamToday } from "~/i18n/format";
 import type { Indicator } from "#db/vocabulary";
 import { cashlessFigures, monthlyCashless, salesBuckets, type CashlessFigures } from "./cashless.server";
-import { headlineShares, listingFigures, type ListingFigures } from "./listing-figures";
+import { headlineShares, listingFigures, type HeadlineFigures } from "./listing-figures";
 import { asOfDay, monthsEnding, type Period } from "./periods";
 import { gapPoints, projection, ratio, type Ratio } from "./ratios";
+import type { RegistryCounts } from "./registry";
 import { registryCountsOn, registrySnapshots } from "./registry-cache.server";
+import { nationalRegistry, type Freshness } from "./registry-store.server";
 import { targetsFor, type Target } from "./targets.server";
 
 export const TREND_MONTHS = 12;
@@ -42,22 +44,55 @@ export type Overview = {
   period: Period;
   asOf: string;
   cards: IndicatorCard[];
-  listing: ListingFigures;
+  listing: HeadlineFigures;
+  /** The country's answer: each province's registry and listing figures as of `asOf`. */
+  provinces: { provinceId: number; figures: HeadlineFigures }[] | null;
+  /** Whether the registry and listing figures are current (the country's may be a moment behind). */
+  freshness: Freshness;
   cashless: CashlessFigures;
   trend: TrendPoint[];
 };
+
+/** The registry and listing figures an overview reads: on `asOf`, and the counts of each trend day. */
+export type RegistryFigures = {
+  listing: HeadlineFigures;
+  counts: RegistryCounts[];
+  provinces: Overview["provinces"];
+  freshness: Freshness;
+};
+
+/** A province's registry from its cache (current by construction), the country's as the sum of its provinces'. */
+function registryFigures(provinceId: number | null, days: string[], asOf: string): RegistryFigures {
+  if (provinceId === null) {
+    const n = nationalRegistry(days, asOf);
+    return { listing: n.figures, counts: n.counts, provinces: n.provinces, freshness: n.freshness };
+  }
+  const [snapshot] = registrySnapshots(provinceId, [asOf]);
+  const counts: RegistryCounts[] = registryCountsOn(provinceId, days);
+  const freshness: Freshness = { current: true, computedAt: new Date().toISOString(), staleProvinceIds: [] };
+  return { listing: listingFigures(snapshot!), counts, provinces: null, freshness };
+}
 
 /**
  * The figures of a period (sales) as of a day (registry and listings). `asOf` defaults to the
  * period's last day that has happened; the API may set it apart from the period.
  */
 export function overview(provinceId: number | null, period: Period, today = vietnamToday(), asOfParam?: string): Overview {
+  return overviewFrom(registryFigures, provinceId, period, today, asOfParam);
+}
+
+/** The overview with its registry figures from `source` (scripts/bench/dashboard-read.ts passes the pre-issue-12 one). */
+export function overviewFrom(
+  source: (provinceId: number | null, days: string[], asOf: string) => RegistryFigures,
+  provinceId: number | null,
+  period: Period,
+  today = vietnamToday(),
+  asOfParam?: string,
+): Overview {
   const asOf = asOfParam ?? asOfDay(period, today);
   const months = monthsEnding(asOf, TREND_MONTHS);
   const days = months.map((m) => (m.to < asOf ? m.to : asOf));
-  const [snapshot] = registrySnapshots(provinceId, [asOf]);
-  const listing = listingFigures(snapshot!);
-  const counts = registryCountsOn(provinceId, days);
+  const { listing, counts, provinces, freshness } = source(provinceId, days, asOf);
   const salesTo = period.to < today ? period.to : today;
   const cashless = cashlessFigures(salesBuckets(provinceId, period.from, salesTo));
   const monthly = monthlyCashless(provinceId, months[0]!.from, asOf);
@@ -117,6 +152,8 @@ export function overview(provinceId: number | null, period: Period, today = viet
       card("intermediary_share", cashless.intermediaryShare),
     ],
     listing,
+    provinces,
+    freshness,
     cashless,
     trend,
   };

@@ -1,8 +1,10 @@
 // Registry figures kept in memory per province while its counter ('registry:<province id>' in
 // change_counters) stands still: the triggers that move it (db/migrations/0015) cover every table
 // the history reads (registry entries, products, producers and their claims, certificates,
-// listing events), so a cached figure is always current. The country's figures are the sum of
-// the provinces': a change in one province reloads that province only.
+// listing events), so a cached figure is always current. The country's snapshot (its rows, for
+// the national drill-downs) is the sum of the provinces': a change in one province reloads that
+// province only. The national indicators themselves sum the provinces' kept figures
+// (registry-store.server.ts), which this cache computes in the web process.
 import { statement } from "~/db.server";
 import { currentProvinces } from "~/places/provinces.server";
 import { loadRegistryHistory } from "./registry-history.server";
@@ -11,7 +13,7 @@ import { prepareRegistry, registryAsOf, registryCounts, type ProducerCounts, typ
 type Entry = { version: number; prepared: PreparedRegistry; snapshots: Map<string, RegistrySnapshot>; counts: Map<string, RegistryCounts> };
 
 const cache = new Map<number, Entry>();
-const national = { signature: "", snapshots: new Map<string, RegistrySnapshot>(), counts: new Map<string, RegistryCounts>() };
+const national = { signature: "", snapshots: new Map<string, RegistrySnapshot>() };
 
 function versions(): Map<number, number> {
   const rows = statement<unknown[], { name: string; n: number }>(`SELECT name, n FROM change_counters WHERE name >= 'registry:' AND name < 'registry;'`).all();
@@ -49,7 +51,7 @@ const addProducers = (to: ProducerCounts, c: ProducerCounts) => {
   to.outsideOnline += c.outsideOnline;
 };
 
-function sumCounts(day: string, parts: RegistryCounts[]): RegistryCounts {
+export function sumCounts(day: string, parts: RegistryCounts[]): RegistryCounts {
   const sum: RegistryCounts = {
     day,
     entries: 0,
@@ -93,7 +95,6 @@ function provinceEntries(): { provinceId: number; entry: Entry }[] {
   if (signature !== national.signature) {
     national.signature = signature;
     national.snapshots.clear();
-    national.counts.clear();
   }
   return ids.map((id) => ({ provinceId: id, entry: entryFor(id, v.get(id) ?? 0) }));
 }
@@ -115,18 +116,8 @@ export function registrySnapshots(provinceId: number | null, days: string[]): Re
   });
 }
 
-/** Only the headline counts of each of `days` (the trend): no rows are built. */
-export function registryCountsOn(provinceId: number | null, days: string[]): RegistryCounts[] {
-  if (provinceId !== null) {
-    const entry = entryFor(provinceId, provinceVersion(provinceId));
-    return days.map((day) => countsOf(entry, day));
-  }
-  const entries = provinceEntries();
-  return days.map((day) => {
-    const snap = national.snapshots.get(day);
-    if (snap) return snap;
-    let counts = national.counts.get(day);
-    if (!counts) national.counts.set(day, (counts = sumCounts(day, entries.map((e) => countsOf(e.entry, day)))));
-    return counts;
-  });
+/** Only the headline counts of each of `days` (the trend) of a province: no rows are built. */
+export function registryCountsOn(provinceId: number, days: string[]): RegistryCounts[] {
+  const entry = entryFor(provinceId, provinceVersion(provinceId));
+  return days.map((day) => countsOf(entry, day));
 }

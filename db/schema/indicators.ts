@@ -95,3 +95,27 @@ export const changeCounters = sqliteTable("change_counters", {
   name: text("name").primaryKey(),
   n: integer("n").notNull().default(0),
 });
+
+/**
+ * The registry and listing figures of each province on a day, as computed at the province's
+ * registry counter `version` ('registry:<province id>' in change_counters): current while that
+ * counter stands still. The background worker keeps the days the pages and the API open by
+ * default (today and the last 13 month ends); the national answer sums them instead of computing
+ * the 34 provinces again (app/indicators/registry-store.server.ts, its owner).
+ */
+export const indicatorRegistryFigures = sqliteTable(
+  "indicator_registry_figures",
+  {
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    day: text("day").notNull(),
+    version: integer("version").notNull(),
+    computedAt: text("computed_at").notNull(),
+    /** JSON: the day's registry counts (`RegistryCounts` in app/indicators/registry.ts). */
+    counts: text("counts").notNull(),
+    /** JSON: the day's headline figures and breakdowns (`HeadlineFigures`); null when only the counts were kept. */
+    figures: text("figures"),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.day] })],
+);

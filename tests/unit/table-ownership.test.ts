@@ -81,6 +81,8 @@ export const OWNERS: Record<string, string | null> = {
   sales_daily: null,
   sales_monthly: null,
   change_counters: null,
+  // Each province's registry figures per day, kept by the background worker so a national read sums them.
+  indicator_registry_figures: "app/indicators/registry-store.server.ts",
   email_outbox: "app/notifications/outbox.server.ts",
 };
 

@@ -8,7 +8,9 @@ import { vietnamToday } from "~/i18n/format";
 
 /**
  * GET /api/chi-so/:province?ky=2026-11&as_of=2026-11-30 — the indicators as JSON (shape:
- * /api/chi-so/schema.json), with an ETag. Every failure is JSON too: 400, 401, 403, 404.
+ * /api/chi-so/schema.json), with an ETag. Every failure is JSON too: 400, 401, 403, 404. The
+ * national answer sums the provinces' kept figures (registry-store.server.ts); `freshness` says
+ * whether they are current.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await indicatorApiScope(request, params.province);
@@ -23,9 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
   }
   const { province } = scope;
-  const body = JSON.stringify(openDataJson(province, overview(province?.id ?? null, asked.period, today, asked.asOf)));
+  const answer = openDataJson(province, overview(province?.id ?? null, asked.period, today, asked.asOf));
+  const body = JSON.stringify(answer);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  const headers = { "Cache-Control": "private, max-age=300", ETag: etag, Vary: "Cookie" };
+  // Figures a moment behind a change (freshness.current false) are not kept by any cache.
+  const headers = { "Cache-Control": answer.freshness.current ? "private, max-age=300" : "no-store", ETag: etag, Vary: "Cookie" };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }

@@ -3,7 +3,7 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { IndicatorCard } from "~/components/indicator-card";
 import { LineChart } from "~/components/charts/line-chart";
 import { RatioTable } from "~/components/ratio-table";
-import { formatNumber, formatPercent, formatVnd } from "~/i18n/format";
+import { formatDateTime, formatNumber, formatPercent, formatVnd } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { overview } from "~/indicators/overview.server";
@@ -16,9 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { province, slug } = await requireIndicatorScope(request, params.province);
   const { period } = periodFromUrl(new URL(request.url));
   const locale = await getLocale(request);
+  // The per-province figures are the API's; the page reads the totals.
+  const { provinces: _, ...o } = overview(province?.id ?? null, period);
   return {
     slug,
-    overview: overview(province?.id ?? null, period),
+    overview: o,
     methods: paymentMethodNames(locale),
     marketplaces: marketplaceNames(),
   };
@@ -39,6 +41,11 @@ export default function IndicatorOverview() {
   };
   return (
     <>
+      {o.freshness.current ? null : (
+        <p className="alert info" role="status">
+          {t("ind.stale", { count: o.freshness.staleProvinceIds.length, time: formatDateTime(o.freshness.computedAt) })}
+        </p>
+      )}
       <div className="ind-cards">
         {o.cards.map((c) => (
           <IndicatorCard

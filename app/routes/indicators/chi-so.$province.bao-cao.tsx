@@ -9,7 +9,7 @@ import { readForm } from "~/http/read-form.server";
 import { mayNameOffice, reportOffice, saveReportOffice } from "~/indicators/report-office.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { ReportTable } from "~/components/report-table";
-import { formatDay, vietnamToday } from "~/i18n/format";
+import { formatDateTime, formatDay, vietnamToday } from "~/i18n/format";
 import { translator } from "~/i18n/messages";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
@@ -71,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tables: { figures, trend, byMarketplace, byMethod, rankings },
     definitions: o.cards.map((c) => c.id),
     generated: today,
+    stale: o.freshness.current ? null : { count: o.freshness.staleProvinceIds.length, time: o.freshness.computedAt },
   };
 }
 
@@ -214,6 +215,7 @@ export default function MonthlyReport() {
         </div>
       </footer>
       <p className="muted report-source">{t("ind.report.generated", { day: formatDay(r.generated) })}</p>
+      {r.stale ? <p className="muted report-source">{t("ind.stale", { count: r.stale.count, time: formatDateTime(r.stale.time) })}</p> : null}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { RankingTable } from "~/components/ranking-table";
+import { formatDateTime } from "~/i18n/format";
 import { useAllT } from "~/i18n/use-all-t";
 import { requireIndicatorScope } from "~/indicators/access.server";
 import { provinceComparison, provinceRankings } from "~/indicators/comparison.server";
@@ -28,6 +29,11 @@ export default function Compare() {
     return (
       <section aria-labelledby="provinces-heading">
         <h2 id="provinces-heading">{t("ind.compare.provinces")}</h2>
+        {data.freshness.current ? null : (
+          <p className="alert info" role="status">
+            {t("ind.stale", { count: data.freshness.staleProvinceIds.length, time: formatDateTime(data.freshness.computedAt) })}
+          </p>
+        )}
         <p className="downloads">
           <a href={download("tinh")}>{t("ind.export")}: {t("ind.exportXlsx")}</a>
         </p>
