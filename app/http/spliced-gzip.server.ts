@@ -5,12 +5,19 @@
 // as a stored (uncompressed) block, a final empty block closes the stream, and the gzip trailer's
 // CRC-32 is combined from the parts' CRCs and the nonce's (zlib's crc32_combine): nothing of the
 // page itself is compressed, copied into a string or checksummed again per answer (RFC 1951, 1952).
+// A part may refer back to the text before it (the preset dictionary, as pigz does between its
+// blocks), but never into a nonce: the dictionary holds 0xFF bytes in the nonce's places, a byte that
+// UTF-8 text never contains, so no match can cover one. The fresh nonce has the same length as the
+// kept one, so every distance lands where the compressor meant it to.
 import { constants, crc32, deflateRawSync } from "node:zlib";
 
 /** RFC 1952: magic, deflate, no flags, no time, no extra flags, unknown OS. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 /** A final fixed-Huffman block holding only its end code: what zlib's Z_FINISH writes after a flush. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** Deflate's window: how far back a match may reach. */
+const WINDOW = 32 * 1024;
 
 /** A page cut where a per-answer value goes: `parts[0] value parts[1] value … parts[n]`. */
 export class SplicedPage {
@@ -24,13 +31,27 @@ export class SplicedPage {
   /** The page's length without the values; the gzipped length without the values' stored blocks. */
   private readonly staticBytes: number;
   private readonly deflatedBytes: number;
+  /** The length every value must have (the placeholder's, in UTF-8). */
+  private readonly slotBytes: number;
 
-  /** `placeholder` is cut out of `text` wherever it occurs (null: nowhere, a page without a nonce). */
+  /**
+   * `placeholder` is cut out of `text` wherever it occurs (null: nowhere, a page without a nonce);
+   * every value spliced in later has its length.
+   */
   constructor(text: string, placeholder: string | null) {
     this.parts = (placeholder ? text.split(placeholder) : [text]).map((part) => Buffer.from(part));
-    this.deflated = this.parts.map((part) =>
-      part.length === 0 ? part : deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }),
-    );
+    this.slotBytes = placeholder ? Buffer.byteLength(placeholder) : 0;
+    // What the decompressor will have seen before each part, the values masked out.
+    const mask = Buffer.alloc(this.slotBytes, 0xff);
+    let before = Buffer.alloc(0);
+    this.deflated = this.parts.map((part, i) => {
+      const deflated =
+        part.length === 0 ? part
+        : deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH, ...(before.length > 0 ? { dictionary: before } : {}) });
+      before = Buffer.concat([before, part, ...(i < this.parts.length - 1 ? [mask] : [])]);
+      if (before.length > WINDOW) before = before.subarray(before.length - WINDOW);
+      return deflated;
+    });
     this.crcs = this.parts.map((part) => crc32(part));
     this.shifts = this.parts.map((part) => shiftFor(part.length));
     this.staticBytes = this.parts.reduce((n, part) => n + part.length, 0);
@@ -47,7 +68,7 @@ export class SplicedPage {
     return this.parts.length - 1;
   }
 
-  /** The page with `value` in every slot. */
+  /** The page with `value` in every slot (of the placeholder's length). */
   text(value: string): Buffer {
     if (this.parts.length === 1) return this.parts[0]!;
     const fill = Buffer.from(value);
@@ -59,6 +80,8 @@ export class SplicedPage {
   /** The page with `value` in every slot, as a gzip member (any gunzip reads it). */
   gzip(value: string): Buffer {
     const fill = Buffer.from(value);
+    // Another length would move the text after it, and the back-references of the parts after it with it.
+    if (this.slots > 0 && fill.length !== this.slotBytes) throw new RangeError("a spliced value has the placeholder's length");
     if (fill.length > 0xffff) throw new RangeError("a spliced value fits one stored block");
     const stored = Buffer.allocUnsafe(5 + fill.length);
     // Stored block (RFC 1951 3.2.4): BFINAL 0, BTYPE 00, padded to the byte (it is: a flush came
