@@ -207,7 +207,9 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions): Page
       if (!PER_ANSWER.has(name)) headers.set(name, value);
     });
     headers.set("etag", etag).set("last-modified", lastModified(version)).set("vary", "Accept-Encoding, Cookie");
-    const flat = (names: (name: string) => boolean) => [...headers].filter(([name]) => names(name)).flat();
+    // Names as they are usually written ("X-Frame-Options"): the same on a hit as on the rendered answer.
+    const written = (name: string) => name === "etag" ? "ETag" : name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+    const flat = (names: (name: string) => boolean) => [...headers].filter(([name]) => names(name)).flatMap(([name, value]) => [written(name), value]);
     const page = new SplicedPage(html, nonce);
     const entry: Entry = {
       status: response.status,
