@@ -11,7 +11,7 @@ import { openDatabase } from "#db/client";
 import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
 import { bodyWasRefused, limitRequestBodies } from "~/http/body-limits.server";
-import { pageCache } from "~/http/page-cache.server";
+import { pageCache, type PageCache } from "~/http/page-cache.server";
 import { installRouteMatchCache } from "~/http/route-match-cache.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
@@ -64,9 +64,12 @@ const build = vite
 // Request bodies are bounded per route before anything parses them (413 past the cap).
 app.use(limitRequestBodies());
 // Catalogue pages for visitors without session or cart, from memory while the catalogue stands still.
+// A page in memory is answered before Express (see `server` below), with the headers the chain set.
+let cache: PageCache | undefined;
 if (typeof build !== "function" && config.PAGE_CACHE_MB > 0) {
   const handle = createFetchHandler(build, config.NODE_ENV);
-  app.use(pageCache({ handle: (request) => handle(request), buildId: build.assets.version, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 }));
+  cache = pageCache({ handle: (request) => handle(request), buildId: build.assets.version, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 });
+  app.use(cache);
 }
 // The visitor's address, for log-in throttling (app/auth/throttle.server.ts). Behind a proxy it is the
 // proxy's: set Express's "trust proxy" for the deployment's proxy before relying on per-address limits.
@@ -88,7 +91,7 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
 });
 
 // 64 KiB of headers: a 10 kB search in Vietnamese is ~30 kB once percent-encoded in the URL.
-const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
+const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => cache?.hit(req, res) || app(req, res));
 server.on("clientError", guards.onClientError);
 server.listen(config.PORT, config.HOST, () => {
   console.log(`OCOP Connect: ${config.PUBLIC_URL} (database ${config.DATABASE_URL})`);

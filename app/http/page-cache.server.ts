@@ -5,20 +5,38 @@
 // its validator is that same tuple: a price or stock change moves the version, and the next request
 // renders afresh. Which answers may be kept is the route's word: 200, `Cache-Control: public`, no
 // Set-Cookie (see ./public-cache.ts). Memory is bounded: least recently used pages go first, counted
-// in bytes. Each answer gets a nonce of its own: the kept page's nonce is swapped, in the document and
-// in its Content-Security-Policy, for a fresh one (so a nonce is never shared between two answers);
-// the server's compression middleware then compresses it like any page. Requests that miss the same
-// key while it is being rendered wait for that render instead of rendering it again.
+// in bytes. Each answer gets a nonce of its own: a fresh one goes, in the document and in its
+// Content-Security-Policy, where the kept page's was (so a nonce is never shared between two answers);
+// the page is kept gzipped around those places, so an answer compresses nothing
+// (./spliced-gzip.server.ts). A page in memory is answered before Express's middleware chain (`hit`),
+// with the headers that chain set when it was rendered. Requests that miss the same key while it is
+// being rendered wait for that render instead of rendering it again.
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
 // Not in the package's typings, but exported by its server module: the adapter's own conversions.
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { catalogueVersion } from "~/catalog/version.server";
 import { vietnamToday } from "~/i18n/format";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { newNonce } from "./content-security.server";
+import { SplicedPage } from "./spliced-gzip.server";
 import { cookieHeaderHasState, LOCALE_COOKIE, rawCookie } from "./visitor";
 
-/** A kept page: its body as text, and the nonce it was rendered with (null: a page without one, the sitemap). */
-type Entry = { status: number; headers: [string, string][]; html: string; nonce: string | null; bytes: number };
+/**
+ * A kept page: its headers (those the server's middleware set before the cache, the security headers,
+ * then the route's), the Content-Security-Policy cut where its nonce goes, and the body kept as text
+ * and gzip around the nonce's places (./spliced-gzip.server.ts).
+ */
+type Entry = {
+  status: number;
+  /** Name, value, name, value… as `writeHead` takes them; no Content-Security-Policy, Length or Encoding. */
+  headers: string[];
+  /** The same without Content-Type: a 304's. */
+  notModified: string[];
+  /** The policy around its nonce, or null (a page without one: the sitemap). */
+  policy: string[] | null;
+  page: SplicedPage;
+  bytes: number;
+};
 
 /** A map that forgets its least recently used entries past `maxBytes`. */
 export class ByteLru<V extends { bytes: number }> {
@@ -86,6 +104,22 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
+/** Whether the client takes gzip (RFC 9110 12.5.3): named, or "*", with a weight above 0. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let any = false;
+  for (const item of header.split(",")) {
+    const semicolon = item.indexOf(";");
+    const coding = (semicolon < 0 ? item : item.slice(0, semicolon)).trim().toLowerCase();
+    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "*") continue;
+    const q = semicolon < 0 ? null : /(?:^|;)\s*q\s*=\s*([0-9.]+)/i.exec(item.slice(semicolon))?.[1];
+    const taken = q == null || Number(q) > 0;
+    if (coding === "*") any = taken;
+    else return taken;
+  }
+  return any;
+}
+
 function keepable(response: Response): boolean {
   return (
     response.status === 200 &&
@@ -93,6 +127,30 @@ function keepable(response: Response): boolean {
     !response.headers.has("Set-Cookie") &&
     response.body !== null
   );
+}
+
+/** Headers that are the answer's own, never kept: set per answer (or by Node) from the kept page. */
+const PER_ANSWER = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "last-modified", "vary", "content-security-policy", "date", "connection", "keep-alive"]);
+
+/** The page from memory (or 304), with a nonce of its own, gzipped when the client takes it. */
+function answer(entry: Entry, req: IncomingMessage, res: ServerResponse, etag: string): void {
+  if (matches(req.headers["if-none-match"], etag)) {
+    // No Content-Security-Policy on a 304: the browser keeps the page it has, whose scripts carry the
+    // nonce of the policy that came with it, and it would replace that policy with this one (Chromium
+    // updates stored headers from a 304), refusing every script of the page.
+    res.writeHead(304, entry.notModified);
+    res.end();
+    return;
+  }
+  const nonce = entry.policy === null ? "" : newNonce();
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  const body = gzip ? entry.page.gzip(nonce) : entry.page.text(nonce);
+  const headers = entry.policy === null ? entry.headers.slice() : [...entry.headers, "Content-Security-Policy", entry.policy.join(nonce)];
+  if (gzip) headers.push("Content-Encoding", "gzip");
+  headers.push("Content-Length", String(body.length));
+  res.writeHead(entry.status, headers);
+  if (req.method === "HEAD") res.end();
+  else res.end(body);
 }
 
 export type PageCacheOptions = {
@@ -103,12 +161,34 @@ export type PageCacheOptions = {
   maxBytes: number;
 };
 
-/** Express middleware: answers anonymous GETs of catalogue pages from memory, or 304. */
-export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
+/** The page cache as Express middleware (misses render through Remix), with `hit` to answer ahead of Express. */
+export type PageCache = ((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>) & {
+  /**
+   * Answers a request whose page is in memory, or 304, at once, before Express's middleware chain
+   * (`createServer((req, res) => cache.hit(req, res) || app(req, res))`), with the headers the chain
+   * had set when the page was rendered; false: the request is Express's (not a catalogue page, a
+   * visitor with state, a page not kept yet).
+   */
+  hit: (req: IncomingMessage, res: ServerResponse) => boolean;
+};
+
+/** Answers anonymous GETs of catalogue pages from memory, or 304. */
+export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions): PageCache {
   const cache = new ByteLru<Entry>(maxBytes);
   // Pages being rendered: the requests that miss the same key meanwhile (a campaign's first second,
   // every visitor right after a price change moved the version) wait for that one render.
   const rendering = new Map<string, Promise<Entry | null>>();
+
+  /** The request's page: its key and validator, or null when it is not an anonymous catalogue GET. */
+  function lookup(req: IncomingMessage): { key: string; etag: string; version: number } | null {
+    const url = req.url ?? "";
+    const query = url.indexOf("?");
+    if ((req.method !== "GET" && req.method !== "HEAD") || !CATALOGUE_PATH.test(query < 0 ? url : url.slice(0, query))) return null;
+    if (cookieHeaderHasState(req.headers.cookie)) return null;
+    const version = catalogueVersion();
+    const etag = `W/"${buildId}.${version}.${vietnamToday()}.${languageOf(req.headers.cookie)}"`;
+    return { key: `${etag} ${url}`, etag, version };
+  }
 
   /** Renders the page; keeps and returns it, or answers the request itself with what may not be kept (null). */
   async function render(req: ExpressRequest, res: ExpressResponse, key: string, etag: string, version: number): Promise<Entry | null> {
@@ -118,24 +198,36 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
       return null;
     }
     const html = await response.text();
-    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1] ?? null;
-    const headers: [string, string][] = [];
+    const policy = response.headers.get("Content-Security-Policy");
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1] ?? null;
+    // What the middleware before the cache set (the security headers), then the route's.
+    const headers = new Map<string, string>();
+    for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_ANSWER.has(name)) headers.set(name, String(value));
     response.headers.forEach((value, name) => {
-      if (name !== "content-length" && name !== "etag" && name !== "last-modified" && name !== "vary") headers.push([name, value]);
+      if (!PER_ANSWER.has(name)) headers.set(name, value);
     });
-    headers.push(["ETag", etag], ["Last-Modified", lastModified(version)], ["Vary", "Accept-Encoding, Cookie"]);
-    const entry = { status: response.status, headers, html, nonce, bytes: Buffer.byteLength(html) + 512 };
+    headers.set("etag", etag).set("last-modified", lastModified(version)).set("vary", "Accept-Encoding, Cookie");
+    // Names as they are usually written ("X-Frame-Options"): the same on a hit as on the rendered answer.
+    const written = (name: string) => name === "etag" ? "ETag" : name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+    const flat = (names: (name: string) => boolean) => [...headers].filter(([name]) => names(name)).flatMap(([name, value]) => [written(name), value]);
+    const page = new SplicedPage(html, nonce);
+    const entry: Entry = {
+      status: response.status,
+      headers: flat(() => true),
+      notModified: flat((name) => name !== "content-type"),
+      policy: nonce === null ? null : policy!.split(nonce),
+      page,
+      bytes: page.bytes + 1024,
+    };
     cache.set(key, entry);
     return entry;
   }
 
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  const middleware = async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      if ((req.method !== "GET" && req.method !== "HEAD") || !CATALOGUE_PATH.test(req.path)) return next();
-      if (cookieHeaderHasState(req.headers.cookie)) return next();
-      const version = catalogueVersion();
-      const etag = `W/"${buildId}.${version}.${vietnamToday()}.${languageOf(req.headers.cookie)}"`;
-      const key = `${etag} ${req.originalUrl}`;
+      const page = lookup(req);
+      if (page === null) return next();
+      const { key, etag, version } = page;
       let entry = cache.get(key);
       if (entry === undefined) {
         const other = rendering.get(key);
@@ -156,21 +248,23 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions) {
           entry = rendered;
         }
       }
-      const fresh = entry.nonce === null ? null : newNonce();
-      const swap = (text: string) => (entry!.nonce === null ? text : text.replaceAll(entry!.nonce, fresh!));
-      for (const [name, value] of entry.headers) res.setHeader(name, name === "content-security-policy" ? swap(value) : value);
-      if (matches(req.headers["if-none-match"], etag)) {
-        res.removeHeader("Content-Type");
-        res.status(304).end();
-        return;
-      }
-      const body = Buffer.from(swap(entry.html));
-      res.setHeader("Content-Length", body.length);
-      res.status(entry.status);
-      if (req.method === "HEAD") res.end();
-      else res.end(body);
+      answer(entry, req, res, etag);
     } catch (error) {
       next(error);
     }
   };
+
+  const hit = (req: IncomingMessage, res: ServerResponse): boolean => {
+    try {
+      const page = lookup(req);
+      const entry = page && cache.get(page.key);
+      if (!entry) return false;
+      answer(entry, req, res, page.etag);
+      return true;
+    } catch {
+      return res.headersSent; // Express answers, or reports the error, if nothing was sent yet
+    }
+  };
+
+  return Object.assign(middleware, { hit });
 }

@@ -3,12 +3,15 @@
 // (./bare-server.ts). Each page's throughput is printed as a share of it. On the national-sized
 // catalogue (20,000 products, 1,000,000 orders): anonymous pages as served (the page cache on),
 // the same pages rendered every time (PAGE_CACHE_MB=0: the render's own cost), and a signed-in
-// shopper's cart; on the demo-sized one, the rendered list for the 400 → 20,000 slowdown.
+// shopper's cart; on the demo-sized one, the rendered list for the 400 → 20,000 slowdown. Every
+// request says what a browser says it takes (gzip, br…); each row also gives the server process's
+// CPU time per request, the figure that holds when other work on the machine swings the others.
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { benchDatabase } from "./large-db";
 import { ensureBuild, startServer, type RunningServer } from "./server";
 import { jsWeight } from "./js-weight";
+import { cpuMs } from "./cpu";
 import { logInAs } from "./session";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -16,14 +19,21 @@ const WARM_UP = Math.min(3, SECONDS);
 const CONNECTIONS = 50;
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3400);
 
-type Row = { set: string; page: string; rps: number; share: string; p50: number; p99: number; errors: number };
+/** What a browser says it takes (the bare baseline ignores it; the app's pages come gzipped or brotli'd). */
+const BROWSER = { "Accept-Encoding": "gzip, deflate, br, zstd" };
 
-async function load(url: string, headers: Record<string, string> = {}, duration = SECONDS) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+type Row = { set: string; page: string; rps: number; share: string; p50: number; p99: number; cpuMsPerRequest: string; errors: number };
+
+/** Load from autocannon, and the CPU time the server process spent per request meanwhile. */
+async function load(server: RunningServer, path: string, headers: Record<string, string> = {}, duration = SECONDS) {
+  const before = cpuMs(server.pid);
+  const result = await autocannon({ url: server.url + path, connections: CONNECTIONS, duration, headers: { ...BROWSER, ...headers } });
+  const after = cpuMs(server.pid);
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMsPerRequest: before === null || after === null || result.requests.total === 0 ? "?" : ((after - before) / result.requests.total).toFixed(3),
     errors: result.errors + result.timeouts + result.non2xx,
   };
 }
@@ -39,7 +49,7 @@ async function startBare(database: string, port: number): Promise<RunningServer>
     if (await fetch(url).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), process.kill(-child.pid!, "SIGTERM")))) };
+  return { url, pid: child.pid!, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), process.kill(-child.pid!, "SIGTERM")))) };
 }
 
 /** Paths of one product (the list's first card) and of its producer. */
@@ -55,12 +65,12 @@ export async function benchCatalog(): Promise<void> {
   await ensureBuild();
   const rows: Row[] = [];
   let baseline = 0;
-  const record = async (set: string, page: string, url: string, headers: Record<string, string> = {}) => {
-    await load(url, headers, WARM_UP); // warm-up, not recorded
-    const r = await load(url, headers);
+  const record = async (set: string, page: string, server: RunningServer, path: string, headers: Record<string, string> = {}) => {
+    await load(server, path, headers, WARM_UP); // warm-up, not recorded
+    const r = await load(server, path, headers);
     const share = baseline > 0 ? (r.rps / baseline).toFixed(2) : "1.00";
     rows.push({ set, page, share, ...r });
-    console.log(`  ${set.padEnd(22)} ${page.padEnd(34)} ${String(r.rps).padStart(6)} req/s  ${share.padStart(5)} of bare  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`);
+    console.log(`  ${set.padEnd(22)} ${page.padEnd(34)} ${String(r.rps).padStart(6)} req/s  ${share.padStart(5)} of bare  p50 ${r.p50} ms  p99 ${r.p99} ms  CPU ${r.cpuMsPerRequest} ms/req  errors ${r.errors}`);
     return r;
   };
 
@@ -68,7 +78,7 @@ export async function benchCatalog(): Promise<void> {
   const large = benchDatabase(20000, 1_000_000);
   const bare = await startBare(large, BASE_PORT + 4);
   try {
-    baseline = (await record("bare node:http", "list, page 1 (same 24 cards)", bare.url + "/")).rps;
+    baseline = (await record("bare node:http", "list, page 1 (same 24 cards)", bare, "/")).rps;
   } finally {
     await bare.stop();
   }
@@ -84,7 +94,7 @@ export async function benchCatalog(): Promise<void> {
       { name: "home", path: "/" },
       ...(all ? [{ name: "producer page", path: producer }] : []),
     ];
-    for (const p of pages) await record(set, p.name, server.url + p.path);
+    for (const p of pages) await record(set, p.name, server, p.path);
   };
 
   const cached = await startServer(large, BASE_PORT);
@@ -101,8 +111,8 @@ export async function benchCatalog(): Promise<void> {
       body: new URLSearchParams({ csrf: shopper.csrf, intent: "add", productId: id, quantity: "2" }),
     });
     if (added.status !== 302) throw new Error(`add to cart failed (${added.status})`);
-    await record("signed-in shopper", "cart", `${cached.url}/gio-hang`, { Cookie: shopper.cookie });
-    await record("signed-in shopper", "list, page 1", `${cached.url}/san-pham`, { Cookie: shopper.cookie });
+    await record("signed-in shopper", "cart", cached, "/gio-hang", { Cookie: shopper.cookie });
+    await record("signed-in shopper", "list, page 1", cached, "/san-pham", { Cookie: shopper.cookie });
   } finally {
     await cached.stop();
   }
@@ -117,7 +127,7 @@ export async function benchCatalog(): Promise<void> {
   // The baseline again: on a shared machine it drifts during the run; both figures are printed.
   const bareAgain = await startBare(large, BASE_PORT + 4);
   try {
-    await record("bare node:http, again", "list, page 1 (same 24 cards)", bareAgain.url + "/");
+    await record("bare node:http, again", "list, page 1 (same 24 cards)", bareAgain, "/");
   } finally {
     await bareAgain.stop();
   }
@@ -126,7 +136,7 @@ export async function benchCatalog(): Promise<void> {
   const small = await startServer(benchDatabase(400, 2000), BASE_PORT + 2, { PAGE_CACHE_MB: "0" });
   let smallList: Row | undefined;
   try {
-    await record("400 products, rendered", "list, page 1", small.url + "/san-pham");
+    await record("400 products, rendered", "list, page 1", small, "/san-pham");
     smallList = rows[rows.length - 1];
   } finally {
     await small.stop();

@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+/** A benchmark's server; `pid` is the server process's own (its CPU time: ./cpu.ts). */
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function ensureBuild(): Promise<void> {
   if (existsSync("build/server/index.js")) return;

@@ -1,13 +1,15 @@
 // Catalogue pages any cache may keep: a visitor without session or cart gets no cookie and a
 // validator, 304 on revalidation, and a price change on the very next request (the catalogue
 // version moves with it); forms of such pages still refuse a missing or foreign CSRF token.
+import compression from "compression";
 import express from "express";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS_TOKEN, csrfToken } from "~/auth/csrf.server";
 import { catalogueVersion } from "~/catalog/version.server";
-import { contentSecurityPolicy, newNonce } from "~/http/content-security.server";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "~/http/content-security.server";
 import { pageCache } from "~/http/page-cache.server";
 import { catalogueCacheHeaders, catalogueHeaders } from "~/http/public-cache";
 import { loader as productLoader } from "~/routes/storefront/san-pham.$slug";
@@ -19,6 +21,7 @@ import { db } from "~/db.server";
 import { users } from "#db/schema";
 import { eq } from "drizzle-orm";
 import { call, ORIGIN, seedShop, sessionCookie, statusOf, type Shop } from "../../scripts/fixtures/shop";
+import * as guards from "../../scripts/http-guards";
 
 let shop: Shop;
 let server: Server;
@@ -56,6 +59,21 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
+/** The answer as sent: status, headers and the body's bytes, not decoded (fetch would gunzip it). */
+function raw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+const policyNonce = (headers: IncomingHttpHeaders) => /'nonce-([^']+)'/.exec(String(headers["content-security-policy"]))?.[1];
+
 const page = (cookie?: string, etag?: string) =>
   fetch(`${base}/san-pham/hat-sen-say`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...(etag ? { "If-None-Match": etag } : {}) } });
 
@@ -74,6 +92,35 @@ describe("an anonymous catalogue page", () => {
     }
     expect(renders).toBe(before); // both from memory
     expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it("is kept gzipped: each answer has a nonce of its own and decompresses to the page with that nonce", async () => {
+    await page(); // kept
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await raw(`${base}/san-pham/hat-sen-say`, { "Accept-Encoding": "gzip, deflate, br" });
+      expect(r.headers["content-encoding"]).toBe("gzip");
+      expect(Number(r.headers["content-length"])).toBe(r.body.length);
+      const html = gunzipSync(r.body).toString();
+      const nonce = policyNonce(r.headers)!;
+      expect(html).toBe(`<h1>Hạt sen sấy Đồng Tháp</h1><p>120000</p><input name="csrf" value="${ANONYMOUS_TOKEN}"><script nonce="${nonce}">1</script>`);
+      answers.push(nonce);
+    }
+    expect(answers[0]).not.toBe(answers[1]);
+    // A client that takes no gzip gets the page as it is, with its own nonce too.
+    const plain = await raw(`${base}/san-pham/hat-sen-say`, { "Accept-Encoding": "gzip;q=0, identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toContain(`<script nonce="${policyNonce(plain.headers)}">`);
+    expect(answers).not.toContain(policyNonce(plain.headers));
+  });
+
+  it("answers 304 without a Content-Security-Policy, so the browser keeps the one that came with its page's nonce", async () => {
+    const first = await page();
+    const again = await raw(`${base}/san-pham/hat-sen-say`, { "If-None-Match": first.headers.get("ETag")! });
+    expect(again.status).toBe(304);
+    expect(again.headers["content-security-policy"]).toBeUndefined();
+    expect(again.headers.etag).toBe(first.headers.get("ETag"));
+    expect(again.headers["cache-control"]).toBe(first.headers.get("Cache-Control"));
   });
 
   it("sets no cookie, may be kept by any cache, and has a validator", async () => {
@@ -145,6 +192,44 @@ describe("an anonymous catalogue page", () => {
     const en = await page(`ocop_lang=${Buffer.from(JSON.stringify("en")).toString("base64")}`);
     expect(en.status).toBe(200);
     expect(en.headers.get("ETag")).toMatch(/\.en"$/);
+  });
+});
+
+describe("a page in memory, answered ahead of Express", () => {
+  it("skips Express's middleware chain, and carries every header the chain set when the page was rendered", async () => {
+    // As scripts/serve.ts mounts them: compression, the security guards, the cache, Remix behind.
+    let throughExpress = 0;
+    const app = express();
+    app.disable("x-powered-by");
+    app.use((_req, _res, next) => (throughExpress++, next()));
+    app.use(compression());
+    app.use(guards.headers(ORIGIN), guards.methods, guards.sameOrigin(ORIGIN));
+    const cache = pageCache({ handle, buildId: "ahead", maxBytes: 1024 * 1024 });
+    app.use(cache);
+    const front = createServer((req, res) => cache.hit(req, res) || app(req, res));
+    front.listen(0, "127.0.0.1");
+    await new Promise((r) => front.once("listening", r));
+    try {
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}/san-pham/hat-sen-say`;
+      const browser = { "Accept-Encoding": "gzip, deflate, br" };
+      const rendered = await raw(url, browser); // a miss: rendered through Express
+      expect(throughExpress).toBe(1);
+      const hit = await raw(url, browser);
+      expect(throughExpress).toBe(1); // from memory, Express never saw it
+      const comparable = (r: typeof hit) => {
+        const { date: _date, ...headers } = r.headers;
+        return { ...headers, "content-security-policy": String(headers["content-security-policy"]).replace(/'nonce-[^']+'/, "'nonce-…'") };
+      };
+      expect(comparable(hit)).toEqual(comparable(rendered));
+      for (const [name, value] of Object.entries(securityHeaders(ORIGIN))) expect(hit.headers[name.toLowerCase()]).toBe(value);
+      expect(gunzipSync(hit.body).toString()).toContain(`<script nonce="${policyNonce(hit.headers)}">`);
+      // A visitor with state, a page not kept and anything else go through Express as before.
+      await raw(url, { Cookie: "ocop_cart=abc" });
+      await raw(url.replace("hat-sen-say", "xoai-say-deo"));
+      expect(throughExpress).toBe(3);
+    } finally {
+      await new Promise<void>((r) => front.close(() => r()));
+    }
   });
 });
 
