@@ -14,7 +14,7 @@ export async function ensureBuild(): Promise<void> {
   });
 }
 
-export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningServer & { pid: number }> {
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   // Node itself with tsx's loader (not npx, which would leave the server behind on kill),
   // in its own process group so stop() ends everything it started.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
