@@ -28,8 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answer = openDataJson(province, overview(province?.id ?? null, asked.period, today, asked.asOf));
   const body = JSON.stringify(answer);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  // Figures a moment behind a change (freshness.current false) are not kept by any cache.
-  const headers = { "Cache-Control": answer.freshness.current ? "private, max-age=300" : "no-store", ETag: etag, Vary: "Cookie" };
+  // An official's answer, like every signed-in one, is kept by no cache (scripts/http-guards.ts says the
+  // same for the whole server); a client that keeps the body itself revalidates with If-None-Match.
+  const headers = { "Cache-Control": "private, no-store", ETag: etag, Vary: "Cookie" };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }
