@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, afterAll } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { placeCheckout } from "~/checkout/checkout.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
 import { signMomoIpn } from "~/payments/momo";
 import type { StorefrontMethod } from "~/payments/provider";
@@ -12,7 +11,7 @@ import { action as momoIpn } from "~/routes/api/api.momo.ipn";
 import { action as stripeWebhook } from "~/routes/api/api.stripe.webhook";
 import { loader as vnpayIpn } from "~/routes/api/api.vnpay.ipn";
 import { emailOutbox, orders, paymentEvents, payments, products } from "#db/schema";
-import { ORIGIN, fillCart, newShopper, seedShop, stockOf, type Shop } from "../../scripts/fixtures/shop";
+import { ORIGIN, placedCheckout, seedShop, stockOf, type Shop } from "../../scripts/fixtures/shop";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
 
 let shop: Shop;
@@ -23,22 +22,8 @@ beforeAll(() => {
 
 /** Places a checkout of one hạt sen and one nước mắm (two producers) and returns its code. */
 async function placed(method: StorefrontMethod, lines: [number, number][] = [[shop.sen, 1], [shop.nuocMam, 1]]) {
-  const buyer = await newShopper(`buyer-${Math.random()}@example.vn`);
-  fillCart(buyer.id, lines);
-  const r = placeCheckout({
-    userId: buyer.id,
-    buyerName: "Trần Minh Khách",
-    buyerPhone: "0912345678",
-    buyerEmail: "khach@example.vn",
-    shipProvinceId: db().get<{ id: number }>(sql`SELECT id FROM provinces WHERE slug = 'ha-noi'`)!.id,
-    shipCommune: "Phường Ba Đình",
-    shipStreet: "Số 1 Kim Mã",
-    note: "",
-    method,
-  });
-  if (!r.ok) throw new Error(r.problem.kind);
-  const rows = db().select().from(orders).where(eq(orders.checkoutCode, r.placed.checkoutCode)).all();
-  return { code: r.placed.checkoutCode, total: r.placed.total, orders: rows };
+  const { checkoutCode, total } = await placedCheckout(method, lines);
+  return { code: checkoutCode, total, orders: db().select().from(orders).where(eq(orders.checkoutCode, checkoutCode)).all() };
 }
 
 const stateOf = (checkoutCode: string) =>
