@@ -3,10 +3,13 @@
 // (./bare-server.ts). Each page's throughput is printed as a share of it. On the national-sized
 // catalogue (20,000 products, 1,000,000 orders): anonymous pages as served (the page cache on),
 // the same pages rendered every time (PAGE_CACHE_MB=0: the render's own cost), and a signed-in
-// shopper's cart; on the demo-sized one, the rendered list for the 400 → 20,000 slowdown.
+// shopper's cart; on the demo-sized one, the rendered list for the 400 → 20,000 slowdown. Beside the
+// wall clock, the server's CPU time per request of the bare baseline and of the signed-in shopper's
+// pages (./cpu.ts), which a shared machine's load moves far less.
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { benchDatabase } from "./large-db";
+import { canMeasureCpu, cpuPerRequest } from "./cpu";
 import { ensureBuild, startServer, type RunningServer } from "./server";
 import { jsWeight } from "./js-weight";
 import { logInAs } from "./session";
@@ -39,7 +42,7 @@ async function startBare(database: string, port: number): Promise<RunningServer>
     if (await fetch(url).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), process.kill(-child.pid!, "SIGTERM")))) };
+  return { url, pid: child.pid!, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), process.kill(-child.pid!, "SIGTERM")))) };
 }
 
 /** Paths of one product (the list's first card) and of its producer. */
@@ -55,6 +58,16 @@ export async function benchCatalog(): Promise<void> {
   await ensureBuild();
   const rows: Row[] = [];
   let baseline = 0;
+  const cpuRows: { page: string; msPerRequest: number; shareOfBare: string; errors: number }[] = [];
+  let bareCpu = 0;
+  const recordCpu = async (page: string, server: RunningServer, path: string, headers: Record<string, string> = {}) => {
+    if (!canMeasureCpu()) return;
+    const { ms, errors } = await cpuPerRequest(server.pid, server.url + path, headers);
+    if (bareCpu === 0) bareCpu = ms;
+    const shareOfBare = (bareCpu / ms).toFixed(2);
+    cpuRows.push({ page, msPerRequest: Number(ms.toFixed(2)), shareOfBare, errors });
+    console.log(`  CPU per request        ${page.padEnd(34)} ${ms.toFixed(2).padStart(6)} ms     ${shareOfBare.padStart(5)} of bare  errors ${errors}`);
+  };
   const record = async (set: string, page: string, url: string, headers: Record<string, string> = {}) => {
     await load(url, headers, WARM_UP); // warm-up, not recorded
     const r = await load(url, headers);
@@ -69,6 +82,7 @@ export async function benchCatalog(): Promise<void> {
   const bare = await startBare(large, BASE_PORT + 4);
   try {
     baseline = (await record("bare node:http", "list, page 1 (same 24 cards)", bare.url + "/")).rps;
+    await recordCpu("bare node:http, list page 1", bare, "/");
   } finally {
     await bare.stop();
   }
@@ -103,6 +117,8 @@ export async function benchCatalog(): Promise<void> {
     if (added.status !== 302) throw new Error(`add to cart failed (${added.status})`);
     await record("signed-in shopper", "cart", `${cached.url}/gio-hang`, { Cookie: shopper.cookie });
     await record("signed-in shopper", "list, page 1", `${cached.url}/san-pham`, { Cookie: shopper.cookie });
+    await recordCpu("signed-in shopper's cart", cached, "/gio-hang", { Cookie: shopper.cookie });
+    await recordCpu("signed-in shopper's list, page 1", cached, "/san-pham", { Cookie: shopper.cookie });
   } finally {
     await cached.stop();
   }
@@ -118,6 +134,7 @@ export async function benchCatalog(): Promise<void> {
   const bareAgain = await startBare(large, BASE_PORT + 4);
   try {
     await record("bare node:http, again", "list, page 1 (same 24 cards)", bareAgain.url + "/");
+    await recordCpu("bare node:http, again", bareAgain, "/");
   } finally {
     await bareAgain.stop();
   }
@@ -137,6 +154,10 @@ export async function benchCatalog(): Promise<void> {
   const largeList = rows.find((r) => r.set.startsWith("rendered") && r.page === "list, page 1");
   if (smallList && largeList) {
     console.log(`rendered list slowdown from 400 to 20,000 products: ${(smallList.rps / largeList.rps).toFixed(2)}x (must stay under 2x)`);
+  }
+  if (cpuRows.length > 0) {
+    console.log("\nServer CPU time per request (user + system of the server process around 2,500 requests at 10 connections, after 500; share = bare's / the page's; goal for the cart: at least 0.25):");
+    console.table(cpuRows);
   }
   console.log("\nJavaScript a shopper's browser downloads (gzipped kB; goal: at most 100 on list and product pages):");
   console.table(jsWeight(["routes/storefront/_index", "routes/storefront/san-pham._index", "routes/storefront/san-pham.$slug", "routes/storefront/gio-hang"]));

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function ensureBuild(): Promise<void> {
   if (existsSync("build/server/index.js")) return;
@@ -40,6 +40,7 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
