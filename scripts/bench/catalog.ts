@@ -156,7 +156,7 @@ export async function benchCatalog(): Promise<void> {
     console.log(`rendered list slowdown from 400 to 20,000 products: ${(smallList.rps / largeList.rps).toFixed(2)}x (must stay under 2x)`);
   }
   if (cpuRows.length > 0) {
-    console.log("\nServer CPU time per request (user + system of the server process around 2,500 requests at 10 connections, after 500; share = bare's / the page's; goal for the cart: at least 0.25):");
+    console.log("\nServer CPU time per request (user + system of the server process around 2,500 requests at 10 connections, after 2,000 of warm-up; share = bare's / the page's; goal for the cart: at least 0.25):");
     console.table(cpuRows);
   }
   console.log("\nJavaScript a shopper's browser downloads (gzipped kB; goal: at most 100 on list and product pages):");
