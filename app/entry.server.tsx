@@ -1,7 +1,7 @@
 // Remix's default Node entry, plus a handleError that keeps the log for real errors: a 4xx thrown
 // on purpose (403 from a guard, 404 for an unknown slug) is an answer, not an error; and a
 // Content-Security-Policy with a nonce made for each document, which its scripts carry (NonceContext).
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -45,19 +45,19 @@ export default function handleRequest(
         onAllReady() {
           // Rendered to the end: nothing left to abort (the timer would keep the render alive for the GC).
           clearTimeout(timer);
-          const chunks: Buffer[] = [];
-          const body = new Writable({
-            write(chunk: Buffer, _encoding, done) {
-              chunks.push(chunk);
-              done();
-            },
-            final(done) {
+          // React writes each 2 kB view once and never reuses it; all it needs of a destination is write,
+          // end, destroy and on (a Node Writable cost a stream's machinery and an error object per document).
+          const chunks: Uint8Array[] = [];
+          const body = {
+            write: (chunk: Uint8Array) => chunks.push(chunk) > 0,
+            end() {
               responseHeaders.set("Content-Type", "text/html");
               resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-              done();
             },
-          });
-          pipe(body);
+            destroy: (error: unknown) => reject(error),
+            on: () => body,
+          };
+          pipe(body as unknown as Writable);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);

@@ -12,6 +12,8 @@ import { resumeAvifQueue } from "~/photos/avif-queue.server";
 import { env } from "~/env.server";
 import { bodyWasRefused, limitRequestBodies } from "~/http/body-limits.server";
 import { pageCache, type PageCache } from "~/http/page-cache.server";
+import { installSameRequestLoaders } from "~/http/loader-requests.server";
+import { installPerBuildCaches } from "~/http/remix-per-build.server";
 import { installRouteMatchCache } from "~/http/route-match-cache.server";
 import { connectorEnv } from "~/marketplaces/config.server";
 import { expireUnpaidPayments } from "~/payments/expiry.server";
@@ -54,8 +56,13 @@ if (vite) {
   app.use((req, res, next) => (entries.has(req.path.split("/")[1]!) ? others(req, res, next) : next()));
 }
 
-// A production build's route tree never changes: Remix's four matchings of each URL are kept.
-if (!vite) installRouteMatchCache();
+// A production build's route tree never changes: Remix's four matchings of each URL are kept, and what
+// it rebuilds from the tree for each request (app/http/remix-per-build.server.ts).
+if (!vite) {
+  installRouteMatchCache();
+  installPerBuildCaches();
+  installSameRequestLoaders();
+}
 
 const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>

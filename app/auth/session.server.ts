@@ -48,8 +48,19 @@ const userBySession = () =>
 
 let prepared: ReturnType<typeof userBySession> | undefined;
 
+// A page's loaders (root and the page's own) share one GET request (app/http/loader-requests.server.ts): the
+// session is read once for it, and forgotten with it. Never for a POST: an action may end the session it read.
+const readFor = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return readSessionUser(request);
+  let user = readFor.get(request);
+  if (!user) readFor.set(request, (user = readSessionUser(request)));
+  return user;
+}
+
+async function readSessionUser(request: Request): Promise<SessionUser | null> {
   const token: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || token.length < 32) return null;
   prepared ??= userBySession();

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { filtersToSearch, SORTS } from "~/catalog/list-filters";
 import { parseListFilters } from "~/catalog/list-filters.server";
-import { listProducts } from "~/catalog/products.server";
+import { keptListPage } from "~/catalog/products.server";
 import { currentProvinceBySlug, currentProvinces } from "~/places/provinces.server";
 import { ProductGrid } from "~/components/product-card";
 import { formatNumber } from "~/i18n/format";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       delete filters.province;
     }
   }
-  const result = listProducts(filters, provinceId);
+  const result = keptListPage(filters, provinceId);
   const t = translator(await getLocale(request));
   const list = {
     ...result,
