@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
 import { env } from "~/env.server";
 import { contentSecurityPolicy, newNonce } from "~/http/content-security.server";
+import { encodedDocument } from "~/http/document-encoding.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -52,7 +53,8 @@ export default function handleRequest(
             write: (chunk: Uint8Array) => chunks.push(chunk) > 0,
             end() {
               responseHeaders.set("Content-Type", "text/html");
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              const html = encodedDocument(request, Buffer.concat(chunks), responseHeaders);
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
             },
             destroy: (error: unknown) => reject(error),
             on: () => body,

@@ -18,6 +18,7 @@ import { catalogueVersion } from "~/catalog/version.server";
 import { vietnamToday } from "~/i18n/format";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { newNonce } from "./content-security.server";
+import { acceptsGzip } from "./document-encoding.server";
 import { SplicedPage } from "./spliced-gzip.server";
 import { cookieHeaderHasState, LOCALE_COOKIE, rawCookie } from "./visitor";
 
@@ -104,22 +105,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-/** Whether the client takes gzip (RFC 9110 12.5.3): named, or "*", with a weight above 0. */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let any = false;
-  for (const item of header.split(",")) {
-    const semicolon = item.indexOf(";");
-    const coding = (semicolon < 0 ? item : item.slice(0, semicolon)).trim().toLowerCase();
-    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "*") continue;
-    const q = semicolon < 0 ? null : /(?:^|;)\s*q\s*=\s*([0-9.]+)/i.exec(item.slice(semicolon))?.[1];
-    const taken = q == null || Number(q) > 0;
-    if (coding === "*") any = taken;
-    else return taken;
-  }
-  return any;
-}
-
 function keepable(response: Response): boolean {
   return (
     response.status === 200 &&
@@ -192,7 +177,10 @@ export function pageCache({ handle, buildId, maxBytes }: PageCacheOptions): Page
 
   /** Renders the page; keeps and returns it, or answers the request itself with what may not be kept (null). */
   async function render(req: ExpressRequest, res: ExpressResponse, key: string, etag: string, version: number): Promise<Entry | null> {
-    const response = await handle(createRemixRequest(req, res));
+    const request = createRemixRequest(req, res);
+    // Kept as text and gzipped around its nonce here (SplicedPage), so the render must not gzip it itself.
+    request.headers.delete("Accept-Encoding");
+    const response = await handle(request);
     if (!keepable(response)) {
       await sendRemixResponse(res, response);
       return null;

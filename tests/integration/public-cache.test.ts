@@ -27,6 +27,8 @@ let shop: Shop;
 let server: Server;
 let base = "";
 let renders = 0;
+/** What each render was asked to take: the page is kept as text, so always nothing. */
+const renderedAcceptEncodings: (string | null)[] = [];
 /** A render that takes a while (a real page's does), so that requests arrive during it. */
 let slowRender: Promise<void> | null = null;
 
@@ -35,6 +37,7 @@ type LoaderReply = { data: { product: { name: string; price: number } }; init: {
 /** Stands for Remix: the real root CSRF token and product loader, a page that shows the price. */
 async function handle(request: Request): Promise<Response> {
   renders++;
+  renderedAcceptEncodings.push(request.headers.get("Accept-Encoding"));
   await slowRender;
   const csrf = await csrfToken(request);
   const slug = new URL(request.url).pathname.split("/").pop()!;
@@ -112,6 +115,16 @@ describe("an anonymous catalogue page", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString()).toContain(`<script nonce="${policyNonce(plain.headers)}">`);
     expect(answers).not.toContain(policyNonce(plain.headers));
+  });
+
+  it("asks the render for the page as text, whatever the visitor takes (it is gzipped around its nonce here)", async () => {
+    expect(updatePriceStock(shop.tanThuan, shop.sen, 97_000, 10)).toBe(true); // a new version: the next request renders
+    renderedAcceptEncodings.length = 0;
+    const r = await raw(`${base}/san-pham/hat-sen-say`, { "Accept-Encoding": "gzip, deflate, br" });
+    expect(r.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(r.body).toString()).toContain("<p>97000</p>");
+    expect(renderedAcceptEncodings).toEqual([null]);
+    expect(updatePriceStock(shop.tanThuan, shop.sen, 120_000, 10)).toBe(true); // as the tests below expect
   });
 
   it("answers 304 without a Content-Security-Policy, so the browser keeps the one that came with its page's nonce", async () => {

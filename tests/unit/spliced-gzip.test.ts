@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { crc32, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { acceptsGzip } from "~/http/page-cache.server";
+import { acceptsGzip } from "~/http/document-encoding.server";
 import { SplicedPage } from "~/http/spliced-gzip.server";
 
 const NONCE = "kEpT+nOnCe/0123456789A==";
