@@ -251,11 +251,15 @@ export function updateImportedProduct(values: ImportedProductValues & { id: numb
   ).run(values);
 }
 
-/** A product the province's registry names and the producer has not listed: a draft, no price, no stock. */
+/**
+ * A product the province's registry names and the producer has not listed: a draft, no price, no
+ * stock. Its province_id (and visible, false for a draft) in the INSERT, as for an imported product.
+ */
 export function insertRegistryDraft(producerId: number, name: string, group: OcopGroup): number {
-  const info = statement<[number, string, string, OcopGroup]>(
-    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`,
-  ).run(producerId, uniqueProductSlug(name), name, group);
+  const info = statement<{ producerId: number; slug: string; name: string; group: OcopGroup }>(
+    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status, province_id, visible)
+     VALUES (@producerId, @slug, @name, '', @group, '', 0, 0, 'draft', (SELECT province_id FROM producers WHERE id = @producerId), 0)`,
+  ).run({ producerId, slug: uniqueProductSlug(name), name, group });
   return Number(info.lastInsertRowid);
 }
 

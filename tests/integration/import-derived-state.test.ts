@@ -10,7 +10,7 @@ import { slugify } from "#db/fold";
 import { db, statement } from "~/db.server";
 import { applyProductRows } from "~/seller/import/apply-products.server";
 import type { GoodRow } from "~/seller/import/product-rows.server";
-import type { ImportedProductValues } from "~/seller/seller-products.server";
+import { insertRegistryDraft, type ImportedProductValues } from "~/seller/seller-products.server";
 import { makeProducer, makeProduct } from "../../scripts/fixtures/workspace";
 
 let previousInsert = false;
@@ -161,6 +161,20 @@ describe("the import's derived state", () => {
     // products are no longer updated after their insert, nor N-3 after its certificate (N-1's are
     // named twice, so its columns change on the way, as before).
     expect(before.moves.catalogue! - now.moves.catalogue!).toBe(5);
+  });
+
+  it("is the same for the drafts the officials' registry import creates", () => {
+    const names = ["Khô cá lóc Tháp Mười", "Bánh phồng tôm Sa Giang"];
+    const now = stateAfter(() => names.forEach((name) => insertRegistryDraft(pendingProducerId, name, "food")), false);
+    const before = stateAfter(() => {
+      for (const name of names) {
+        db().$client
+          .prepare(`INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`)
+          .run(pendingProducerId, slugify(name), name, "food");
+      }
+    }, true);
+    expect(now.state).toEqual(before.state);
+    expect(before.moves.catalogue! - now.moves.catalogue!).toBe(names.length);
   });
 
   it("is the same for a product inserted visible with its derived columns set, and for one set wrongly", () => {
