@@ -218,11 +218,24 @@ export type ImportedProductValues = {
   status: ProductStatus;
 };
 
-/** A product from an import row; returns its id. */
-export function insertImportedProduct(values: ImportedProductValues & { sku: string | null }): number {
-  const info = statement<[ImportedProductValues & { sku: string | null; slug: string }]>(
-    `INSERT INTO products (producer_id, slug, sku, name, description, ocop_group, category_id, unit, weight_grams, price, stock, status)
-     VALUES (@producerId, @slug, @sku, @name, @description, @ocopGroup, @categoryId, @unit, @weightGrams, @price, @stock, @status)`,
+/** What an imported product's OCOP certificates will make its OCOP columns (certifications_derive_ai's values). */
+export type OcopValidity = { ocop3ValidUntil: string | null; ocop4ValidUntil: string | null; ocop5ValidUntil: string | null };
+
+/**
+ * A product from an import row; returns its id. The columns the triggers derive are set in the INSERT
+ * as they would derive them (province_id and visible as products_derive_ai does, the OCOP columns as
+ * its certificates inserted next will make them), so those triggers have nothing to update
+ * (migration 0023): that update fired the counter and search-index triggers again for every row.
+ * Were a value wrong, the triggers would still correct it.
+ */
+export function insertImportedProduct(values: ImportedProductValues & OcopValidity & { sku: string | null }): number {
+  const info = statement<[ImportedProductValues & OcopValidity & { sku: string | null; slug: string }]>(
+    `INSERT INTO products (producer_id, slug, sku, name, description, ocop_group, category_id, unit, weight_grams, price, stock, status,
+       province_id, visible, ocop3_valid_until, ocop4_valid_until, ocop5_valid_until)
+     VALUES (@producerId, @slug, @sku, @name, @description, @ocopGroup, @categoryId, @unit, @weightGrams, @price, @stock, @status,
+       (SELECT province_id FROM producers WHERE id = @producerId),
+       (@status = 'active' AND (SELECT status FROM producers WHERE id = @producerId) = 'verified'),
+       @ocop3ValidUntil, @ocop4ValidUntil, @ocop5ValidUntil)`,
   ).run({ ...values, slug: uniqueProductSlug(values.name), status: values.status === "active" ? "draft" : values.status }); // no photo yet: a draft
   return Number(info.lastInsertRowid);
 }
@@ -238,11 +251,15 @@ export function updateImportedProduct(values: ImportedProductValues & { id: numb
   ).run(values);
 }
 
-/** A product the province's registry names and the producer has not listed: a draft, no price, no stock. */
+/**
+ * A product the province's registry names and the producer has not listed: a draft, no price, no
+ * stock. Its province_id (and visible, false for a draft) in the INSERT, as for an imported product.
+ */
 export function insertRegistryDraft(producerId: number, name: string, group: OcopGroup): number {
-  const info = statement<[number, string, string, OcopGroup]>(
-    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status) VALUES (?, ?, ?, '', ?, '', 0, 0, 'draft')`,
-  ).run(producerId, uniqueProductSlug(name), name, group);
+  const info = statement<{ producerId: number; slug: string; name: string; group: OcopGroup }>(
+    `INSERT INTO products (producer_id, slug, name, description, ocop_group, unit, price, stock, status, province_id, visible)
+     VALUES (@producerId, @slug, @name, '', @group, '', 0, 0, 'draft', (SELECT province_id FROM producers WHERE id = @producerId), 0)`,
+  ).run({ producerId, slug: uniqueProductSlug(name), name, group });
   return Number(info.lastInsertRowid);
 }
 

@@ -1,7 +1,8 @@
 // Bulk import and export of 5,000 products through the running server: upload and preview
 // (read + check every row), import (one transaction), and export, as CSV and as XLSX; a small XLSX
-// previewed again and again (the warm reader); and the largest files allowed, with how long the server's
-// event loop was held meanwhile (import-stalls.ts).
+// previewed again and again (the warm reader); the largest files allowed, with how long the server's
+// event loop was held meanwhile (import-stalls.ts); and the import's transaction for the largest
+// file with certificates, timed in-process (import-write.ts).
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { toCsv } from "../../app/imports/csv";
 import { PRODUCT_COLUMNS } from "../../app/imports/columns";
 import { benchLargestImports, benchSmallXlsx } from "./import-stalls";
+import { benchImportWrite } from "./import-write";
 import { ensureBuild, startServer } from "./server";
 import { logInAs, postForm, type BenchSession } from "./session";
 
@@ -91,4 +93,6 @@ export async function benchImports(): Promise<void> {
   console.table([small]);
   console.log("\nThe largest files allowed: the server's event loop (monitorEventLoopDelay) and /healthz asked every 10 ms meanwhile:");
   console.table(largest);
+  console.log("\nThe import's one transaction for the largest file, with a certificate on every row, in-process (3 runs, each on a fresh copy):");
+  console.table([benchImportWrite()]);
 }

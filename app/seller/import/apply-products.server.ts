@@ -9,7 +9,7 @@ import { lastDayOfValidity } from "~/i18n/parse";
 import { findCertificate, insertCertificate, updateCertificate } from "../certificates.server";
 import type { CertificateInput } from "../product-form";
 import { OCOP_VALIDITY_MONTHS } from "../product-form";
-import { insertImportedProduct, updateImportedProduct } from "../seller-products.server";
+import { insertImportedProduct, updateImportedProduct, type OcopValidity } from "../seller-products.server";
 import type { GoodRow, ImportProduct } from "./product-rows.server";
 
 export type ApplyResult = { importedRows: number; createdProducts: number; updatedProducts: number; certificates: number };
@@ -65,7 +65,9 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
     };
   };
 
-  for (const row of rows) {
+  const terms = rows.map((row) => (row.certificate ? certValues(row.certificate, provinceIds, producerProvinceId) : null));
+  const ocopByGroup = ocopValidityByGroup(rows, terms);
+  for (const [i, row] of rows.entries()) {
     let productId = idByGroup.get(row.group);
     if (productId === undefined) {
       const current = existing.get(row.product?.sku ?? row.group);
@@ -77,7 +79,7 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
         }
         productId = current.id;
       } else if (row.product) {
-        productId = insertImportedProduct({ ...values(row.product), sku: row.product.sku ?? null });
+        productId = insertImportedProduct({ ...values(row.product), ...ocopByGroup.get(row.group)!, sku: row.product.sku ?? null });
         result.createdProducts++;
       } else {
         if (!current) throw new Error(`import row ${row.line}: no product with code ${row.group}`);
@@ -86,7 +88,7 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
       idByGroup.set(row.group, productId);
     }
     if (row.certificate) {
-      const cert = certValues(row.certificate, provinceIds, producerProvinceId);
+      const cert = terms[i]!;
       const found = findCertificate(productId, row.certificate.kind, row.certificate.number);
       if (!found) {
         insertCertificate({ ...cert, productId });
@@ -105,6 +107,30 @@ export function applyProductRows(_tx: Tx, producerId: number, rows: GoodRow[]): 
     result.importedRows++;
   }
   return result;
+}
+
+/**
+ * Per group of rows, the OCOP columns its certificates give a product created with them: the last
+ * day of validity of its (unreviewed) OCOP certificates of at least 3, 4, 5 stars, a certificate
+ * named twice counting with its last values, as certifications_derive_ai computes them once all
+ * are written.
+ */
+function ocopValidityByGroup(rows: GoodRow[], terms: (ReturnType<typeof certValues> | null)[]): Map<string, OcopValidity> {
+  const certs = new Map<string, Map<string, { stars: number; expiresOn: string }>>();
+  for (const [i, row] of rows.entries()) {
+    if (!certs.has(row.group)) certs.set(row.group, new Map());
+    const cert = terms[i];
+    if (cert?.kind !== "ocop") continue;
+    certs.get(row.group)!.set(cert.number, { stars: cert.stars ?? 0, expiresOn: cert.expiresOn });
+  }
+  const last = (list: { stars: number; expiresOn: string }[], min: number) =>
+    list.reduce<string | null>((max, c) => (c.stars >= min && (max === null || c.expiresOn > max) ? c.expiresOn : max), null);
+  return new Map(
+    [...certs].map(([group, byNumber]) => {
+      const list = [...byNumber.values()];
+      return [group, { ocop3ValidUntil: last(list, 3), ocop4ValidUntil: last(list, 4), ocop5ValidUntil: last(list, 5) }];
+    }),
+  );
 }
 
 function certValues(c: CertificateInput, provinceIds: Map<string, number>, producerProvinceId: number) {
