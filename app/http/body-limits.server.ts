@@ -85,6 +85,9 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
  * destroyed with an error, so the reader fails (a truncated body is never taken for a whole one) and
  * the upload stops.
  */
+/** How long a refused upload's connection keeps discarding after the 413 before it is cut. */
+const LINGER_MS = 5000;
+
 export function limitRequestBodies() {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
@@ -107,8 +110,15 @@ export function limitRequestBodies() {
           req.pause();
           refuse(req, res, limit);
           const cut = () => req.destroy(new Error(`request body over ${limit.bytes} bytes`));
-          res.once("finish", cut); // the answer has left: drop the rest
-          setTimeout(cut, 1000).unref();
+          // The answer has left: a lingering close (RFC 9112, 9.6). Closing at once with the client's
+          // bytes unread sends a reset, which can destroy the 413 in the client's buffer before it is
+          // read; so the server half-closes and discards what still arrives, for 5 s at most, then cuts.
+          res.once("finish", () => {
+            req.socket.end();
+            req.resume();
+            setTimeout(cut, LINGER_MS).unref();
+          });
+          setTimeout(cut, 1000 + LINGER_MS).unref(); // an answer that never leaves
           return false;
         }
       }
