@@ -24,6 +24,11 @@ export type WriteOutcome<R extends Written = Written> = { ok: true; result: R } 
 
 class AlreadyFinished extends Error {}
 
+/**
+ * BEGIN IMMEDIATE: the write lock from the start (waiting up to busy_timeout for it). This connection is
+ * not the web thread's, and a write committed there between this transaction's first read and its first
+ * write would otherwise fail it (SQLITE_BUSY_SNAPSHOT) instead of waiting.
+ */
 export function writeImport<Row, R extends Written>(job: WriteJob<Row>, write: (tx: Tx) => R): WriteOutcome<R> {
   try {
     const result = db().transaction((tx) => {
@@ -38,7 +43,7 @@ export function writeImport<Row, R extends Written>(job: WriteJob<Row>, write: (
       });
       if (!finished) throw new AlreadyFinished();
       return written;
-    });
+    }, { behavior: "immediate" });
     return { ok: true, result };
   } catch (error) {
     if (error instanceof AlreadyFinished) return { ok: false, error: "import.error.done" };
