@@ -33,6 +33,6 @@ export default defineConfig({
         v3_routeConfig: true,
       },
     }),
-    importReaderWorker(), // build/server/sheet-reader.worker.mjs, the import reader's thread
+    importReaderWorker(), // build/server/sheet-reader.worker.mjs and import-writer.worker.mjs, the import's threads
   ],
 });

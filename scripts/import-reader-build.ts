@@ -5,11 +5,18 @@
 // stay external (node_modules is there at run time). sheet-reader.server.ts finds it with
 // `new URL("./sheet-reader.worker.mjs", import.meta.url)`, which is app/imports/ in the source tree and
 // build/server/ once bundled, so a deployment needs build/, not app/.
+//
+// The import writer's thread (app/imports/import-writer.worker.ts) is emitted the same way, as
+// build/server/import-writer.worker.mjs: its app/ modules (the tables' owners, db.server) are bundled in
+// (Rollup may share them with index.js through a chunk under build/server/assets/), and
+// import-writer.server.ts finds it with `new URL("./import-writer.worker.mjs", import.meta.url)`.
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
 const IMPORT_READER_SOURCE = fileURLToPath(new URL("../app/imports/sheet-reader.worker.mjs", import.meta.url));
 const IMPORT_READER_FILE = "sheet-reader.worker.mjs";
+const IMPORT_WRITER_SOURCE = fileURLToPath(new URL("../app/imports/import-writer.worker.ts", import.meta.url));
+const IMPORT_WRITER_FILE = "import-writer.worker.mjs";
 
 export function importReaderWorker(): Plugin {
   let serverBuild = false;
@@ -20,7 +27,9 @@ export function importReaderWorker(): Plugin {
       serverBuild = Boolean(config.build.ssr);
     },
     buildStart() {
-      if (serverBuild) this.emitFile({ type: "chunk", id: IMPORT_READER_SOURCE, fileName: IMPORT_READER_FILE });
+      if (!serverBuild) return;
+      this.emitFile({ type: "chunk", id: IMPORT_READER_SOURCE, fileName: IMPORT_READER_FILE });
+      this.emitFile({ type: "chunk", id: IMPORT_WRITER_SOURCE, fileName: IMPORT_WRITER_FILE });
     },
   };
 }

@@ -1,17 +1,18 @@
 // A sheet import's two steps, the same for every kind of sheet. Preview: read the file, check every
 // row, keep the file and its report. Import: read and check the kept file again (so what is written is
 // what is checked at that moment), then write the good rows, or every row or nothing, in one
-// synchronous transaction. What differs between the products sheet and the province registry is an
+// synchronous transaction, run in the import writer's thread (import-writer.server.ts) so the web
+// thread's event loop stays free. What differs between the products sheet and the province registry is an
 // `ImportKind`: its columns, its row checks, what its report counts and how it writes.
-import { db, type Tx } from "~/db.server";
 import type { Column } from "./columns";
-import { finishImport, getImport, importFile, MAX_PLAN_ROWS, MAX_REPORTED_ERRORS, recordImport, type ImportReport, type ImportScope, type PlanRow } from "./imports.server";
+import type { WriteJob, Written } from "./import-write.server";
+import { writeInThread } from "./import-writer.server";
+import { getImport, importFile, MAX_PLAN_ROWS, MAX_REPORTED_ERRORS, recordImport, type ImportReport, type ImportScope, type PlanRow } from "./imports.server";
 import { drive, type ProgressReporter } from "./progress.server";
 import { readSpreadsheet, type FileProblem, type ReadSheet } from "./read-file.server";
 import type { RowError } from "./row-errors";
 
 type CheckedRows<Row> = { rows: Row[]; errors: RowError[]; badLines: number[]; plan?: PlanRow[] };
-type Written = { importedRows: number; createdProducts: number; updatedProducts?: number };
 
 export type ImportKind<K extends string, Row, Checked extends CheckedRows<Row>, Result extends Written> = {
   columns: readonly Column<K>[];
@@ -19,7 +20,10 @@ export type ImportKind<K extends string, Row, Checked extends CheckedRows<Row>, 
   check(sheet: ReadSheet<K>, owner: number): Generator<number, Checked>;
   /** The report's counts beside the good rows ("newProducts", "knownProducers"…). */
   counts(checked: Checked): Record<string, number>;
-  write(tx: Tx, owner: number, importId: number, rows: Row[]): Result;
+  /** Which writer the import writer's thread runs for the good rows (import-writer.worker.ts). */
+  writer: WriteJob["writer"];
+  /** Only for the result's type: what `writer` returns. */
+  readonly result?: Result;
 };
 
 export type PreviewOutcome = { ok: true; importId: number } | { ok: false; problem: FileProblem };
@@ -77,11 +81,9 @@ export async function previewImport<K extends string, Row, C extends CheckedRows
   return { ok: true, importId };
 }
 
-class AlreadyFinished extends Error {}
-
 /**
  * Imports a previewed file: "valid_only" writes the good rows, "all" writes every row or, when any
- * row is bad, nothing. One synchronous transaction either way; a file imported or discarded meanwhile
+ * row is bad, nothing. One synchronous transaction either way, in the writer thread; a file imported or discarded meanwhile
  * (another tab) is refused.
  */
 export async function runImport<K extends string, Row, C extends CheckedRows<Row>, R extends Written>(
@@ -103,24 +105,16 @@ export async function runImport<K extends string, Row, C extends CheckedRows<Row
   const checked = read.checked;
   if (mode === "all" && checked.errors.length > 0) return { ok: false, error: "import.error.hasErrors" };
   report({ phase: "writing", done: 0, total: checked.rows.length });
-  try {
-    const result = db().transaction((tx) => {
-      const written = kind.write(tx, owner, importId, checked.rows);
-      const finished = finishImport(tx, scope, importId, {
-        status: "imported",
-        mode,
-        report: { ...toReport(kind.counts, read.sheet.rows.length, [], checked), result: { ...written } },
-        importedRows: written.importedRows,
-        created: written.createdProducts,
-        updated: written.updatedProducts,
-      });
-      if (!finished) throw new AlreadyFinished();
-      return written;
-    });
-    report({ phase: "done", done: checked.rows.length, total: checked.rows.length });
-    return { ok: true, result };
-  } catch (error) {
-    if (error instanceof AlreadyFinished) return { ok: false, error: "import.error.done" };
-    throw error;
-  }
+  const outcome = await writeInThread<Row, R>({
+    writer: kind.writer,
+    scope,
+    owner,
+    importId,
+    mode,
+    rows: checked.rows,
+    report: toReport(kind.counts, read.sheet.rows.length, [], checked),
+  });
+  if (!outcome.ok) return outcome;
+  report({ phase: "done", done: checked.rows.length, total: checked.rows.length });
+  return outcome;
 }

@@ -2,7 +2,7 @@
 // admin acting for one; the steps are the products import's (import-flow.server.ts).
 import { statement } from "~/db.server";
 import { vietnamToday } from "~/i18n/format";
-import { applyRegistryRows, type RegistryResult } from "./apply-registry.server";
+import type { RegistryResult } from "./apply-registry.server";
 import { REGISTRY_COLUMNS, type RegistryColumnKey } from "~/imports/columns";
 import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
 import type { ImportScope } from "~/imports/imports.server";
@@ -27,7 +27,7 @@ function knownProducers(): Map<string, KnownProducer> {
   );
 }
 
-const REGISTRY_CHECK: Omit<ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult>, "write"> = {
+const REGISTRY_CHECK: Omit<ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult>, "writer"> = {
   columns: REGISTRY_COLUMNS,
   check: (sheet, provinceId) => checkRegistryRows(sheet, { province: provinceRef(provinceId), known: knownProducers() }),
   counts: (c) => ({ newProducers: c.newProducers, knownProducers: c.knownProducers }),
@@ -35,7 +35,7 @@ const REGISTRY_CHECK: Omit<ImportKind<RegistryColumnKey, RegistryRow, CheckedReg
 
 const registryKind = (effectiveFrom: string): ImportKind<RegistryColumnKey, RegistryRow, CheckedRegistry, RegistryResult> => ({
   ...REGISTRY_CHECK,
-  write: (tx, provinceId, importId, rows) => applyRegistryRows(tx, provinceId, importId, rows, effectiveFrom),
+  writer: { kind: "registry", effectiveFrom }, // applyRegistryRows, in the import writer's thread
 });
 
 export function previewRegistryImport(provinceId: number, userId: number, file: { filename: string; bytes: Uint8Array }, report: ProgressReporter = () => {}) {

@@ -1,7 +1,7 @@
 // A producer's bulk import: upload → preview (every bad cell explained) → import of the good rows,
 // or of every row or nothing, in one transaction (the steps are in import-flow.server.ts).
 import { statement } from "~/db.server";
-import { applyProductRows, type ApplyResult } from "./apply-products.server";
+import type { ApplyResult } from "./apply-products.server";
 import { PRODUCT_COLUMNS, type ProductColumnKey } from "~/imports/columns";
 import { previewImport, runImport, type ImportKind } from "~/imports/import-flow.server";
 import type { ImportScope } from "~/imports/imports.server";
@@ -54,7 +54,7 @@ const PRODUCTS: ImportKind<ProductColumnKey, GoodRow, CheckedProducts, ApplyResu
     sampleRows: c.sampleRows,
     certificates: c.certificates,
   }),
-  write: (tx, producerId, _importId, rows) => applyProductRows(tx, producerId, rows),
+  writer: { kind: "products" }, // applyProductRows, in the import writer's thread
 };
 
 export function previewProductImport(producerId: number, userId: number, file: { filename: string; bytes: Uint8Array }, report: ProgressReporter = () => {}) {
