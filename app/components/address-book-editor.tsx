@@ -1,23 +1,15 @@
 // The account page's address book: each address with "Sửa" (its fields, folded), "Đặt làm mặc định" and
 // "Xóa", then "Thêm địa chỉ". Plain forms: the same without JavaScript.
 import { Form } from "@remix-run/react";
+import type { SavedAddress } from "~/checkout/address-book.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useAnyT, useLocale } from "~/i18n/use-t";
 import { useOrderT } from "~/i18n/use-order-t";
 import { AddressFields, type ProvinceChoice } from "./address-fields";
 import { CsrfInput } from "./csrf-input";
 
-export type BookEntry = {
-  id: number;
-  name: string;
-  phone: string;
-  province: string;
-  provinceName: string;
-  provinceNameEn: string;
-  commune: string;
-  street: string;
-  isDefault: boolean;
-};
+/** A saved address as the page shows it (the book's row without its province id). */
+export type BookEntry = Omit<SavedAddress, "provinceId">;
 
 /** What the action sends back: which form ("add" or an address id), what was typed and why it was refused. */
 export type BookResult = {

@@ -170,16 +170,17 @@ describe("'Tính phí' without JavaScript", () => {
 });
 
 describe("a guest's address, kept with their cart", () => {
+  /** A guest who added a hạt sen: their cart cookie. */
+  const guestWithCart = async () => {
+    const added = (await call(cartAction, post("/gio-hang", { intent: "add", productId: String(shop.sen), quantity: "1" }))) as Response;
+    return added.headers.get("Set-Cookie")!.split(";")[0]!;
+  };
+  /** The guest's "Tính phí" with the Hà Nội address. */
+  const keepGuestAddress = async (guest: string) =>
+    (await call(cartAction, post("/gio-hang", { intent: "address", province: "ha-noi", commune: ADDRESS.commune, street: ADDRESS.street }, guest))) as Response;
+
   it("shows the fee and total on the cart, keeps the cookie a bare token, and joins the book at log-in", async () => {
-    const added = (await call(
-      cartAction,
-      post("/gio-hang", {
-        intent: "add",
-        productId: String(shop.sen),
-        quantity: "1",
-      })
-    )) as Response;
-    const guest = added.headers.get("Set-Cookie")!.split(";")[0]!;
+    const guest = await guestWithCart();
     const bad = await call(cartAction, post("/gio-hang", { intent: "address", province: "ha-tay", commune: "x" }, guest));
     expect(statusOf(bad)).toBe(400);
     expect(dataOf<{ errors: Record<string, string> }>(bad).errors).toEqual({
@@ -187,19 +188,7 @@ describe("a guest's address, kept with their cart", () => {
       commune: "checkout.validation.commune",
     });
 
-    const kept = (await call(
-      cartAction,
-      post(
-        "/gio-hang",
-        {
-          intent: "address",
-          province: "ha-noi",
-          commune: ADDRESS.commune,
-          street: ADDRESS.street,
-        },
-        guest
-      )
-    )) as Response;
+    const kept = await keepGuestAddress(guest);
     expect(kept.status).toBe(302);
     expect(kept.headers.get("Set-Cookie")).toBeNull(); // the cookie stays the random token it was
     const page = (await call(cartLoader, get("/gio-hang", guest))) as {
@@ -261,28 +250,8 @@ describe("a guest's address, kept with their cart", () => {
       .where(eq(users.id, buyer.id))
       .run();
     await call(accountAction, post("/tai-khoan", { intent: "address-add", ...HUE }, buyer.cookie));
-    const added = (await call(
-      cartAction,
-      post("/gio-hang", {
-        intent: "add",
-        productId: String(shop.sen),
-        quantity: "1",
-      })
-    )) as Response;
-    const guest = added.headers.get("Set-Cookie")!.split(";")[0]!;
-    await call(
-      cartAction,
-      post(
-        "/gio-hang",
-        {
-          intent: "address",
-          province: "ha-noi",
-          commune: ADDRESS.commune,
-          street: ADDRESS.street,
-        },
-        guest
-      )
-    );
+    const guest = await guestWithCart();
+    await keepGuestAddress(guest);
     await call(loginAction, post("/dang-nhap", { email: "da-co-so@example.vn", password: "mat-khau-du-dai" }, guest));
     expect(addressBook(buyer.id).map((a) => a.street)).toEqual([HUE.street]);
 

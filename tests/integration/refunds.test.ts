@@ -6,7 +6,6 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { placeCheckout } from "~/checkout/checkout.server";
 import { refundThroughProvider } from "~/checkout/refunds.server";
 import type { StorefrontMethod } from "~/payments/provider";
 import { startPayment } from "~/payments/sessions.server";
@@ -18,7 +17,7 @@ import { action as refundAction, loader as refundLoader } from "~/routes/seller/
 import { loader as buyerLoader } from "~/routes/storefront/don-hang.$code";
 import { paymentSessions, products } from "#db/schema";
 import { salesDailyDifferences, salesMonthlyDifferences } from "#db/rollups";
-import { ORIGIN, call, dataOf, fillCart, get, newShopper, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
+import { ORIGIN, call, dataOf, get, placedCheckout, post, seedShop, sessionCookie, statusOf, stockOf, type Shop } from "../../scripts/fixtures/shop";
 
 const { server, sandbox } = await vi.hoisted(async () => {
   const { startPaymentSandbox } = await import("../../scripts/fixtures/payment-sandbox");
@@ -46,23 +45,10 @@ const producer = { userId: 0, email: "htx@example.vn" };
 
 /** Places a checkout (hạt sen from Tân Thuận, nước mắm from Phú Quốc) and pays it at the sandbox. */
 async function paid(method: Exclude<StorefrontMethod, "vietqr" | "cod">) {
-  const email = `buyer-${Math.random().toString(36).slice(2)}@example.vn`;
-  const buyer = await newShopper(email);
-  fillCart(buyer.id, [[shop.sen, 1], [shop.nuocMam, 1]]);
-  const r = placeCheckout({
-    userId: buyer.id,
-    buyerName: "Trần Minh Khách",
-    buyerPhone: "0912345678",
-    buyerEmail: email,
-    shipProvinceId: db().get<{ id: number }>(sql`SELECT id FROM provinces WHERE slug = 'ha-noi'`)!.id,
-    shipCommune: "Phường Ba Đình",
-    shipStreet: "Số 1 Kim Mã",
-    note: "",
-    method,
-  });
-  if (!r.ok) throw new Error(r.problem.kind);
-  const code = r.placed.checkoutCode;
-  const started = await startPayment(code, { userId: buyer.id, email }, context);
+  const placed = await placedCheckout(method, [[shop.sen, 1], [shop.nuocMam, 1]]);
+  const { buyer } = placed;
+  const code = placed.checkoutCode;
+  const started = await startPayment(code, { userId: buyer.id, email: buyer.email }, context);
   if (started.kind !== "redirect") throw new Error("no pay URL");
   if (method === "stripe") {
     const id = db().select().from(paymentSessions).where(eq(paymentSessions.checkoutCode, code)).get()!.providerSessionId!;
@@ -84,9 +70,9 @@ async function paid(method: Exclude<StorefrontMethod, "vietqr" | "cod">) {
     const ipn = Object.fromEntries([...back].filter(([k]) => k !== "lang").map(([k, v]) => [k, numbers.has(k) ? Number(v) : v]));
     await momoIpn({ request: new Request(`${ORIGIN}/api/momo/ipn`, { method: "POST", body: JSON.stringify(ipn) }), params: {}, context: {} } as never);
   }
-  const senOrder = r.placed.orderCodes[0]!;
+  const senOrder = placed.orderCodes[0]!;
   expect(stateOf(senOrder)).toBe("placed/paid");
-  return { code, senOrder, total: r.placed.total, buyerId: buyer.id };
+  return { code, senOrder, total: placed.total, buyerId: buyer.id };
 }
 const stateOf = (orderCode: string) =>
   db().get<{ s: string }>(sql`SELECT o.status || '/' || p.status AS s FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.code = ${orderCode}`)!.s;
